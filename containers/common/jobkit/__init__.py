@@ -1,0 +1,34 @@
+"""jobkit: the small helpers shared by the smpipe container jobs (see README.md).
+
+Only standard-library imports happen here; boto3 is imported when a secret is fetched.
+"""
+from .aws_secrets import fetch_secret
+from .errors import JobArgumentParser, JobError, parse_bool, run_main
+from .files import atomic_open, atomic_write_json, atomic_write_jsonl, atomic_write_text, write_stats
+from .jsonl import read_jsonl, require_field
+from .models import is_local_model, resolve_model_source
+from .paths import list_input_files, single_input_file, training_channel
+from .prompts import assistant_message, prompt_messages, read_context
+
+__all__ = [
+    "JobArgumentParser",
+    "JobError",
+    "assistant_message",
+    "atomic_open",
+    "atomic_write_json",
+    "atomic_write_jsonl",
+    "atomic_write_text",
+    "fetch_secret",
+    "is_local_model",
+    "list_input_files",
+    "parse_bool",
+    "prompt_messages",
+    "read_context",
+    "read_jsonl",
+    "require_field",
+    "resolve_model_source",
+    "run_main",
+    "single_input_file",
+    "training_channel",
+    "write_stats",
+]

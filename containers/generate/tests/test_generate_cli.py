@@ -1,0 +1,86 @@
+"""generate.py run as a subprocess on the tiny Llama (transformers backend, CPU)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+JOB = Path(__file__).resolve().parents[1]
+SCRIPT = JOB / "generate.py"
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+
+
+def outputs(tmp_path, name):
+    return ["--responses-dir", tmp_path / name / "responses", "--manifest-dir", tmp_path / name / "manifest"]
+
+
+def read_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(scope="module")
+def shipped_run(tiny_llama_dir, tmp_path_factory):
+    """One real run over the shipped Example Bank questions and context."""
+    out = tmp_path_factory.mktemp("generate")
+    result = run("--questions", JOB / "data" / "questions.jsonl", "--context-file", JOB / "data" / "context.md",
+                 "--model-dir", tiny_llama_dir, "--max-new-tokens", 8, "--batch-size", 25, *outputs(out, "a"))
+    assert result.returncode == 0, result.stderr
+    return out / "a", result
+
+
+def test_writes_manifest_responses_and_stats(shipped_run):
+    out, result = shipped_run
+    manifest = read_jsonl(out / "manifest" / "manifest.jsonl")
+    responses = read_jsonl(out / "responses" / "responses.jsonl")
+    stats = json.loads((out / "responses" / "stats.json").read_text())
+    assert json.loads(result.stdout) == stats
+    assert len(manifest) == len(responses) == stats["questions"] == 50
+    assert all(set(line) == {"id", "source", "responses"} and len(line["responses"]) == 4 for line in manifest)
+    assert manifest[0]["id"] == "card-lost" and manifest[0]["source"].startswith("I think I lost my debit card")
+    assert [r["id"] for r in responses] == [m["id"] for m in manifest]
+    assert stats["responses"] == 200 and stats["backend"] == "transformers" and stats["system_prompt"] is True
+    assert stats["sampling"] == {"n": 4, "temperature": 1.0, "top_p": 0.95, "max_new_tokens": 8, "seed": 42}
+    assert stats["model_from_channel"] is True
+
+
+def test_same_seed_same_output(tiny_llama_dir, tmp_path):
+    (tmp_path / "q.txt").write_text("How do I freeze my card?\nCan I get an overdraft?\n")
+    args = ["--questions", tmp_path / "q.txt", "--model-dir", tiny_llama_dir, "--max-new-tokens", 6, "--n", 2]
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        assert run(*args, "--seed", seed, *outputs(tmp_path, name)).returncode == 0
+    manifests = {n: (tmp_path / n / "manifest" / "manifest.jsonl").read_text() for n in "abc"}
+    assert manifests["a"] == manifests["b"] != manifests["c"]
+
+
+def test_model_id_is_used_when_channel_is_empty(tiny_llama_dir, tmp_path):
+    # A local folder passed as "Hub id" stands in for the Hub (no network in tests).
+    (tmp_path / "empty-channel").mkdir()
+    (tmp_path / "q.txt").write_text("Hi?\n")
+    result = run("--questions", tmp_path / "q.txt", "--model-dir", tmp_path / "empty-channel", "--model-id",
+                 tiny_llama_dir, "--max-new-tokens", 2, "--n", 1, *outputs(tmp_path, "a"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["model"] == str(tiny_llama_dir)
+
+
+@pytest.mark.parametrize("setup,args,message", [
+    (lambda p: (p / "q.jsonl").write_text('{"question": "ok"}\n{"question": 3}\n'),
+     ["--questions", "{tmp}/q.jsonl", "--model-dir", "{model}"], r"q.jsonl:2: field 'question' should be"),
+    (lambda p: (p / "q.txt").write_text("Hi?\n"),
+     ["--questions", "{tmp}/q.txt", "--model-dir", "{tmp}/absent"], "no base model"),
+    (lambda p: (p / "q.txt").write_text("Hi?\n"),
+     ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--backend", "vllm"], "vllm is not installed"),
+    (lambda p: (p / "q.txt").write_text("Hi?\n"),
+     ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--top-p", "0"], "--top-p must be in (0, 1]"),
+    (lambda p: None, ["--questions", "{tmp}/none.txt", "--model-dir", "{model}"], "no such file or folder"),
+])
+def test_bad_input_exits_1_without_traceback_or_outputs(tiny_llama_dir, tmp_path, setup, args, message):
+    setup(tmp_path)
+    args = [a.format(tmp=tmp_path, model=tiny_llama_dir) for a in args]
+    result = run(*args, *outputs(tmp_path, "out"))
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error: ") and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -1,0 +1,66 @@
+"""train_dpo.py for real on CPU: a tiny Llama, TRL's DPOTrainer, LoRA, a resume, saved models."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def two_runs(tmp_path_factory, tiny_llama_dir, preference_data, dpo_helpers):
+    """Train 2 steps, then rerun asking for 4: the second run must resume at step 2."""
+    out = tmp_path_factory.mktemp("train-run")
+    first = dpo_helpers.run_script(dpo_helpers.TRAIN_SCRIPT,
+                                   dpo_helpers.train_args(preference_data, tiny_llama_dir, out, 2))
+    assert first.returncode == 0, first.stderr[-3000:]
+    second = dpo_helpers.run_script(dpo_helpers.TRAIN_SCRIPT,
+                                    dpo_helpers.train_args(preference_data, tiny_llama_dir, out, 4))
+    assert second.returncode == 0, second.stderr[-3000:]
+    return first, second, out
+
+
+def test_metric_lines_match_the_spec_regexes(two_runs, dpo_helpers):
+    first, _, _ = two_runs
+    regexes, source = dpo_helpers.metric_regexes()
+    for name, regex in regexes.items():
+        values = [m.group(1) for line in first.stdout.splitlines() if (m := re.search(regex, line))]
+        assert values, f"no line for {name} (regex from {source})"
+        assert all(v == "nan" or float(v) == float(v) for v in values)
+    speeds = [float(m.group(1)) for m in re.finditer(regexes["train/tokens_per_second"], first.stdout)]
+    assert all(speed > 0 for speed in speeds)
+
+
+def test_the_second_run_resumes_from_the_checkpoint(two_runs):
+    first, second, out = two_runs
+    assert "resuming" not in first.stdout
+    assert re.search(r"resuming from checkpoint \S*checkpoint-2 \(global step 2\)", second.stdout)
+    stats = json.loads((out / "data" / "stats.json").read_text())
+    assert (stats["resumed_from_step"], stats["global_step"]) == (2, 4)
+    state = json.loads((out / "checkpoints" / "checkpoint-4" / "trainer_state.json").read_text())
+    logged_steps = [entry["step"] for entry in state["log_history"] if "loss" in entry]
+    assert logged_steps == [1, 2, 3, 4]  # history carried over, not restarted at 1
+    assert len(re.findall(r"metric: train/loss=", second.stdout)) == 2  # only steps 3 and 4 trained again
+
+
+def test_adapter_and_merged_model_load_and_agree(two_runs, tiny_llama_dir):
+    import torch
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    model_dir = two_runs[2] / "model"
+    assert (model_dir / "model.safetensors").is_file() and (model_dir / "adapter" / "adapter_model.safetensors").is_file()
+    assert not [p for p in model_dir.iterdir() if p.name.startswith(".")]  # no staging leftovers
+    adapter_config = json.loads((model_dir / "adapter" / "adapter_config.json").read_text())
+    assert adapter_config["r"] == 16 and adapter_config["lora_alpha"] == 32
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    ids = tokenizer.apply_chat_template([{"role": "user", "content": "Are transfers free?"}],
+                                        add_generation_prompt=True, return_tensors="pt", return_dict=True)["input_ids"]
+    merged = AutoModelForCausalLM.from_pretrained(model_dir).eval()
+    base = AutoModelForCausalLM.from_pretrained(tiny_llama_dir).eval()
+    with torch.no_grad():
+        merged_logits, base_logits = merged(ids).logits, base(ids).logits
+        adapted = PeftModel.from_pretrained(base, str(model_dir / "adapter")).eval()
+        adapted_logits = adapted(ids).logits
+    assert torch.allclose(merged_logits, adapted_logits, atol=1e-4)  # merge == base + adapter
+    assert not torch.allclose(merged_logits, base_logits, atol=1e-4)  # training changed the model

@@ -1,0 +1,45 @@
+import type { Limit } from './ranges.js';
+
+/** The type of a pipeline expression; 'any' (for example an untyped property) matches every scalar. */
+export type ExprType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
+
+export type ShapeCode = 'SMP8001' | 'SMP8002' | 'SMP8003' | 'SMP8004' | 'SMP8005';
+
+export type ShapePath = (string | number)[];
+
+export interface ShapeFinding {
+  code: ShapeCode;
+  /** Member names and list indexes from the root of the checked value. */
+  path: ShapePath;
+  message: string;
+  hint?: string;
+}
+
+export type ExprTypeOf = (expr: Record<string, unknown>) => ExprType;
+
+/** Where the walk is: shared by every check of one value. */
+export interface At {
+  path: ShapePath;
+  /** `Structure.Member` (plus " item", " key", " value"), for messages. */
+  where: string;
+  limit: Limit | undefined;
+  findings: ShapeFinding[];
+  exprType: ExprTypeOf;
+}
+
+export function report(at: At, code: ShapeCode, message: string, hint?: string): void {
+  at.findings.push(hint === undefined ? { code, path: at.path, message } : { code, path: at.path, message, hint });
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A short description of a JSON value for messages: `the string "1"`, `a list`, `null`. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
+}

@@ -1,0 +1,49 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { Json } from '../expr/types.js';
+import type { ParameterType, PipelineSpec } from '../spec/types.js';
+import type { StepKind } from '../steps/types.js';
+import { checkRequestShape, type ExprType } from './api-shapes/check.js';
+import { fieldAt } from '../compile/step-context.js';
+
+const PARAMETER_EXPR_TYPES: Record<ParameterType, ExprType> = { string: 'string', integer: 'integer', float: 'float', boolean: 'boolean' };
+
+/**
+ * Checks each job step's compiled Arguments against the SageMaker request shape
+ * it becomes, and places each finding on the spec line that produced it.
+ */
+export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string, StepKind>, params: Map<string, ParameterType>, spec: PipelineSpec, reporter: Reporter): void {
+  const exprType = (expr: Record<string, unknown>): ExprType => {
+    if ('Std:Join' in expr) return 'string';
+    const get = typeof expr.Get === 'string' ? expr.Get : '';
+    if (get.startsWith('Parameters.')) return PARAMETER_EXPR_TYPES[params.get(get.slice(11)) as ParameterType] ?? 'any';
+    if (get.startsWith('Execution.')) return 'string';
+    return 'any';
+  };
+  for (const step of steps) {
+    const name = String(step.Name);
+    const api = kinds.get(name)?.api;
+    if (!api) continue;
+    const findings = checkRequestShape(api.request, step.Arguments, { omit: api.omit, exprType });
+    for (const finding of findings) {
+      const pointer = specPointer(name, finding.path, api.origins, spec);
+      const where = finding.path.join('.');
+      reporter.report(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')} ${where}: ${finding.message}`, finding.hint ? { hint: finding.hint } : {});
+    }
+  }
+}
+
+/** The raw `arguments:` field when the finding is there, else the sugar field the kind maps it from. */
+function specPointer(step: string, path: (string | number)[], origins: Readonly<Record<string, string>>, spec: PipelineSpec): string {
+  const base = `/steps/${step}`;
+  const stepSpec = spec.steps[step];
+  for (let n = path.length; n > 0; n--) {
+    const rel = path.slice(0, n).join('/');
+    if (fieldAt(stepSpec?.arguments, rel) !== undefined) return `${base}/arguments/${rel}`;
+  }
+  const names = path.filter((p): p is string => typeof p === 'string');
+  for (let n = names.length; n > 0; n--) {
+    const origin = origins[names.slice(0, n).join('.')];
+    if (origin !== undefined) return `${base}/${origin}`;
+  }
+  return `${base}/kind`;
+}

@@ -1,0 +1,18 @@
+import type { SchemaCorrection } from '../correction.js';
+import { ARGUMENT_CORRECTIONS } from './arguments.js';
+import { CONDITION_CORRECTIONS } from './conditions.js';
+import { EXPRESSION_CORRECTIONS } from './expressions.js';
+import { PIPELINE_CORRECTIONS } from './pipeline.js';
+import { STEP_CORRECTIONS } from './steps.js';
+
+/**
+ * Every correction, in the order they are applied. Order matters in one direction only:
+ * expressions come first because later corrections reference JoinFunction/JsonGetFunction.
+ */
+export const CORRECTIONS: readonly SchemaCorrection[] = [
+  ...PIPELINE_CORRECTIONS,
+  ...EXPRESSION_CORRECTIONS,
+  ...CONDITION_CORRECTIONS,
+  ...STEP_CORRECTIONS,
+  ...ARGUMENT_CORRECTIONS,
+];

@@ -1,0 +1,58 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { Json } from '../expr/types.js';
+import type { ParameterType, PipelineSpec } from '../spec/types.js';
+import type { StepKind } from '../steps/types.js';
+import { checkApiShapes } from './api.js';
+import { validateDefinition } from './definition-schema/index.js';
+import { checkContainerArguments, checkNames } from './names.js';
+import { scanSecrets } from './secrets.js';
+
+export const INLINE_DEFINITION_LIMIT = 1024 * 1024;
+
+export interface CheckInput {
+  spec: PipelineSpec;
+  pipelineName: string;
+  definition: Json;
+  definitionText: string;
+  reporter: Reporter;
+  stepKinds: Map<string, StepKind>;
+  parameterTypes: Map<string, ParameterType>;
+}
+
+/** Checks on the whole result, after every step compiled. */
+export function runChecks(input: CheckInput): void {
+  const { spec, reporter } = input;
+  checkNames(spec, input.pipelineName, reporter);
+  scanSecrets(spec, '', reporter);
+  const steps = allSteps(input.definition);
+  for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);
+  if (reporter.errorCount > 0) return; // shape checks on a broken compile only repeat earlier errors
+  checkApiShapes(steps, input.stepKinds, input.parameterTypes, spec, reporter);
+  for (const finding of validateDefinition(input.definition)) {
+    reporter.report('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
+  }
+  const size = Buffer.byteLength(input.definitionText);
+  if (size > INLINE_DEFINITION_LIMIT) {
+    reporter.report('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {
+      hint: 'smpipe upsert uploads it to S3 and passes PipelineDefinitionS3Location',
+      at: 'key',
+    });
+  }
+}
+
+/** Every step envelope, including those nested in condition branches. */
+export function allSteps(definition: Json): Record<string, Json>[] {
+  const out: Record<string, Json>[] = [];
+  const visit = (steps: Json | undefined) => {
+    for (const step of (steps as Record<string, Json>[] | undefined) ?? []) {
+      out.push(step);
+      const args = step.Arguments as Record<string, Json> | undefined;
+      if (step.Type === 'Condition' && args) {
+        visit(args.IfSteps);
+        visit(args.ElseSteps);
+      }
+    }
+  };
+  visit((definition as { Steps?: Json }).Steps);
+  return out;
+}

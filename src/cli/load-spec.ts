@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { compile, type CompileResult } from '../compile/compile.js';
+import { renderJson, renderText, summary } from '../diagnostics/render.js';
+import type { Parsed } from './args.js';
+import { UsageError } from './args.js';
+import type { VarsInput } from '../spec/vars.js';
+
+export const COMPILE_OPTIONS = {
+  vars: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  format: { type: 'string' },
+} as const;
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${what} ${path}${code === 'ENOENT' ? ': no such file' : code ? `: ${code}` : ''}`);
+  }
+}
+
+/** Reads the spec and vars named on the command line and compiles them. */
+export function compileFromArgs(specPath: string, parsed: Parsed): CompileResult {
+  const text = readText(specPath, 'spec');
+  const vars: VarsInput = { set: (parsed.values.set as string[] | undefined) ?? [] };
+  const varsPath = parsed.values.vars as string | undefined;
+  if (varsPath) vars.file = { path: varsPath, text: readText(varsPath, 'vars file') };
+  return compile(text, { file: specPath, vars });
+}
+
+/** Prints diagnostics to stderr (text) or stdout (json); returns whether there were errors. */
+export function printDiagnostics(result: CompileResult, format: string | undefined): boolean {
+  const errors = result.diagnostics.some((d) => d.severity === 'error');
+  if (format === 'json') {
+    process.stdout.write(renderJson(result.diagnostics));
+    return errors;
+  }
+  if (format !== undefined && format !== 'text') throw new UsageError(`--format must be text or json, got ${format}`);
+  if (result.diagnostics.length) {
+    const color = process.stderr.isTTY && !process.env.NO_COLOR;
+    process.stderr.write(renderText(result.diagnostics, result.sources, { frames: true }));
+    process.stderr.write(`${color ? '\x1b[1m' : ''}${summary(result.diagnostics)}${color ? '\x1b[0m' : ''}\n`);
+  }
+  return errors;
+}

@@ -1,0 +1,51 @@
+import { COMMANDS } from './commands.js';
+import { UsageError } from './args.js';
+
+const VERSION = '0.1.0';
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const rows = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `smpipe ${VERSION}: YAML specs → Amazon SageMaker Pipeline definitions, checked before AWS sees them
+
+Usage: smpipe COMMAND [options]   (smpipe COMMAND --help for details)
+
+Commands:
+${rows.join('\n')}
+
+Exit status: 0 ok, 1 errors in the spec, 2 usage or internal error.
+`;
+}
+
+/** Runs one command; returns the exit status. User errors never print a stack trace. */
+export function main(argv: string[]): number {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help());
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`smpipe: unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return command.run(rest);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`smpipe ${name}: ${error.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
+      return 2;
+    }
+    const detail = process.env.SMPIPE_DEBUG ? (error as Error).stack : (error as Error).message;
+    process.stderr.write(`smpipe ${name}: internal error: ${detail}\n(set SMPIPE_DEBUG=1 for a stack trace, and please report it)\n`);
+    return 2;
+  }
+}

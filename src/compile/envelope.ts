@@ -1,0 +1,73 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { Json } from '../expr/types.js';
+import type { StepKind } from '../steps/types.js';
+
+interface RetrySpec {
+  on: string[];
+  attempts?: number;
+  intervalSeconds?: number;
+  backoffRate?: number;
+  expireAfterMinutes?: number;
+}
+
+const SERVICE = ['Step.SERVICE_FAULT', 'Step.THROTTLING'];
+const JOB = ['SageMaker.JOB_INTERNAL_ERROR', 'SageMaker.CAPACITY_ERROR', 'SageMaker.RESOURCE_LIMIT'];
+
+/** Named presets; job-level policies are kept only where the step type accepts them. */
+const PRESETS: Record<string, RetrySpec[]> = {
+  none: [],
+  standard: [
+    { on: SERVICE, attempts: 3, intervalSeconds: 10, backoffRate: 2 },
+    { on: JOB, intervalSeconds: 60, backoffRate: 2, expireAfterMinutes: 240 },
+  ],
+  capacity: [
+    { on: SERVICE, attempts: 5, intervalSeconds: 10, backoffRate: 2 },
+    { on: JOB, intervalSeconds: 300, backoffRate: 1.5, expireAfterMinutes: 720 },
+  ],
+};
+
+/** `CacheConfig` from a spec value; undefined when caching is off. */
+export function cacheConfig(value: unknown): Json | undefined {
+  if (value === undefined || value === false) return undefined;
+  if (value === true) return { Enabled: true };
+  if (typeof value === 'string') return { Enabled: true, ExpireAfter: value };
+  const { enabled = true, expireAfter } = value as { enabled?: boolean; expireAfter?: string };
+  if (!enabled) return undefined;
+  return expireAfter ? { Enabled: true, ExpireAfter: expireAfter } : { Enabled: true };
+}
+
+/**
+ * `RetryPolicies` for a step. An explicit policy naming an exception type the
+ * step type rejects is an error; a preset silently keeps what applies.
+ */
+export function retryPolicies(value: unknown, kind: StepKind, pointer: string, explicit: boolean, reporter: Reporter): Json[] | undefined {
+  if (value === undefined) return undefined;
+  const allowed = new Set(kind.retryExceptions ?? []);
+  const specs = typeof value === 'string' ? PRESETS[value] ?? [] : (value as RetrySpec[]);
+  const policies: Json[] = [];
+  specs.forEach((spec, i) => {
+    const on = typeof value === 'string' ? spec.on.filter((e) => allowed.has(e)) : spec.on;
+    if (explicit && typeof value !== 'string') reportRejected(spec.on, allowed, kind, `${pointer}/${i}/on`, reporter);
+    if (on.length > 0) policies.push(retryPolicy({ ...spec, on }));
+  });
+  return policies.length > 0 ? policies : undefined;
+}
+
+function reportRejected(on: string[], allowed: Set<string>, kind: StepKind, pointer: string, reporter: Reporter): void {
+  on.forEach((exception, j) => {
+    if (!allowed.has(exception)) {
+      reporter.report('SMP5005', `${pointer}/${j}`, `${kind.type} steps cannot retry ${exception}`, {
+        hint: `allowed here: ${[...allowed].join(', ')}`,
+      });
+    }
+  });
+}
+
+function retryPolicy(spec: RetrySpec): Json {
+  const policy: Record<string, Json> = { ExceptionType: spec.on };
+  if (spec.intervalSeconds !== undefined) policy.IntervalSeconds = spec.intervalSeconds;
+  if (spec.backoffRate !== undefined) policy.BackoffRate = spec.backoffRate;
+  if (spec.expireAfterMinutes !== undefined) policy.ExpireAfterMin = spec.expireAfterMinutes;
+  else policy.MaxAttempts = spec.attempts ?? 3;
+  return policy;
+}

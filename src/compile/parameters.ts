@@ -1,0 +1,43 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { Json } from '../expr/types.js';
+import type { ParameterSpec, ParameterType } from '../spec/types.js';
+
+const DEFINITION_TYPES: Record<ParameterType, string> = { string: 'String', integer: 'Integer', float: 'Float', boolean: 'Boolean' };
+
+/** The definition's `Parameters`, in spec order; bad defaults and enums are reported here. */
+export function compileParameters(parameters: Record<string, ParameterSpec>, reporter: Reporter): Json[] {
+  return Object.entries(parameters).map(([name, spec]) => {
+    checkParameter(name, spec, reporter);
+    const out: Record<string, Json> = { Name: name, Type: DEFINITION_TYPES[spec.type] };
+    if (spec.default !== undefined) out.DefaultValue = spec.default;
+    // The service takes EnumValues on String parameters only; other enums are enforced by `smpipe start`.
+    if (spec.enum && spec.type === 'string') out.EnumValues = spec.enum;
+    return out;
+  });
+}
+
+function checkParameter(name: string, spec: ParameterSpec, reporter: Reporter): void {
+  const pointer = `/parameters/${name}`;
+  if (spec.default !== undefined && !fits(spec.default, spec.type)) {
+    reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not a ${spec.type}`);
+  }
+  spec.enum?.forEach((value, i) => {
+    if (!fits(value, spec.type)) reporter.report('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not a ${spec.type}`);
+  });
+  if (spec.enum && spec.default !== undefined && !spec.enum.includes(spec.default)) {
+    reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not one of the enum values`);
+  }
+}
+
+export function fits(value: unknown, type: ParameterType): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'float':
+      return typeof value === 'number';
+    case 'boolean':
+      return typeof value === 'boolean';
+  }
+}

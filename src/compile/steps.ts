@@ -1,0 +1,150 @@
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { Scope } from '../expr/scope.js';
+import type { Json } from '../expr/types.js';
+import type { ParameterType, PipelineSpec, StepSpec } from '../spec/types.js';
+import type { VarValue } from '../spec/vars.js';
+import { KINDS, type KindName } from '../steps/index.js';
+import type { StepKind } from '../steps/types.js';
+import type { AssetRegistry } from './asset-registry.js';
+import { cacheConfig, retryPolicies } from './envelope.js';
+import { analyseGraph, type StepNode } from './graph.js';
+import { mergeArguments } from './merge.js';
+import type { PipelineSettings } from './settings.js';
+import { createStepContext } from './step-context.js';
+
+export interface CompileStepsInput {
+  spec: PipelineSpec;
+  vars: Map<string, VarValue>;
+  settings: PipelineSettings;
+  reporter: Reporter;
+  registry: AssetRegistry;
+  validSteps: Set<string>;
+}
+
+export interface CompiledSteps {
+  /** Top-level steps with condition branches nested, in spec order. */
+  steps: Json[];
+  stepKinds: Map<string, StepKind>;
+  parameterTypes: Map<string, ParameterType>;
+  /** Every step with its references, dependsOn and branches, for `smpipe graph`. */
+  nodes: Map<string, StepNode>;
+}
+
+export function compileSteps(input: CompileStepsInput): CompiledSteps {
+  const { spec, reporter } = input;
+  const parameterTypes = new Map(Object.entries(spec.parameters ?? {}).map(([n, p]) => [n, p.type]));
+  const stepKinds = new Map<string, StepKind>();
+  const nodes = new Map<string, StepNode>();
+  const envelopes = new Map<string, Record<string, Json>>();
+  const usedParameters = new Set<string>();
+  for (const [name, step] of Object.entries(spec.steps)) {
+    const kind = KINDS[step.kind as KindName] as StepKind | undefined;
+    if (kind) stepKinds.set(name, kind);
+    const node: StepNode = { name, references: new Set(), dependsOn: checkDependsOn(name, step, spec, reporter) };
+    nodes.set(name, node);
+    if (!kind || !input.validSteps.has(name)) continue;
+    if (kind.branches) node.branches = kind.branches(step);
+    const scope = stepScope(input, name, node, parameterTypes, usedParameters);
+    envelopes.set(name, compileOne(input, name, step, kind, scope));
+  }
+  reportUnusedParameters(spec, usedParameters, reporter);
+  reportRedundantDependsOn(nodes, reporter);
+  const graph = analyseGraph(nodes, reporter);
+  return { steps: nest(spec, envelopes, graph.placement), stepKinds, parameterTypes, nodes };
+}
+
+function stepScope(input: CompileStepsInput, name: string, node: StepNode, params: Map<string, ParameterType>, used: Set<string>): Scope {
+  const { spec } = input;
+  return {
+    params,
+    vars: input.vars,
+    stepNames: new Set(Object.keys(spec.steps)),
+    currentStep: name,
+    resolveStepProperty: (step, tail) => {
+      const target = spec.steps[step] as StepSpec;
+      const kind = KINDS[target.kind as KindName] as StepKind | undefined;
+      if (!kind || !input.validSteps.has(step)) return { ok: true, type: 'json', get: `Steps.${step}` };
+      return kind.resolveProperty({ stepName: step, spec: target, tail });
+    },
+    onStepReference: (step) => node.references.add(step),
+    onParameterReference: (param) => used.add(param),
+  };
+}
+
+function compileOne(input: CompileStepsInput, name: string, step: StepSpec, kind: StepKind, scope: Scope): Record<string, Json> {
+  const { settings, reporter, registry } = input;
+  const ctx = createStepContext({
+    name, spec: step, scope, reporter, defaults: settings.defaults, assets: registry, region: settings.region,
+    artifactsParts: artifactsParts(settings.artifacts),
+  });
+  const compiled = kind.compile(ctx);
+  let args = compiled.arguments;
+  if (step.arguments !== undefined) args = mergeArguments(args, ctx.lower(step.arguments, 'arguments', 'json'));
+  const envelope: Record<string, Json> = { Name: name, Type: kind.type, Arguments: args };
+  if (step.dependsOn?.length) envelope.DependsOn = step.dependsOn;
+  if (step.displayName !== undefined) envelope.DisplayName = String(ctx.compileTime('displayName'));
+  if (step.description !== undefined) envelope.Description = String(ctx.compileTime('description'));
+  addCacheAndRetry(envelope, step, kind, ctx.pointer, input);
+  return Object.assign(envelope, compiled.extras ?? {});
+}
+
+function addCacheAndRetry(envelope: Record<string, Json>, step: StepSpec, kind: StepKind, pointer: string, input: CompileStepsInput): void {
+  const { reporter, settings } = input;
+  if (step.cache !== undefined && !kind.supportsCache) reporter.report('SMP5006', `${pointer}/cache`, `${kind.type} steps cannot be cached`, { at: 'key' });
+  if (step.retry !== undefined && !kind.supportsRetry) reporter.report('SMP5005', `${pointer}/retry`, `${kind.type} steps do not accept retry policies`, { at: 'key' });
+  if (kind.supportsCache) {
+    const cache = cacheConfig(step.cache ?? settings.defaults.cache);
+    if (cache) envelope.CacheConfig = cache;
+  }
+  if (kind.supportsRetry) {
+    const explicit = step.retry !== undefined;
+    const retry = retryPolicies(step.retry ?? settings.defaults.retry, kind, explicit ? `${pointer}/retry` : '/defaults/retry', explicit, reporter);
+    if (retry) envelope.RetryPolicies = retry;
+  }
+}
+
+/** `s3://bucket/a/b` → ["s3:/", "bucket", "a", "b"], the SDK's Join form for per-execution URIs. */
+function artifactsParts(artifacts: string | undefined): string[] | undefined {
+  const match = artifacts ? /^s3:\/\/(.+)$/.exec(artifacts) : null;
+  if (!match) return undefined;
+  return ['s3:/', ...(match[1] as string).split('/').filter(Boolean)];
+}
+
+function checkDependsOn(name: string, step: StepSpec, spec: PipelineSpec, reporter: Reporter): string[] {
+  const out: string[] = [];
+  (step.dependsOn ?? []).forEach((dep, i) => {
+    const pointer = `/steps/${name}/dependsOn/${i}`;
+    if (!(dep in spec.steps)) reporter.report('SMP3005', pointer, `unknown step "${dep}"`);
+    else if (dep === name) reporter.report('SMP3012', pointer, `step "${name}" cannot depend on itself`);
+    else out.push(dep);
+  });
+  return out;
+}
+
+function reportUnusedParameters(spec: PipelineSpec, used: Set<string>, reporter: Reporter): void {
+  for (const name of Object.keys(spec.parameters ?? {})) {
+    if (!used.has(name)) reporter.report('SMP4004', `/parameters/${name}`, `parameter "${name}" is never used`, { at: 'key', hint: 'remove it, or use it with ${params.' + name + '}' });
+  }
+}
+
+function reportRedundantDependsOn(nodes: Map<string, StepNode>, reporter: Reporter): void {
+  for (const node of nodes.values()) {
+    node.dependsOn.forEach((dep, i) => {
+      if (!node.references.has(dep)) return;
+      reporter.report('SMP4005', `/steps/${node.name}/dependsOn/${i}`, `"${dep}" is already a dependency: this step reads its properties`, { hint: 'remove it from dependsOn' });
+    });
+  }
+}
+
+/** Branch members move inside their condition's IfSteps/ElseSteps and leave the top level. */
+function nest(spec: PipelineSpec, envelopes: Map<string, Record<string, Json>>, placement: Map<string, { condition: string; branch: 'then' | 'else' }>): Json[] {
+  for (const [name, envelope] of envelopes) {
+    const kind = KINDS[(spec.steps[name] as StepSpec).kind as KindName] as StepKind;
+    if (!kind.branches) continue;
+    const args = envelope.Arguments as Record<string, Json>;
+    const branches = kind.branches(spec.steps[name] as StepSpec);
+    args.IfSteps = branches.then.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
+    args.ElseSteps = branches.else.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
+  }
+  return Object.keys(spec.steps).filter((s) => !placement.has(s)).flatMap((s) => envelopes.get(s) ?? []);
+}

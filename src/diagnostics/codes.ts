@@ -1,0 +1,85 @@
+import type { Severity } from './diagnostic.js';
+
+interface CodeInfo {
+  severity: Severity;
+  /** One line for the README's catalogue and `smpipe explain`. */
+  title: string;
+}
+
+/**
+ * Every diagnostic smpipe can emit. Codes are stable: never renumber, only add.
+ * 1xxx loading · 2xxx spec schema · 3xxx expressions and references · 4xxx graph ·
+ * 5xxx names and limits · 6xxx files, assets, images · 7xxx secrets · 8xxx SageMaker API shapes.
+ */
+export const CODES = {
+  SMP1001: { severity: 'error', title: 'YAML syntax error' },
+  SMP1002: { severity: 'error', title: 'Duplicate key in a YAML mapping' },
+  SMP1003: { severity: 'error', title: 'Spec or vars file cannot be read, or is empty' },
+  SMP1004: { severity: 'error', title: 'Malformed --set argument (expected key=value)' },
+  SMP1005: { severity: 'error', title: 'Spec too large, or a value or alias expansion over the size limit' },
+  SMP1006: { severity: 'error', title: 'Unsupported YAML feature (custom tag, non-string key, merge key)' },
+
+  SMP2001: { severity: 'error', title: 'Unknown property' },
+  SMP2002: { severity: 'error', title: 'Missing required property' },
+  SMP2003: { severity: 'error', title: 'Value has the wrong type' },
+  SMP2004: { severity: 'error', title: 'Value is not one of the allowed values or does not match the required pattern' },
+  SMP2005: { severity: 'error', title: 'Value out of range (number, length or item count)' },
+  SMP2006: { severity: 'error', title: 'Unknown step kind' },
+  SMP2007: { severity: 'error', title: 'Invalid field combination (mutually exclusive or dependent fields)' },
+
+  SMP3001: { severity: 'error', title: 'Expression syntax error' },
+  SMP3002: { severity: 'error', title: 'Unknown pipeline parameter' },
+  SMP3003: { severity: 'error', title: 'Unknown var' },
+  SMP3004: { severity: 'error', title: 'Var has no value (set it with --vars or --set)' },
+  SMP3005: { severity: 'error', title: 'Unknown step' },
+  SMP3006: { severity: 'error', title: 'Unknown output of a step' },
+  SMP3007: { severity: 'error', title: 'Unknown report (property file) of a step' },
+  SMP3008: { severity: 'error', title: 'Property path not in the step\'s Describe* response' },
+  SMP3009: { severity: 'error', title: 'Unknown execution variable' },
+  SMP3010: { severity: 'error', title: 'Expression type mismatch' },
+  SMP3011: { severity: 'error', title: 'Run-time expression where only compile-time values are allowed' },
+  SMP3012: { severity: 'error', title: 'A step refers to itself' },
+  SMP3013: { severity: 'error', title: 'Step exposes no such property for its kind' },
+
+  SMP4001: { severity: 'error', title: 'Reference cycle between steps' },
+  SMP4002: { severity: 'error', title: 'Step listed in more than one condition branch' },
+  SMP4003: { severity: 'error', title: 'Step inside a condition branch used from outside it in a way SageMaker rejects' },
+  SMP4004: { severity: 'warning', title: 'Parameter is never used' },
+  SMP4005: { severity: 'warning', title: 'Step is redundant in dependsOn (already implied by a reference)' },
+  SMP4006: { severity: 'error', title: 'A condition lists itself or one of its ancestors in a branch' },
+
+  SMP5001: { severity: 'error', title: 'Invalid step name' },
+  SMP5002: { severity: 'error', title: 'Invalid or too long pipeline name' },
+  SMP5003: { severity: 'error', title: 'Container argument longer than 256 characters' },
+  SMP5004: { severity: 'warning', title: 'Definition larger than the 1 MiB inline limit (upsert goes through S3)' },
+  SMP5005: { severity: 'error', title: 'Retry policies are not supported on this step kind' },
+  SMP5006: { severity: 'error', title: 'Caching is not supported on this step kind' },
+  SMP5007: { severity: 'error', title: 'Display name or description too long' },
+  SMP5008: { severity: 'error', title: 'Invalid parameter definition (default or enum of the wrong type, default outside enum)' },
+
+  SMP6001: { severity: 'error', title: 'Code folder not found' },
+  SMP6002: { severity: 'error', title: 'Entry script not found in the code folder' },
+  SMP6003: { severity: 'error', title: 'Local input file or folder not found' },
+  SMP6004: { severity: 'error', title: 'Unknown or missing AWS region for an image lookup' },
+  SMP6005: { severity: 'error', title: 'Unknown Deep Learning Container image or version' },
+  SMP6006: { severity: 'error', title: 'Invalid S3 URI' },
+
+  SMP7001: { severity: 'error', title: 'AWS access key id in the spec' },
+  SMP7002: { severity: 'error', title: 'AWS secret access key in the spec' },
+  SMP7003: { severity: 'error', title: 'Hugging Face token in the spec' },
+  SMP7004: { severity: 'error', title: 'Private key in the spec' },
+  SMP7005: { severity: 'error', title: 'Literal value for a secret-named environment variable or argument' },
+
+  SMP8001: { severity: 'error', title: 'Field not in the SageMaker API request shape' },
+  SMP8002: { severity: 'error', title: 'Required SageMaker API field missing' },
+  SMP8003: { severity: 'error', title: 'Value not in the SageMaker API enum (for example an instance type)' },
+  SMP8004: { severity: 'error', title: 'Number or length outside the SageMaker API range' },
+  SMP8005: { severity: 'error', title: 'Value has the wrong type for the SageMaker API field' },
+  SMP8006: { severity: 'error', title: 'Compiled definition violates the pipeline definition schema' },
+} as const satisfies Record<string, CodeInfo>;
+
+export type Code = keyof typeof CODES;
+
+export function severityOf(code: Code): Severity {
+  return CODES[code].severity;
+}

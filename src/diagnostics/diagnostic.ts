@@ -1,0 +1,46 @@
+import type { Code } from './codes.js';
+
+export type Severity = 'error' | 'warning';
+
+/** A 1-based line/column position in a source file. */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+export interface SourceRange {
+  start: Position;
+  end: Position;
+}
+
+/**
+ * A finding about a spec. Diagnostics are data: tests assert the code and the
+ * position, never the message text, so messages can improve freely.
+ */
+export interface Diagnostic {
+  code: Code;
+  severity: Severity;
+  message: string;
+  /** JSON pointer into the spec document (or the compiled definition for API-shape checks). */
+  pointer: string;
+  file: string;
+  range?: SourceRange;
+  /** What to do about it, when there is something better to say than the message. */
+  hint?: string;
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Stable order: by file, then position, then code, so output never depends on check order. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.range?.start.line ?? 0) - (b.range?.start.line ?? 0) ||
+      (a.range?.start.col ?? 0) - (b.range?.start.col ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,23 @@
+import type { Code } from '../diagnostics/codes.js';
+import type { ParameterType } from '../spec/types.js';
+import type { PropertyResult } from '../steps/types.js';
+
+/** Everything an expression can name, as seen from one step. */
+export interface Scope {
+  params: ReadonlyMap<string, ParameterType>;
+  vars: ReadonlyMap<string, string | number | boolean | null>;
+  stepNames: ReadonlySet<string>;
+  /** The step being compiled; undefined at pipeline level. */
+  currentStep?: string;
+  resolveStepProperty(step: string, tail: string): PropertyResult;
+  /** Called for every run-time reference to another step: the graph's data edges. */
+  onStepReference?(step: string): void;
+  /** Called for every parameter reference: unused-parameter warnings. */
+  onParameterReference?(name: string): void;
+}
+
+export interface ScopeError {
+  code: Code;
+  message: string;
+  hint?: string;
+}

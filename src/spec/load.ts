@@ -1,0 +1,84 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type YAMLError } from 'yaml';
+import { Reporter } from '../diagnostics/reporter.js';
+import { SourceFile } from './source.js';
+
+/** Specs are hand-written: anything this large is a mistake or an attack (alias bombs). */
+export const MAX_SPEC_BYTES = 2 * 1024 * 1024;
+export const MAX_SCALAR_CHARS = 64 * 1024;
+const MAX_ALIAS_COUNT = 100;
+
+export interface LoadedYaml {
+  source: SourceFile;
+  value: unknown;
+  reporter: Reporter;
+}
+
+/** Parses YAML text keeping positions; every problem becomes a diagnostic, nothing throws. */
+export function loadYaml(file: string, text: string): LoadedYaml {
+  const source = new SourceFile(file, text);
+  const reporter = new Reporter(source);
+  if (text.length > MAX_SPEC_BYTES) {
+    reporter.report('SMP1005', '', `file is ${text.length} bytes; the limit is ${MAX_SPEC_BYTES}`);
+    return { source, value: undefined, reporter };
+  }
+  const doc = parseDocument(text, { lineCounter: source.lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+  for (const error of doc.errors) reportYamlError(reporter, source, error);
+  for (const warning of doc.warnings) reportYamlError(reporter, source, warning);
+  if (reporter.errorCount > 0) return { source, value: undefined, reporter };
+  source.index(doc);
+  checkNodes(doc.contents as Node | null, '', reporter);
+  if (reporter.errorCount > 0) return { source, value: undefined, reporter };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/alias count/i.test(message)) reporter.report('SMP1005', '', `YAML aliases expand too far: ${message}`);
+    else reporter.report('SMP1001', '', message);
+  }
+  if (value === null || value === undefined) {
+    if (reporter.errorCount === 0) reporter.report('SMP1003', '', 'the document is empty');
+  }
+  return { source, value, reporter };
+}
+
+function reportYamlError(reporter: Reporter, source: SourceFile, error: YAMLError): void {
+  const [start, end] = error.pos;
+  const range = { start: source.position(start), end: source.position(Math.max(start, end)) };
+  const message = error.message.split('\n')[0] ?? error.message;
+  if (error.code === 'DUPLICATE_KEY') reporter.report('SMP1002', '', message, { range });
+  else if (error.code === 'TAG_RESOLVE_FAILED' || error.code === 'BAD_ALIAS') {
+    reporter.report('SMP1006', '', message, { range });
+  } else reporter.report('SMP1001', '', message, { range });
+}
+
+/** Keys must be plain strings, tags are not ours to interpret, scalars must stay reasonable. */
+function checkNodes(node: Node | null, pointer: string, reporter: Reporter): void {
+  if (!node) return;
+  if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
+    reporter.report('SMP1006', pointer, `custom YAML tag ${node.tag} is not supported`);
+  }
+  if (isScalar(node)) {
+    if (typeof node.value === 'string' && node.value.length > MAX_SCALAR_CHARS) {
+      reporter.report('SMP1005', pointer, `value is ${node.value.length} characters; the limit is ${MAX_SCALAR_CHARS}`);
+    }
+  } else if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
+        const range = keyRange(reporter, pair.key as Node | null);
+        reporter.report('SMP1006', pointer, 'mapping keys must be plain strings', range ? { range } : {});
+        continue;
+      }
+      const child = `${pointer}/${pair.key.value.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      checkNodes(pair.value as Node | null, child, reporter);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => checkNodes(item as Node | null, `${pointer}/${i}`, reporter));
+  }
+}
+
+function keyRange(reporter: Reporter, key: Node | null) {
+  if (!key?.range) return undefined;
+  return { start: reporter.source.position(key.range[0]), end: reporter.source.position(key.range[1]) };
+}

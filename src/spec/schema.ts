@@ -1,0 +1,113 @@
+import { boolean, list, literalBoolean, literalInteger, object, oneOfText, rawApiFields, stringMap, text } from './schema-helpers.js';
+import type { JsonSchema, StepKind } from '../steps/types.js';
+
+export const STEP_NAME_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
+export const RETRY_PRESETS = ['standard', 'capacity', 'none'] as const;
+export const RETRY_EXCEPTIONS = [
+  'Step.SERVICE_FAULT',
+  'Step.THROTTLING',
+  'SageMaker.JOB_INTERNAL_ERROR',
+  'SageMaker.CAPACITY_ERROR',
+  'SageMaker.RESOURCE_LIMIT',
+] as const;
+
+const cacheSchema: JsonSchema = {
+  description:
+    'Step caching: an ISO-8601 duration such as P30D (cache on, entries expire after it), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.',
+  anyOf: [
+    text('Expiry as an ISO-8601 duration (P30D, PT12H); caching on.', { pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$' }),
+    literalBoolean('false turns caching off; true turns it on with no expiry.'),
+    object('Caching settings.', {
+      enabled: literalBoolean('Whether SageMaker may reuse a previous run of this step.'),
+      expireAfter: text('How long a cache entry stays valid, as an ISO-8601 duration.'),
+    }),
+  ],
+};
+
+const retryPolicy = object(
+  'One retry policy.',
+  {
+    on: list('Exception types this policy retries.', oneOfText('A SageMaker Pipelines exception type.', RETRY_EXCEPTIONS), { minItems: 1 }),
+    attempts: literalInteger('Maximum attempts, including the first.', { min: 1, max: 20 }),
+    intervalSeconds: literalInteger('Seconds before the first retry.', { min: 1, max: 43200 }),
+    backoffRate: { type: 'number', minimum: 1, maximum: 10, description: 'Multiplier of the interval after each retry.' },
+    expireAfterMinutes: literalInteger('Stop retrying after this many minutes (instead of a count).', { min: 1, max: 14400 }),
+  },
+  ['on'],
+);
+
+export const retrySchema: JsonSchema = {
+  description: `Retry policies: a preset (${RETRY_PRESETS.join(', ')}) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.`,
+  anyOf: [oneOfText('A named retry preset.', RETRY_PRESETS), list('Explicit retry policies.', retryPolicy, { minItems: 1 })],
+};
+
+/** Fields every step kind has, whatever its kind. */
+export function commonStepProperties(kinds: readonly string[]): Record<string, JsonSchema> {
+  return {
+    kind: oneOfText('The step kind; decides which other fields apply.', kinds),
+    displayName: text('Name shown in SageMaker Studio (at most 82 characters).'),
+    description: text('What the step does, shown in SageMaker Studio (at most 3072 characters).'),
+    dependsOn: list('Steps that must finish first, when no ${steps...} reference already implies it.', text('A step name.'), { uniqueItems: true }),
+    cache: cacheSchema,
+    retry: retrySchema,
+    arguments: rawApiFields('Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar.'),
+  };
+}
+
+export function stepSchema(kind: StepKind, kinds: readonly string[]): JsonSchema {
+  return object(kind.description, { ...commonStepProperties(kinds), ...kind.properties }, ['kind', ...kind.required]);
+}
+
+const parameterSchema = object(
+  'A pipeline parameter: a value chosen when an execution starts (in Studio or with smpipe start).',
+  {
+    type: oneOfText('The parameter type.', ['string', 'integer', 'float', 'boolean']),
+    default: { type: ['string', 'number', 'boolean'], description: 'Value used when an execution does not set it.' },
+    enum: list('The only values allowed (checked by smpipe start and shown in Studio).', { type: ['string', 'number', 'boolean'] }, { minItems: 1 }),
+    description: text('What the parameter means; shown by smpipe and in the definition metadata.'),
+  },
+  ['type'],
+);
+
+const defaultsSchema = object('Settings every step inherits unless it sets its own.', {
+  role: text('IAM role ARN the jobs run as (an expression such as ${vars.roleArn} is fine).'),
+  cache: cacheSchema,
+  retry: retrySchema,
+  network: object('VPC and network settings for every job.', {
+    subnets: list('VPC subnet ids.', text('A subnet id.', { pattern: '^subnet-[0-9a-f]+$|\\$\\{' })),
+    securityGroups: list('VPC security group ids.', text('A security group id.', { pattern: '^sg-[0-9a-f]+$|\\$\\{' })),
+    isolation: boolean('Run containers with no network access (EnableNetworkIsolation).'),
+    interContainerEncryption: boolean('Encrypt traffic between the instances of a distributed job.'),
+  }),
+  kms: object('KMS keys for every job.', {
+    volume: text('KMS key for the ML storage volumes.'),
+    output: text('KMS key for job outputs written to S3.'),
+  }),
+  tags: stringMap('Tags put on every job the pipeline starts.', { type: 'string', maxLength: 256 }),
+});
+
+/** The whole spec's schema, for validation of everything but step bodies (validated per kind). */
+export function specSchema(kinds: readonly StepKind[], withStepBodies: boolean): JsonSchema {
+  const kindNames = kinds.map((k) => k.kind);
+  const stepAny: JsonSchema = withStepBodies
+    ? { type: 'object', description: 'A step; its fields depend on its kind.', required: ['kind'], properties: { kind: commonStepProperties(kindNames).kind }, allOf: kinds.map((k) => ({ if: { properties: { kind: { const: k.kind } }, required: ['kind'] }, then: stepSchema(k, kindNames) })) }
+    : { type: 'object', description: 'A step.', required: ['kind'], properties: { kind: { type: 'string', description: 'The step kind.' } } };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://smpipe.dev/schema/smpipe-spec.schema.json',
+    title: 'smpipe pipeline spec',
+    ...object('An smpipe pipeline spec: compiled to a SageMaker Pipeline definition by smpipe compile.', {
+      pipeline: text('Pipeline name in SageMaker (letters, digits and hyphens).', { pattern: '^[A-Za-z0-9](-*[A-Za-z0-9]){0,81}$' }),
+      displayName: text('Pipeline display name in Studio (at most 82 characters).'),
+      description: text('What the pipeline does (at most 3072 characters).'),
+      artifacts: text('S3 prefix for code assets (content-addressed) and default step outputs, e.g. s3://${vars.bucket}/smpipe.'),
+      vars: stringMap('Compile-time variables with their defaults (null = must be given with --vars or --set).', { type: ['string', 'number', 'boolean', 'null'] }),
+      defaults: defaultsSchema,
+      parameters: { type: 'object', description: 'Pipeline parameters, by name.', propertyNames: { pattern: '^[A-Za-z][A-Za-z0-9_-]{0,63}$' }, additionalProperties: parameterSchema },
+      steps: { type: 'object', description: 'The steps, by name. Order comes from ${steps...} references and dependsOn.', minProperties: 1, propertyNames: { pattern: STEP_NAME_PATTERN }, additionalProperties: stepAny },
+      tags: stringMap('Tags on the pipeline itself.', { type: 'string', maxLength: 256 }),
+      parallelism: literalInteger('Maximum steps running at once (ParallelismConfiguration).', { min: 1, max: 256 }),
+      experiment: literalBoolean('Record executions in SageMaker Experiments (PipelineExperimentConfig); default true.'),
+    }, ['pipeline', 'steps']),
+  };
+}

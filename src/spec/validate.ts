@@ -1,0 +1,103 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Reporter } from '../diagnostics/reporter.js';
+import type { Code } from '../diagnostics/codes.js';
+import { closest } from '../util/suggest.js';
+import { escapePointer } from './source.js';
+import type { JsonSchema } from '../steps/types.js';
+
+const cache = new WeakMap<JsonSchema, ValidateFunction>();
+
+function validatorFor(schema: JsonSchema): ValidateFunction {
+  const cached = cache.get(schema);
+  if (cached) return cached;
+  const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+  cache.set(schema, validate);
+  return validate;
+}
+
+/** Validates `value` (found at `base` in the spec) and reports each problem at the offending key. */
+export function validateAgainst(schema: JsonSchema, value: unknown, base: string, reporter: Reporter): boolean {
+  const validate = validatorFor(schema);
+  if (validate(value)) return true;
+  for (const error of relevantErrors(validate.errors ?? [])) reportError(error, base, reporter);
+  return false;
+}
+
+/**
+ * ajv reports every failed branch of an `anyOf`; when one branch got deeper
+ * (the value had the right shape but a bad member), that branch's errors are
+ * the useful ones and the shallow type mismatches are noise.
+ */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  const deepest = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== 'anyOf') continue;
+    if (errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`))) deepest.add(e.instancePath);
+  }
+  return errors.filter((e) => {
+    // Names are checked with their own codes in check/names.ts.
+    if (e.keyword === 'if' || e.keyword === 'propertyNames' || 'propertyName' in e.params) return false;
+    if (!deepest.has(e.instancePath)) return !isBranchNoise(e, errors);
+    return e.keyword !== 'anyOf' && e.keyword !== 'type' && e.keyword !== 'pattern';
+  });
+}
+
+/** A type/pattern error inside an anyOf branch at the same path as the anyOf error itself. */
+function isBranchNoise(error: ErrorObject, all: ErrorObject[]): boolean {
+  if (error.keyword === 'anyOf') return false;
+  return all.some((o) => o.keyword === 'anyOf' && o.instancePath === error.instancePath && error.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, '/anyOf/')));
+}
+
+function reportError(error: ErrorObject, base: string, reporter: Reporter): void {
+  const pointer = base + error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(params.additionalProperty);
+      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const near = closest(name, known);
+      const hint = near ? `did you mean "${near}"?` : known.length ? `known properties: ${known.join(', ')}` : undefined;
+      reporter.report('SMP2001', `${pointer}/${escapePointer(name)}`, `unknown property "${name}"`, { at: 'key', hint });
+      return;
+    }
+    case 'required':
+      reporter.report('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
+      return;
+    default:
+      reporter.report(codeFor(error.keyword), pointer, describe(error), enumHint(error));
+  }
+}
+
+function codeFor(keyword: string): Code {
+  if (keyword === 'type' || keyword === 'anyOf' || keyword === 'oneOf') return 'SMP2003';
+  if (keyword === 'enum' || keyword === 'const' || keyword === 'pattern' || keyword === 'format') return 'SMP2004';
+  if (/^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/.test(keyword)) {
+    return 'SMP2005';
+  }
+  return 'SMP2003';
+}
+
+function describe(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return `expected ${String(params.type).replace(/,/g, ' or ')}`;
+    case 'enum':
+      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'pattern':
+      return /\\\$\\\{/.test(String(params.pattern))
+        ? 'expected a literal value or a ${...} expression'
+        : `must match ${String(params.pattern)}`;
+    case 'anyOf':
+      return 'does not match any of the allowed forms';
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+
+function enumHint(error: ErrorObject): { hint?: string } {
+  if (error.keyword !== 'enum') return {};
+  const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
+  const near = closest(String(error.data), allowed);
+  return near ? { hint: `did you mean "${near}"?` } : {};
+}

@@ -1,0 +1,65 @@
+import type { Json } from '../expr/types.js';
+import { stringMap, text } from '../spec/schema-helpers.js';
+import { jobTags, put } from './shared/job-settings.js';
+import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
+import { rejectUnsupportedArguments } from './shared/unsupported.js';
+import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+
+const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+
+/**
+ * An endpoint step (Type "Endpoint") takes CreateEndpoint's request, and the service creates the
+ * endpoint or, when one of that name exists, updates it to the new config
+ * (sagemaker.workflow.endpoint_step.EndpointStep: "the pipeline chooses create-vs-update based on
+ * endpoint existence"). The SDK gives it cache_config but no retry_policies, and Pipelines
+ * rejects DeploymentConfig in it.
+ */
+export const endpoint: StepKind = {
+  kind: 'endpoint',
+  type: 'Endpoint',
+  description: 'Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime).',
+  properties: {
+    name: text('EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}.'),
+    config: text('The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}.'),
+    tags: stringMap('Tags on the endpoint, added to defaults.tags.', { type: 'string' }),
+  },
+  required: ['name', 'config'],
+  supportsRetry: false,
+  supportsCache: true,
+  api: {
+    request: 'CreateEndpointInput',
+    omit: [],
+    describe: 'DescribeEndpointOutput',
+    origins: {
+      EndpointName: 'name',
+      EndpointConfigName: 'config',
+      Tags: 'tags',
+    },
+  },
+  resolveProperty,
+  compile,
+};
+
+function resolveProperty(request: PropertyRequest): PropertyResult {
+  const [head, rest] = splitTail(request.tail);
+  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointName` };
+  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointArn` };
+  if (head === 'properties') return describeProperty(request, 'DescribeEndpointOutput', rest);
+  return unknownProperty(request, 'endpoint', ['name', 'arn', 'properties.<Describe path>']);
+}
+
+function compile(ctx: StepContext) {
+  rejectUnsupportedArguments(ctx, 'Endpoint', {
+    DeploymentConfig: 'SageMaker Pipelines rejects it in Endpoint steps (sagemaker.workflow.endpoint_step)',
+  });
+  const args: Record<string, Json> = {};
+  const name = ctx.value('name', 'string');
+  // A failed lowering hands back the raw text (already reported): check only resolved literals.
+  if (typeof name === 'string' && !name.includes('${') && !NAME.test(name)) {
+    ctx.report('SMP2004', 'name', `"${name}" is not a valid endpoint name`, { hint: '1-63 letters, digits and hyphens, starting and ending with a letter or digit' });
+  }
+  put(args, 'EndpointName', name);
+  put(args, 'EndpointConfigName', ctx.value('config', 'string'));
+  put(args, 'Tags', jobTags(ctx));
+  return { arguments: args };
+}

@@ -1,0 +1,43 @@
+import { callback } from './callback.js';
+import { condition } from './condition.js';
+import { endpoint } from './endpoint.js';
+import { endpointConfig } from './endpoint-config.js';
+import { fail } from './fail.js';
+import { lambda } from './lambda.js';
+import { model } from './model.js';
+import { processing } from './processing.js';
+import { registerModel } from './register-model.js';
+import { training } from './training.js';
+import type { StepKind } from './types.js';
+
+export type KindName =
+  | 'processing'
+  | 'training'
+  | 'callback'
+  | 'lambda'
+  | 'condition'
+  | 'fail'
+  | 'model'
+  | 'register-model'
+  | 'endpoint-config'
+  | 'endpoint';
+
+/** The explicit registry: a kind missing here fails to build (DESIGN §5). */
+export const KINDS = {
+  processing,
+  training,
+  callback,
+  lambda,
+  condition,
+  fail,
+  model,
+  'register-model': registerModel,
+  'endpoint-config': endpointConfig,
+  endpoint,
+} satisfies Record<KindName, StepKind>;
+
+export const KIND_LIST: readonly StepKind[] = Object.values(KINDS);
+
+export function isKind(name: string): name is KindName {
+  return Object.prototype.hasOwnProperty.call(KINDS, name);
+}

@@ -1,0 +1,33 @@
+import { anyOf, boolean, integer, object, oneOfText, stringMap, text } from '../../spec/schema-helpers.js';
+import type { JsonSchema } from '../types.js';
+
+/** Schema fragments shared by the job kinds, so each field is described once. */
+export const imageField: JsonSchema = anyOf('Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.', [
+  text('A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker.'),
+  object('An AWS Deep Learning Container, resolved to the regional registry of vars.region.', {
+    dlc: text('Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference.'),
+    version: text('Framework version or a prefix of it ("2.5" picks the newest 2.5.x listed).'),
+    gpu: { type: 'boolean', description: 'GPU (CUDA) image; default true.' },
+    python: text('Python tag such as py311; default: the newest for that version.'),
+  }, ['dlc', 'version']),
+]);
+
+export function instanceField(defaultVolume: number): JsonSchema {
+  return object('Compute for the job.', {
+    type: text('Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine).'),
+    count: integer('Number of instances; default 1.', { min: 1 }),
+    volumeGb: integer(`Storage volume per instance in GB; default ${defaultVolume}.`, { min: 1 }),
+  }, ['type']);
+}
+
+export const roleField = text('IAM role ARN for this job; default: defaults.role.');
+export const environmentField = stringMap('Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead.');
+export const maxRuntimeField = integer('Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).', { min: 1 });
+export const codeField = text('Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz.');
+export const entryField = text('Script inside the code folder that the job runs.');
+
+export const s3InputModeField = oneOfText('How the data reaches the container.', ['File', 'Pipe', 'FastFile']);
+export const distributionField = oneOfText('Copy all data to every instance, or shard it by S3 key.', ['FullyReplicated', 'ShardedByS3Key']);
+export const s3DataTypeField = oneOfText('The source names a prefix, a manifest file, or an augmented manifest.', ['S3Prefix', 'ManifestFile', 'AugmentedManifestFile']);
+export const compressionField = oneOfText('Whether the source objects are gzip-compressed.', ['None', 'Gzip']);
+export const uncompressedField = boolean('Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz.');

@@ -1,0 +1,14 @@
+/** A spec key as one JSON-pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** The raw spec value at a relative pointer such as `containers/0/environment`. */
+export function specAt(spec: Record<string, unknown>, rel: string): unknown {
+  let node: unknown = spec;
+  for (const part of rel.split('/')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return node;
+}
