@@ -1,7 +1,7 @@
 """Sample N answers per question from the base model; write responses and the Ground Truth manifest.
 
     python3 generate.py [--questions PATH] [--context-file PATH] [--model-dir DIR | --model-id HUB_ID]
-        [--hf-token-secret-arn ARN] [--n 4] [--temperature 1.0] [--top-p 0.95]
+        [--hf-token-secret-arn ARN] [--num-responses 4] [--temperature 1.0] [--top-p 0.95]
         [--max-new-tokens 120] [--seed 42] [--backend auto|vllm|transformers]
         [--responses-dir DIR] [--manifest-dir DIR]
 
@@ -32,7 +32,7 @@ def build_parser() -> JobArgumentParser:
     p.add_argument("--model-dir", default=f"{INPUT}/model", help="model files (S3 channel); preferred over --model-id")
     p.add_argument("--model-id", default=None, help="Hugging Face Hub id, used when --model-dir has no model")
     p.add_argument("--hf-token-secret-arn", default=None, help="Secrets Manager secret holding the Hub token")
-    p.add_argument("--n", type=int, default=4, help="responses per question")
+    p.add_argument("--num-responses", "--n", dest="n", type=int, default=4, help="responses per question")
     p.add_argument("--temperature", type=float, default=1.0)
     p.add_argument("--top-p", type=float, default=0.95)
     p.add_argument("--max-new-tokens", type=int, default=120)

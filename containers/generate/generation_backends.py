@@ -24,7 +24,7 @@ class Sampling:
     seed: int = 42
 
     def validate(self) -> "Sampling":
-        checks = [(self.n >= 1, "--n must be at least 1"), (self.temperature >= 0, "--temperature must be >= 0"),
+        checks = [(self.n >= 1, "--num-responses must be at least 1"), (self.temperature >= 0, "--temperature must be >= 0"),
                   (0 < self.top_p <= 1, "--top-p must be in (0, 1]"),
                   (self.max_new_tokens >= 1, "--max-new-tokens must be at least 1")]
         for ok, message in checks:

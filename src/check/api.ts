@@ -26,8 +26,7 @@ export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string,
     const findings = checkRequestShape(api.request, step.Arguments, { omit: api.omit, exprType });
     for (const finding of findings) {
       const pointer = specPointer(name, finding.path, api.origins, spec);
-      const where = finding.path.join('.');
-      reporter.report(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')} ${where}: ${finding.message}`, finding.hint ? { hint: finding.hint } : {});
+      reporter.report(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')}: ${finding.message}`, finding.hint ? { hint: finding.hint } : {});
     }
   }
 }
@@ -36,14 +35,16 @@ export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string,
 function specPointer(step: string, path: (string | number)[], origins: Readonly<Record<string, string>>, spec: PipelineSpec): string {
   const base = `/steps/${step}`;
   const stepSpec = spec.steps[step];
-  for (let n = path.length; n > 0; n--) {
-    const rel = path.slice(0, n).join('/');
-    if (fieldAt(stepSpec?.arguments, rel) !== undefined) return `${base}/arguments/${rel}`;
-  }
+  const full = path.join('/');
+  if (fieldAt(stepSpec?.arguments, full) !== undefined) return `${base}/arguments/${full}`;
   const names = path.filter((p): p is string => typeof p === 'string');
   for (let n = names.length; n > 0; n--) {
     const origin = origins[names.slice(0, n).join('.')];
-    if (origin !== undefined) return `${base}/${origin}`;
+    if (origin !== undefined && fieldAt(stepSpec, origin) !== undefined) return `${base}/${origin}`;
+  }
+  for (let n = path.length - 1; n > 0; n--) {
+    const rel = path.slice(0, n).join('/');
+    if (fieldAt(stepSpec?.arguments, rel) !== undefined) return `${base}/arguments/${rel}`;
   }
   return `${base}/kind`;
 }

@@ -28,6 +28,7 @@ export function runChecks(input: CheckInput): void {
   for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);
   if (reporter.errorCount > 0) return; // shape checks on a broken compile only repeat earlier errors
   checkApiShapes(steps, input.stepKinds, input.parameterTypes, spec, reporter);
+  if (reporter.errorCount > 0) return; // the schema would repeat the API-shape findings without positions
   for (const finding of validateDefinition(input.definition)) {
     reporter.report('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
   }

@@ -19,10 +19,10 @@ export function compileParameters(parameters: Record<string, ParameterSpec>, rep
 function checkParameter(name: string, spec: ParameterSpec, reporter: Reporter): void {
   const pointer = `/parameters/${name}`;
   if (spec.default !== undefined && !fits(spec.default, spec.type)) {
-    reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not a ${spec.type}`);
+    reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not ${article(spec.type)}`);
   }
   spec.enum?.forEach((value, i) => {
-    if (!fits(value, spec.type)) reporter.report('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not a ${spec.type}`);
+    if (!fits(value, spec.type)) reporter.report('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not ${article(spec.type)}`);
   });
   if (spec.enum && spec.default !== undefined && !spec.enum.includes(spec.default)) {
     reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not one of the enum values`);
@@ -40,4 +40,8 @@ export function fits(value: unknown, type: ParameterType): boolean {
     case 'boolean':
       return typeof value === 'boolean';
   }
+}
+
+function article(type: ParameterType): string {
+  return `${type === 'integer' ? 'an' : 'a'} ${type}`;
 }

@@ -25,7 +25,8 @@ export class Reporter {
         ? this.source.rangeWithin(pointer, options.within)
         : this.source.rangeOf(pointer, options.at));
     const diagnostic: Diagnostic = { code, severity: severityOf(code), message, pointer, file: this.source.file };
-    if (range) diagnostic.range = range;
+    // Nothing to point at (an empty document): the start of the file.
+    diagnostic.range = range ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
     if (options.hint) diagnostic.hint = options.hint;
     this.diagnostics.push(diagnostic);
   }

@@ -97,7 +97,7 @@ export function specSchema(kinds: readonly StepKind[], withStepBodies: boolean):
     $id: 'https://smpipe.dev/schema/smpipe-spec.schema.json',
     title: 'smpipe pipeline spec',
     ...object('An smpipe pipeline spec: compiled to a SageMaker Pipeline definition by smpipe compile.', {
-      pipeline: text('Pipeline name in SageMaker (letters, digits and hyphens).', { pattern: '^[A-Za-z0-9](-*[A-Za-z0-9]){0,81}$' }),
+      pipeline: text('Pipeline name in SageMaker: letters, digits and single hyphens, at most 82 characters (checked after vars are resolved).'),
       displayName: text('Pipeline display name in Studio (at most 82 characters).'),
       description: text('What the pipeline does (at most 3072 characters).'),
       artifacts: text('S3 prefix for code assets (content-addressed) and default step outputs, e.g. s3://${vars.bucket}/smpipe.'),

@@ -36,7 +36,7 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   }
   return errors.filter((e) => {
     // Names are checked with their own codes in check/names.ts.
-    if (e.keyword === 'if' || e.keyword === 'propertyNames' || 'propertyName' in e.params) return false;
+    if (e.keyword === 'if' || e.keyword === 'propertyNames' || e.propertyName !== undefined) return false;
     if (!deepest.has(e.instancePath)) return !isBranchNoise(e, errors);
     return e.keyword !== 'anyOf' && e.keyword !== 'type' && e.keyword !== 'pattern';
   });

@@ -29,7 +29,9 @@ export const lambda: StepKind = {
 function compile(ctx: StepContext) {
   const arn = ctx.compileTime('function');
   const functionArn = arn === undefined ? '' : String(arn);
-  if (arn !== undefined && !FUNCTION_ARN.test(functionArn)) {
+  // An unresolved or run-time reference is reported by compileTime and yields no text.
+  const unresolved = functionArn === '' && String(ctx.spec.function).includes('${');
+  if (!unresolved && !FUNCTION_ARN.test(functionArn)) {
     ctx.report('SMP2004', 'function', `"${functionArn}" is not a Lambda function ARN`, { hint: 'arn:aws:lambda:<region>:<account>:function:<name>' });
   }
   return { arguments: compileInputs(ctx), extras: { FunctionArn: functionArn, OutputParameters: outputParameters(ctx) } };

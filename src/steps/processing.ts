@@ -153,17 +153,16 @@ function appSpecification(ctx: StepContext, app: Record<string, Json>): Json[] {
     ctx.report('SMP2007', code === undefined ? 'entry' : 'code', 'code and entry go together: the folder to pack and the script in it to run');
     return [];
   }
-  return codeInputs(ctx, code, entry, app);
+  return codeInputs(ctx, app);
 }
 
-function codeInputs(ctx: StepContext, code: string, entry: string, app: Record<string, Json>): Json[] {
-  const folder = String(ctx.compileTime('code'));
-  const script = String(ctx.compileTime('entry'));
+function codeInputs(ctx: StepContext, app: Record<string, Json>): Json[] {
+  const folder = ctx.compileTime('code');
+  const script = ctx.compileTime('entry');
+  if (typeof folder !== 'string' || typeof script !== 'string') return [];
   if (ctx.localExists(folder) && !ctx.localExists(`${folder}/${script}`)) {
     ctx.report('SMP6002', 'entry', `${script} is not in ${folder}`);
   }
-  void code;
-  void entry;
   const archive = ctx.packFolder('code', folder, { name: 'sourcedir.tar.gz' });
   const runproc = ctx.addGenerated(Buffer.from(frameworkRunproc(script)), { name: 'runproc.sh' });
   app.ContainerEntrypoint = ['/bin/bash', `${ENTRYPOINT_DIR}/runproc.sh`];

@@ -191,8 +191,9 @@ function scriptMode(ctx: StepContext): Record<string, Json> {
     ctx.report('SMP2007', code === undefined ? 'entry' : 'code', 'code and entry go together: the folder to pack and the script in it to run');
     return {};
   }
-  const folder = String(ctx.compileTime('code'));
-  const script = String(ctx.compileTime('entry'));
+  const folder = ctx.compileTime('code');
+  const script = ctx.compileTime('entry');
+  if (typeof folder !== 'string' || typeof script !== 'string') return {};
   if (ctx.localExists(folder) && !ctx.localExists(`${folder}/${script}`)) ctx.report('SMP6002', 'entry', `${script} is not in ${folder}`);
   const archive = ctx.packFolder('code', folder, { name: 'sourcedir.tar.gz' });
   const out: Record<string, Json> = {

@@ -8,6 +8,7 @@ from .files import atomic_open, atomic_write_json, atomic_write_jsonl, atomic_wr
 from .jsonl import read_jsonl, require_field
 from .models import is_local_model, resolve_model_source
 from .paths import list_input_files, single_input_file, training_channel
+from .preference_pairs import pair_problem, read_preference_pairs, user_question
 from .prompts import assistant_message, prompt_messages, read_context
 
 __all__ = [
@@ -21,14 +22,17 @@ __all__ = [
     "fetch_secret",
     "is_local_model",
     "list_input_files",
+    "pair_problem",
     "parse_bool",
     "prompt_messages",
     "read_context",
     "read_jsonl",
+    "read_preference_pairs",
     "require_field",
     "resolve_model_source",
     "run_main",
     "single_input_file",
     "training_channel",
+    "user_question",
     "write_stats",
 ]

@@ -27,7 +27,7 @@ def shipped_run(tiny_llama_dir, tmp_path_factory):
     """One real run over the shipped Example Bank questions and context."""
     out = tmp_path_factory.mktemp("generate")
     result = run("--questions", JOB / "data" / "questions.jsonl", "--context-file", JOB / "data" / "context.md",
-                 "--model-dir", tiny_llama_dir, "--max-new-tokens", 8, "--batch-size", 25, *outputs(out, "a"))
+                 "--model-dir", tiny_llama_dir, "--num-responses", 2, "--max-new-tokens", 4, "--batch-size", 25, *outputs(out, "a"))
     assert result.returncode == 0, result.stderr
     return out / "a", result
 
@@ -39,21 +39,22 @@ def test_writes_manifest_responses_and_stats(shipped_run):
     stats = json.loads((out / "responses" / "stats.json").read_text())
     assert json.loads(result.stdout) == stats
     assert len(manifest) == len(responses) == stats["questions"] == 50
-    assert all(set(line) == {"id", "source", "responses"} and len(line["responses"]) == 4 for line in manifest)
+    assert all(set(line) == {"id", "source", "responses"} and len(line["responses"]) == 2 for line in manifest)
     assert manifest[0]["id"] == "card-lost" and manifest[0]["source"].startswith("I think I lost my debit card")
     assert [r["id"] for r in responses] == [m["id"] for m in manifest]
-    assert stats["responses"] == 200 and stats["backend"] == "transformers" and stats["system_prompt"] is True
-    assert stats["sampling"] == {"n": 4, "temperature": 1.0, "top_p": 0.95, "max_new_tokens": 8, "seed": 42}
+    assert stats["responses"] == 100 and stats["backend"] == "transformers" and stats["system_prompt"] is True
+    assert stats["sampling"] == {"n": 2, "temperature": 1.0, "top_p": 0.95, "max_new_tokens": 4, "seed": 42}
     assert stats["model_from_channel"] is True
 
 
 def test_same_seed_same_output(tiny_llama_dir, tmp_path):
+    # (different seeds giving different answers: test_generation_backends.py)
     (tmp_path / "q.txt").write_text("How do I freeze my card?\nCan I get an overdraft?\n")
     args = ["--questions", tmp_path / "q.txt", "--model-dir", tiny_llama_dir, "--max-new-tokens", 6, "--n", 2]
-    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
-        assert run(*args, "--seed", seed, *outputs(tmp_path, name)).returncode == 0
-    manifests = {n: (tmp_path / n / "manifest" / "manifest.jsonl").read_text() for n in "abc"}
-    assert manifests["a"] == manifests["b"] != manifests["c"]
+    for name in "ab":
+        assert run(*args, "--seed", 5, *outputs(tmp_path, name)).returncode == 0
+    manifests = {n: (tmp_path / n / "manifest" / "manifest.jsonl").read_text() for n in "ab"}
+    assert manifests["a"] == manifests["b"] and len(manifests["a"].splitlines()) == 2
 
 
 def test_model_id_is_used_when_channel_is_empty(tiny_llama_dir, tmp_path):

@@ -6,7 +6,7 @@ from jobkit import JobError, prompt_messages
 
 
 @pytest.mark.parametrize("kwargs,message", [
-    (dict(n=0), "--n"), (dict(temperature=-1), "--temperature"), (dict(top_p=0), "--top-p"),
+    (dict(n=0), "--num-responses"), (dict(temperature=-1), "--temperature"), (dict(top_p=0), "--top-p"),
     (dict(top_p=1.5), "--top-p"), (dict(max_new_tokens=0), "--max-new-tokens"),
 ])
 def test_sampling_validation(kwargs, message):

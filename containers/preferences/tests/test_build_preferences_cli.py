@@ -153,3 +153,15 @@ def test_bad_arguments(tmp_path, args, message):
     write_lines(tmp_path / "m.manifest", sample_lines(2))
     result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out", *args)
     assert result.returncode == 1 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_is_what_train_and_evaluate_read(tmp_path):
+    from jobkit import read_preference_pairs, user_question
+
+    write_lines(tmp_path / "m.manifest", sample_lines(6))
+    (tmp_path / "ctx.md").write_text("Example Bank context")
+    assert run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out",
+               "--context-file", tmp_path / "ctx.md", "--pairs", "all").returncode == 0
+    pairs = read_preference_pairs(tmp_path / "out" / "train")
+    assert len(pairs) == len(read_jsonl(tmp_path / "out" / "train" / "train.jsonl")) > 6
+    assert user_question(pairs[0]).startswith("Question ")

@@ -77,16 +77,18 @@ def offline_env() -> dict[str, str]:
     return env
 
 
-def run_script(script: Path, args: Sequence[str], timeout: int = 300) -> subprocess.CompletedProcess:
+def run_script(script: Path, args: Sequence[str], timeout: int = 300,
+               extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True,
-                          env=offline_env(), timeout=timeout)
+                          env={**offline_env(), **(extra_env or {})}, timeout=timeout)
 
 
-def train_args(data: Path, base: Path, out: Path, max_steps: int, *extra: str) -> list[str]:
+def train_args(data: Path, base: Path, out: Path, max_steps: int, *extra: str, **overrides: str) -> list[str]:
     """A few CPU-sized steps: batch 2, no accumulation, short sequences, a checkpoint every 2 steps."""
-    return ["--train-dir", str(data / "train"), "--test-dir", str(data / "test"), "--base-model-dir", str(base),
-            "--output-dir", str(out / "model"), "--checkpoint-dir", str(out / "checkpoints"),
-            "--output-data-dir", str(out / "data"), "--max_steps", str(max_steps), "--logging_steps", "1",
-            "--save_steps", "2", "--eval_steps", "2", "--per_device_train_batch_size", "2",
-            "--gradient_accumulation_steps", "1", "--max_length", "128", "--learning_rate", "1e-3",
-            "--warmup_ratio", "0", *extra]
+    hyperparameters = {"max_steps": str(max_steps), "logging_steps": "1", "save_steps": "2", "eval_steps": "2",
+                       "per_device_train_batch_size": "2", "gradient_accumulation_steps": "1",
+                       "max_length": "128", "learning_rate": "1e-3", "warmup_ratio": "0", **overrides}
+    folders = ["--train-dir", str(data / "train"), "--test-dir", str(data / "test"), "--base-model-dir", str(base),
+               "--output-dir", str(out / "model"), "--checkpoint-dir", str(out / "checkpoints"),
+               "--output-data-dir", str(out / "data")]
+    return folders + [x for name, value in hyperparameters.items() for x in (f"--{name}", value)] + list(extra)

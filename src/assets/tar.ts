@@ -1,0 +1,84 @@
+/**
+ * A minimal POSIX ustar writer: regular files and directories only, every owner and time field
+ * fixed, so the stream is a function of (path, mode, content) alone.
+ */
+
+const BLOCK = 512;
+/** Largest size the 11 octal digits of the size field hold (8 GiB - 1). */
+const MAX_SIZE = 0o77777777777;
+
+export interface TarEntry {
+  /** Relative, forward slashes; directories end with "/". */
+  path: string;
+  /** 0o644 or 0o755. */
+  mode: number;
+  /** Undefined for a directory. */
+  data?: Uint8Array;
+}
+
+/**
+ * mtime of every entry: 1980-01-01T00:00:00Z (315532800), the floor of SOURCE_DATE_EPOCH in
+ * reproducible-build tools and of ZIP timestamps. 0 would work for tar, but files dated 1970
+ * trip tools that treat 0 as "unset"; any fixed value keeps the hash stable.
+ */
+export const FIXED_MTIME = 315532800;
+
+function octal(value: number, width: number): string {
+  return `${value.toString(8).padStart(width - 1, '0')}\0`;
+}
+
+/** name (≤100 bytes) and prefix (≤155 bytes), split at a "/", or an error for longer paths. */
+export function splitPath(path: string): { name: string; prefix: string } {
+  if (Buffer.byteLength(path) <= 100) return { name: path, prefix: '' };
+  const body = path.endsWith('/') ? path.slice(0, -1) : path;
+  const tail = path.endsWith('/') ? '/' : '';
+  for (let cut = body.indexOf('/'); cut > 0; cut = body.indexOf('/', cut + 1)) {
+    const prefix = body.slice(0, cut);
+    const name = body.slice(cut + 1) + tail;
+    if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { name, prefix };
+  }
+  throw new Error(
+    `path too long for a ustar archive: "${path}" (the file name must fit 100 bytes and the ` +
+      'folders before it 155); shorten the path or leave it out of the code folder',
+  );
+}
+
+function header(entry: TarEntry, size: number): Buffer {
+  const block = Buffer.alloc(BLOCK);
+  const { name, prefix } = splitPath(entry.path);
+  const put = (text: string, offset: number, width: number) => block.write(text, offset, width, 'utf8');
+  put(name, 0, 100);
+  put(octal(entry.mode, 8), 100, 8);
+  put(octal(0, 8), 108, 8); // uid
+  put(octal(0, 8), 116, 8); // gid
+  put(octal(size, 12), 124, 12);
+  put(octal(FIXED_MTIME, 12), 136, 12);
+  put(' '.repeat(8), 148, 8); // checksum is computed with this field as spaces
+  put(entry.data === undefined ? '5' : '0', 156, 1);
+  put('ustar\0', 257, 6);
+  put('00', 263, 2);
+  put('root', 265, 32); // uname: uid 0 by name too, for tar implementations that prefer names
+  put('root', 297, 32); // gname
+  put(prefix, 345, 155);
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  put(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8);
+  return block;
+}
+
+/** The whole archive: entries in the given order, data padded to 512, two zero blocks. */
+export function writeTar(entries: readonly TarEntry[]): Buffer {
+  const parts: Buffer[] = [];
+  for (const entry of entries) {
+    const size = entry.data?.length ?? 0;
+    if (size > MAX_SIZE) throw new Error(`file too large for a ustar archive (over 8 GiB): ${entry.path}`);
+    parts.push(header(entry, size));
+    if (entry.data && size > 0) {
+      parts.push(Buffer.from(entry.data.buffer, entry.data.byteOffset, size));
+      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
+      if (pad > 0) parts.push(Buffer.alloc(pad));
+    }
+  }
+  parts.push(Buffer.alloc(BLOCK * 2));
+  return Buffer.concat(parts);
+}
