@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-from gt_manifest import LoadedItems, load_items
+from gt_loading import LoadedItems, load_items
 from jobkit import JobArgumentParser, JobError, atomic_write_jsonl, read_context, run_main, write_stats
 from preference_pairs import PAIR_MODES, PairOutcome, build_pairs, choose_test_items, summary_stats, trl_row
 

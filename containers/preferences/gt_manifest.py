@@ -1,22 +1,15 @@
-"""Ground Truth results -> labeled items, joined by data-object identity.
+"""Ground Truth output manifest lines -> labeled items (identity, label attribute, annotations).
 
-Accepted inputs (see README.md):
-- an output manifest (JSON Lines): the input line (`id`, `source`, `responses`) plus the label
-  attribute `{"annotationsFromAllWorkers": [{"workerId", "annotationData": {"content"}}]}`
-  (custom task, pass-through consolidation);
-- a folder of such manifests, of plain input-manifest lines, and of Ground Truth annotation
-  files (`[{"datasetObjectId", "dataObject": {...}, "annotations": [...]}]`, the shape Ground
-  Truth hands the post-annotation step), joined to the lines by `id` or by source text.
-Nothing is ever matched by file, line or listing position.
+A line is the input line (`id`, `source`, `responses`) plus the label attribute
+`{"annotationsFromAllWorkers": [{"workerId", "annotationData": {"content"}}]}` that Ground Truth
+adds for a custom task with pass-through consolidation (see README.md).
 """
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Set, Tuple
+from typing import Iterable, List, Optional, Set, Tuple
 
 from jobkit import JobError, list_input_files, read_jsonl
 
@@ -153,10 +146,10 @@ def _annotations(value: object, label: str, where: str) -> List[Annotation]:
     entries = value.get("annotationsFromAllWorkers") if isinstance(value, dict) else None
     if not isinstance(entries, list):
         raise JobError(f"{where}: label attribute {label!r} should hold annotationsFromAllWorkers (an array)")
-    return [_annotation(entry, f"{where}: annotationsFromAllWorkers[{i}]") for i, entry in enumerate(entries)]
+    return [parse_annotation(entry, f"{where}: annotationsFromAllWorkers[{i}]") for i, entry in enumerate(entries)]
 
 
-def _annotation(entry: object, where: str) -> Annotation:
+def parse_annotation(entry: object, where: str) -> Annotation:
     if not isinstance(entry, dict) or not isinstance(entry.get("annotationData"), dict):
         raise JobError(f"{where}: expected an object with workerId and annotationData")
     worker_id = entry.get("workerId")
@@ -166,149 +159,3 @@ def _annotation(entry: object, where: str) -> Annotation:
     if not isinstance(content, str):
         raise JobError(f"{where}: annotationData.content should be a JSON string")
     return Annotation(worker_id, content, where)
-
-
-# ---- Ground Truth annotation files (folder form) ----------------------------------------
-
-@dataclass(frozen=True)
-class AnnotationRecord:
-    where: str
-    data_object: dict
-    annotations: List[Annotation]
-
-
-def read_annotation_file(path: Path) -> Optional[List[AnnotationRecord]]:
-    """Records of a Ground Truth annotation file; None for Ground Truth files that carry no
-    data-object identity (raw worker responses, consolidation output): they cannot be joined."""
-    parsed = _load_json_file(path)
-    if isinstance(parsed, dict) and "answers" in parsed:
-        return None
-    records = parsed if isinstance(parsed, list) else [parsed]
-    if records and all(isinstance(r, dict) and "consolidatedAnnotation" in r for r in records):
-        return None
-    return [_annotation_record(path, index, record) for index, record in enumerate(records)]
-
-
-def _load_json_file(path: Path) -> object:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise JobError.at(path, data.count(b"\n", 0, err.start) + 1, f"invalid UTF-8 at byte {err.start}") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise JobError.at(path, err.lineno, f"invalid JSON: {err.msg} (column {err.colno})") from None
-
-
-def _annotation_record(path: Path, index: int, record: object) -> AnnotationRecord:
-    where = f"{path}: record {index + 1}"
-    if not isinstance(record, dict) or not isinstance(record.get("dataObject"), dict):
-        raise JobError(f"{where}: expected a Ground Truth annotation record with dataObject and annotations")
-    entries = record.get("annotations")
-    if not isinstance(entries, list):
-        raise JobError(f"{where}: field 'annotations' should be an array")
-    if "datasetObjectId" in record:
-        where = f"{where} (datasetObjectId {record['datasetObjectId']})"
-    annotations = [_annotation(e, f"{where}: annotations[{i}]") for i, e in enumerate(entries)]
-    return AnnotationRecord(where, record["dataObject"], annotations)
-
-
-def join_annotation_record(items: Dict[str, Item], record: AnnotationRecord) -> Item:
-    """The item a record belongs to: by dataObject `id`, else by its source text."""
-    data = record.data_object
-    if data.get("id") is not None:
-        item = items.get(item_key(str(data["id"]), ""))
-        label = f"id {data['id']!r}"
-    else:
-        text = data.get("source", data.get("content"))
-        if not isinstance(text, str):
-            raise JobError(f"{record.where}: dataObject has neither 'id' nor source text ('source' or 'content')")
-        item = _find_by_source(items, text, record.where)
-        label = f"source {text[:60]!r}"
-    if item is None:
-        raise JobError(f"{record.where}: no manifest line with {label}; "
-                       "put the labeling job's input manifest in the same folder")
-    return item
-
-
-def _find_by_source(items: Dict[str, Item], text: str, where: str) -> Optional[Item]:
-    matches = [item for item in items.values() if item.source == text]
-    if len(matches) > 1:
-        raise JobError(f"{where}: {len(matches)} items share this source text; give items an 'id'")
-    return matches[0] if matches else None
-
-
-# ---- merging -----------------------------------------------------------------------------
-
-@dataclass
-class LoadedItems:
-    items: Dict[str, Item]
-    label_attribute: Optional[str]
-    input_files: List[str]
-    ignored_files: List[str]
-    duplicate_annotations: int = 0
-
-
-def merge_item(items: Dict[str, Item], new: Item) -> int:
-    """Add ``new`` or merge it into the item with the same identity; returns duplicates dropped."""
-    old = items.get(new.key)
-    if old is None:
-        items[new.key] = Item(new.key, new.item_id, new.source, new.responses, new.where, labeling_failed=new.labeling_failed)
-        return add_annotations(items[new.key], new.annotations)
-    for name in ("source", "responses"):
-        if getattr(old, name) != getattr(new, name):
-            raise JobError(f"{new.where}: item {new.key} has a different '{name}' than at {old.where}")
-    old.labeling_failed = old.labeling_failed or new.labeling_failed
-    return add_annotations(old, new.annotations)
-
-
-def add_annotations(item: Item, annotations: Iterable[Annotation]) -> int:
-    """Append annotations, dropping exact repeats (same worker, same answer): the same Ground
-    Truth output can reach us twice (e.g. intermediate and final manifests in one folder)."""
-    seen = {(a.worker_id, _canonical(a.content)) for a in item.annotations}
-    dropped = 0
-    for annotation in annotations:
-        signature = (annotation.worker_id, _canonical(annotation.content))
-        if signature in seen:
-            dropped += 1
-            continue
-        seen.add(signature)
-        item.annotations.append(annotation)
-    return dropped
-
-
-def _canonical(content: str) -> str:
-    try:
-        return json.dumps(json.loads(content), sort_keys=True)
-    except ValueError:
-        return content
-
-
-def load_items(path: Path, label_attribute: Optional[str]) -> LoadedItems:
-    """Read every input under ``path`` and return items keyed by identity."""
-    if not path.exists():
-        raise JobError(f"{os.fspath(path)}: no such file or folder")
-    jsonl_files, annotation_files, others = find_inputs(path)
-    records = read_records(jsonl_files)
-    label = detect_label_attribute(records, label_attribute)
-    single_file = path.is_file()
-    if single_file and label is None and records:
-        raise JobError(f"{path}: no label attribute found (is this the labeling job's output manifest?); "
-                       "pass --label-attribute NAME")
-    loaded = LoadedItems({}, label, [str(p) for p in jsonl_files + annotation_files], [str(p) for p in others])
-    for record in records:
-        loaded.duplicate_annotations += merge_item(loaded.items, item_from_record(record, label, single_file))
-    for annotation_path in annotation_files:
-        _merge_annotation_file(loaded, annotation_path)
-    return loaded
-
-
-def _merge_annotation_file(loaded: LoadedItems, path: Path) -> None:
-    records = read_annotation_file(path)
-    if records is None:
-        loaded.ignored_files.append(str(path))
-        return
-    for record in records:
-        item = join_annotation_record(loaded.items, record)
-        loaded.duplicate_annotations += add_annotations(item, record.annotations)

@@ -37,6 +37,7 @@ export function compileSteps(input: CompileStepsInput): CompiledSteps {
   const nodes = new Map<string, StepNode>();
   const envelopes = new Map<string, Record<string, Json>>();
   const usedParameters = new Set<string>();
+  const stepNames = new Set(Object.keys(spec.steps));
   for (const [name, step] of Object.entries(spec.steps)) {
     const kind = KINDS[step.kind as KindName] as StepKind | undefined;
     if (kind) stepKinds.set(name, kind);
@@ -44,7 +45,7 @@ export function compileSteps(input: CompileStepsInput): CompiledSteps {
     nodes.set(name, node);
     if (!kind || !input.validSteps.has(name)) continue;
     if (kind.branches) node.branches = kind.branches(step);
-    const scope = stepScope(input, name, node, parameterTypes, usedParameters);
+    const scope = stepScope(input, { name, node, stepNames, params: parameterTypes, used: usedParameters });
     envelopes.set(name, compileOne(input, name, step, kind, scope));
   }
   reportUnusedParameters(spec, usedParameters, reporter);
@@ -53,12 +54,20 @@ export function compileSteps(input: CompileStepsInput): CompiledSteps {
   return { steps: nest(spec, envelopes, graph.placement), stepKinds, parameterTypes, nodes };
 }
 
-function stepScope(input: CompileStepsInput, name: string, node: StepNode, params: Map<string, ParameterType>, used: Set<string>): Scope {
+interface ScopeParts {
+  name: string;
+  node: StepNode;
+  stepNames: Set<string>;
+  params: Map<string, ParameterType>;
+  used: Set<string>;
+}
+
+function stepScope(input: CompileStepsInput, { name, node, stepNames, params, used }: ScopeParts): Scope {
   const { spec } = input;
   return {
     params,
     vars: input.vars,
-    stepNames: new Set(Object.keys(spec.steps)),
+    stepNames,
     currentStep: name,
     resolveStepProperty: (step, tail) => {
       const target = spec.steps[step] as StepSpec;

@@ -37,8 +37,8 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => {
     // Names are checked with their own codes in check/names.ts.
     if (e.keyword === 'if' || e.keyword === 'propertyNames' || e.propertyName !== undefined) return false;
-    if (!deepest.has(e.instancePath)) return !isBranchNoise(e, errors);
-    return e.keyword !== 'anyOf' && e.keyword !== 'type' && e.keyword !== 'pattern';
+    // At a path where one anyOf branch got deeper, the other branches' complaints are noise.
+    return !deepest.has(e.instancePath) && !isBranchNoise(e, errors);
   });
 }
 

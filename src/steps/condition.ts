@@ -63,12 +63,12 @@ function lowerNode(node: ConditionNode, ctx: StepContext, rel: string): Json {
     case 'in':
       return { Type: 'In', QueryValue: operand(node.value, ctx, rel).value, Values: node.list.map((o) => operand(o, ctx, rel).value) };
     case 'not':
-      return { Type: 'Not', Condition: lowerNode(node.operand, ctx, rel) };
+      return { Type: 'Not', Expression: lowerNode(node.operand, ctx, rel) };
     case 'or':
       return { Type: 'Or', Conditions: node.operands.map((n) => lowerNode(n, ctx, rel)) };
     case 'and':
       // SageMaker has no nested And: not(or(not a, not b)) says the same.
-      return { Type: 'Not', Condition: { Type: 'Or', Conditions: node.operands.map((n) => ({ Type: 'Not', Condition: lowerNode(n, ctx, rel) })) } };
+      return { Type: 'Not', Expression: { Type: 'Or', Conditions: node.operands.map((n) => ({ Type: 'Not', Expression: lowerNode(n, ctx, rel) })) } };
   }
 }
 
@@ -83,7 +83,7 @@ function comparison(node: Extract<ConditionNode, { kind: 'compare' }>, ctx: Step
     ctx.report('SMP3010', rel, `${node.left.raw} (${TYPE_NAMES[left.type]}) cannot equal ${node.right.raw} (${TYPE_NAMES[right.type]})`, { within: node.left.raw });
   }
   const equals = { Type: COMPARISONS[node.op === '!=' ? '==' : node.op] as string, LeftValue: left.value, RightValue: right.value };
-  return node.op === '!=' ? { Type: 'Not', Condition: equals } : equals;
+  return node.op === '!=' ? { Type: 'Not', Expression: equals } : equals;
 }
 
 function comparable(a: ExprType, b: ExprType): boolean {

@@ -13,25 +13,20 @@ const root = new URL('../../', import.meta.url);
 /** Copy of ../shared/reference/sdk-v2-dpo-reference.json: what SDK v2.240 emits for a DPO pipeline. */
 const reference = JSON.parse(readFileSync(new URL('fixtures/sdk-v2-dpo-reference.json', import.meta.url), 'utf8')) as unknown;
 
-/** The vendored schema as ajv can load it at all: its "$schema" names no known meta-schema. */
-function rawSchema(): JsonObject {
-  const schema = awsSchema();
-  delete schema['$schema'];
-  return schema;
-}
 /** Every correction except `skip`, to show that one correction alone makes the difference. */
 function correctedWithout(skip: string): JsonObject {
   const schema = awsSchema();
   for (const correction of CORRECTIONS) if (correction.id !== skip) correction.apply(schema);
   return schema;
 }
-const raw = compileSchema(rawSchema(), false);
-const accepts = (validate: (d: unknown) => boolean, d: unknown) => validate(d);
+/** The vendored schema, as published (non-strict: it holds a misplaced keyword). */
+const raw = compileSchema(awsSchema(), false);
+/** A yes/no validator: no error details, unoptimised code; compiles ~40% faster. */
+const YES_NO = { allErrors: false, verbose: false, code: { optimize: false } };
 
 const pipeline = (steps: unknown[], extra: object = {}) => ({ Version: '2020-12-01', ...extra, Steps: steps });
 const fail = (message: unknown = 'stop') => ({ Name: 'Stop', Type: 'Fail', Arguments: { ErrorMessage: message } });
 const get = (path: string) => ({ Get: path });
-const join = (...values: unknown[]) => ({ 'Std:Join': { On: '/', Values: values } });
 const jsonGet = (path: string) => ({ 'Std:JsonGet': { PropertyFile: get('Steps.Eval.PropertyFiles.Report'), Path: path } });
 const condition = (conditions: unknown[], ifSteps: unknown[] = [fail()]) =>
   ({ Name: 'Gate', Type: 'Condition', Arguments: { Conditions: conditions, IfSteps: ifSteps, ElseSteps: [] } });
@@ -120,7 +115,7 @@ describe('definition schema: AWS schema plus named corrections', () => {
       const example = EXAMPLES[correction.id];
       assert.ok(example, `add an example for ${correction.id}`);
       assert.equal(raw(example), false, 'raw AWS schema should reject');
-      assert.equal(accepts(compileSchema(correctedWithout(correction.id)), example), false, 'rejected without it');
+      assert.equal(compileSchema(correctedWithout(correction.id), true, YES_NO)(example), false, 'rejected without it');
       assert.deepEqual(validateDefinition(example), []);
     });
   }
@@ -132,8 +127,9 @@ describe('definition schema: AWS schema plus named corrections', () => {
     assert.equal(new AjvModule.default().validateSchema(ours), true, 'valid against the draft-07 meta-schema');
   });
 
-  it('schema bugs: the vendored file fails strict compilation, one bug at a time', () => {    assert.throws(() => compileSchema(correctedWithout('register-model-package-name')), /unknown keyword: "ModelPackageName"/);
-    compileSchema(buildDefinitionSchema()); // strict: no unknown keyword left
+  it('register-model-package-name: the misplaced keyword fails strict compilation until moved', () => {
+    assert.throws(() => compileSchema(correctedWithout('register-model-package-name'), true, YES_NO), /unknown keyword: "ModelPackageName"/);
+    compileSchema(buildDefinitionSchema(), true, YES_NO); // strict: no unknown keyword left
   });
 
   it('step-type-dispatch: one bad field is one error at that field, not one per step shape', () => {

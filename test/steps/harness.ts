@@ -20,7 +20,7 @@ export interface OkCase {
   name: string;
   spec: string;
   /** Expected compiled step envelopes by step name (nested branch steps included). */
-  steps: Record<string, Json>;
+  steps: Record<string, unknown>;
 }
 
 export interface ErrorCase {

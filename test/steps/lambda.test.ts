@@ -117,7 +117,7 @@ steps:
     outputs: { x: string }
 `,
     expect: [
-      { code: 'SMP2004', at: '{ "it\'s"' },
+      { code: 'SMP2004', at: '"it\'s"' },
       { code: 'SMP3012', at: '${steps.Self.outputs.x}' },
     ],
   },

@@ -27,7 +27,7 @@ def imported_heavy_modules(path: Path, modules: list) -> list:
 @pytest.mark.parametrize("job,modules", [
     ("common", ["jobkit"]),
     ("generate", ["questions", "chat_template", "generation_backends", "labeling_outputs", "generate"]),
-    ("preferences", ["gt_manifest", "rankings", "preference_pairs", "build_preferences"]),
+    ("preferences", ["gt_manifest", "gt_annotation_files", "gt_loading", "rankings", "preference_pairs", "build_preferences"]),
 ])
 def test_no_heavy_imports_at_module_level(job, modules):
     # Argument and input errors must surface in a second, before torch/boto3 load.

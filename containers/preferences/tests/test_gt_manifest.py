@@ -3,7 +3,8 @@ import json
 import pytest
 
 from gt_builders import LABEL, annotation, manifest_line, ranking_content, write_lines
-from gt_manifest import detect_label_attribute, item_key, load_items, read_records
+from gt_loading import load_items
+from gt_manifest import detect_label_attribute, item_key, read_records
 from jobkit import JobError
 
 

@@ -44,8 +44,3 @@ export function ref(name: string): JsonObject {
 export function stepDefinitionNames(schema: JsonObject): string[] {
   return Object.keys(at(schema, 'definitions')).filter((name) => name.endsWith('Step'));
 }
-
-/** Properties of the `Arguments` object of a step definition. */
-export function argumentProps(schema: JsonObject, step: string): JsonObject {
-  return at(def(schema, step), 'properties', 'Arguments', 'properties');
-}

@@ -20,8 +20,8 @@ const OUTPUT_TYPES: Readonly<Record<OutputTypeName, string>> = {
   boolean: 'Boolean',
 };
 
-/** `${...}` would break the property path `OutputParameters['NAME']`, so names stay plain. */
-const OUTPUT_NAME = '^[A-Za-z0-9_-]{1,256}$';
+/** Quotes or dots would break the property path `OutputParameters['NAME']`, so names stay plain. */
+const OUTPUT_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 
 export function inputsField(description: string): JsonSchema {
   return {
@@ -36,7 +36,6 @@ export function outputsField(description: string): JsonSchema {
   return {
     type: 'object',
     description,
-    propertyNames: { pattern: OUTPUT_NAME },
     maxProperties: 50,
     additionalProperties: oneOfText('The output\'s type; later steps see the value with this type.', Object.keys(OUTPUT_TYPES)),
   };
@@ -50,10 +49,18 @@ export function compileInputs(ctx: StepContext): Record<string, Json> {
   return args;
 }
 
-/** OutputParameters, always present (possibly empty) as the SDK emits them. */
+/**
+ * OutputParameters, always present (possibly empty) as the SDK emits them. Names are checked
+ * here rather than with the schema's propertyNames, so the finding sits on the key itself.
+ */
 export function outputParameters(ctx: StepContext): Json[] {
   const outputs = (ctx.spec.outputs as Record<string, OutputTypeName> | undefined) ?? {};
-  return Object.entries(outputs).map(([name, type]) => ({ OutputName: name, OutputType: OUTPUT_TYPES[type] }));
+  return Object.entries(outputs).map(([name, type]) => {
+    if (!OUTPUT_NAME.test(name)) {
+      ctx.report('SMP2004', `outputs/${escapePointer(name)}`, `output name "${name}" must be 1-256 letters, digits, "_" or "-"`, { at: 'key', hint: 'later steps read it as Steps.S.OutputParameters[\'NAME\']' });
+    }
+    return { OutputName: name, OutputType: OUTPUT_TYPES[type] };
+  });
 }
 
 /** `outputs.NAME` of a callback or lambda step, typed as declared. */

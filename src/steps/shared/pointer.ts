@@ -1,7 +1,4 @@
-/** A spec key as one JSON-pointer segment (RFC 6901): `~` → `~0`, `/` → `~1`. */
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
+export { escapePointer } from '../../spec/source.js';
 
 /** The raw spec value at a relative pointer such as `containers/0/environment`. */
 export function specAt(spec: Record<string, unknown>, rel: string): unknown {
