@@ -37,7 +37,7 @@ def build_parser() -> JobArgumentParser:
     add("--model-dir", default=f"{PROCESSING}/input/model", help="training output: adapter/ + merged model, or model.tar.gz")
     add("--test-dir", default=f"{PROCESSING}/input/test", help="held-out preference pairs (.jsonl)")
     add("--base-model-dir", default=f"{PROCESSING}/input/base-model", help="base model weights (optional channel)")
-    add("--model-id", default="", help="Hub id of the base model when --base-model-dir is empty")
+    add("--base-model-id", default="", help="Hub id of the base model when --base-model-dir is empty")
     add("--hf-token-secret-arn", default="", help="Secrets Manager ARN of the Hugging Face token (gated models)")
     add("--redteam-file", default=str(HERE / "data" / "redteam.jsonl"), help="red-team prompts (.jsonl)")
     add("--output-dir", default=f"{PROCESSING}/output/evaluation", help="evaluation.json, report.html, stats.json")

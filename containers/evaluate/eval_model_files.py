@@ -69,7 +69,7 @@ def tokenizer_dir(output_dir: Path) -> Path:
 
 
 def base_model_source(base_model_dir: PathLike, model_id: str, adapter: Path) -> str:
-    """The base channel folder if it holds a model, else --model-id, else the adapter's Hub id."""
+    """The base channel folder if it holds a model, else --base-model-id, else the adapter's Hub id."""
     from jobkit import resolve_model_source
 
     return resolve_model_source(base_model_dir, model_id or adapter_base_model(adapter))

@@ -42,7 +42,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     redteam = read_redteam(args.redteam_file)
     output_root = training_output_dir(args.model_dir, args.work_dir)
     adapter = adapter_dir(output_root)
-    base_source = base_model_source(args.base_model_dir, args.model_id, adapter)
+    base_source = base_model_source(args.base_model_dir, args.base_model_id, adapter)
     client = judge_client(args)
     items = held_out_items(pairs) + redteam_items(redteam, context_system_message(pairs))
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Mapping, Optional, Sequence
+from contextlib import contextmanager
+from typing import Iterator, Mapping, Optional, Sequence
 
 
 def gpu_count(env: Mapping[str, str] = os.environ) -> int:
@@ -37,3 +38,23 @@ def local_rank(env: Mapping[str, str] = os.environ) -> int:
 
 def is_main_process(env: Mapping[str, str] = os.environ) -> bool:
     return int(env.get("RANK", "0")) == 0
+
+
+def is_local_main_process(env: Mapping[str, str] = os.environ) -> bool:
+    return local_rank(env) == 0
+
+
+@contextmanager
+def local_main_first(env: Mapping[str, str] = os.environ) -> Iterator[None]:
+    """Local rank 0 runs the block first, the node's other ranks after it (a barrier).
+
+    Only when an outside launcher (SageMaker's torchrun distribution) started the ranks: then
+    every rank runs main() and must not download the base model at the same time as the others.
+    """
+    if int(env.get("WORLD_SIZE", "1")) <= 1:
+        yield
+        return
+    from accelerate import PartialState
+
+    with PartialState().local_main_process_first():
+        yield

@@ -18,7 +18,7 @@ from hyperparams import HyperparameterError, validate
 from jobkit import JobError, run_main, write_stats
 from jobkit.preference_pairs import read_preference_pairs
 from model_output import merge_and_save, merge_dtype, save_adapter
-from launch import gpu_count, is_main_process, torchrun_command
+from launch import gpu_count, is_local_main_process, is_main_process, local_main_first, torchrun_command
 from train_cli import CommandLine, parse_command_line, to_argv
 
 
@@ -72,7 +72,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except HyperparameterError as err:
         raise JobError(str(err)) from None
     train, test = read_pairs(command.folders)
-    base_model = local_base_model(command.folders["base_model_dir"], values, command.folders["hub_download_dir"])
+    with local_main_first():
+        base_model = local_base_model(command.folders["base_model_dir"], values,
+                                      command.folders["hub_download_dir"], downloader=is_local_main_process())
     relaunch_under_torchrun(command, base_model)
     job = TrainingJob(values, base_model, train, test, command.folders["checkpoint_dir"])
     try:

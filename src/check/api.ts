@@ -26,7 +26,9 @@ export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string,
     const findings = checkRequestShape(api.request, step.Arguments, { omit: api.omit, exprType });
     for (const finding of findings) {
       const pointer = specPointer(name, finding.path, api.origins, spec);
-      reporter.report(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')}: ${finding.message}`, finding.hint ? { hint: finding.hint } : {});
+      // An unknown field is about its name: point at the key, as for spec schema errors.
+      const at = finding.code === 'SMP8001' ? 'key' : 'value';
+      reporter.report(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')}: ${finding.message}`, { at, ...(finding.hint ? { hint: finding.hint } : {}) });
     }
   }
 }

@@ -83,8 +83,10 @@ function lowerWhole(part: Resolved & { raw: string }, expected: ExprType, report
     if (typeof part.value === 'string') return lowerPlainText(part.value, expected, report);
     return lowerLiteral(part.value, expected, (code, message, o) => report(code, message, { within: part.raw, ...o }));
   }
+  // A JSON value read from a report may be a number: join it so a string field gets a string.
+  const textual = part.type === 'string' || part.type === 's3uri';
+  if (expected === 'string' && !textual) return { 'Std:Join': { On: '', Values: [part.value as Json] } };
   if (assignable(part.type, expected)) return part.value as Json;
-  if (expected === 'string') return { 'Std:Join': { On: '', Values: [part.value as Json] } };
   report('SMP3010', `${part.raw} is ${TYPE_NAMES[part.type]}, expected ${TYPE_NAMES[expected]}`, { within: part.raw });
   return part.value as Json;
 }

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type YAMLError } from 'yaml';
+import { Composer, isMap, isPair, isScalar, isSeq, Lexer, Parser, YAMLParseError, type Document, type Node, type YAMLError } from 'yaml';
 import { Reporter } from '../diagnostics/reporter.js';
 import { SourceFile } from './source.js';
 
@@ -6,6 +6,12 @@ import { SourceFile } from './source.js';
 export const MAX_SPEC_BYTES = 2 * 1024 * 1024;
 export const MAX_SCALAR_CHARS = 64 * 1024;
 const MAX_ALIAS_COUNT = 100;
+/**
+ * Far deeper than any spec needs. yaml's composer recurses once per level, and
+ * near V8's stack limit a regexp compile aborts the whole process (a fatal
+ * "out of memory", not a catchable RangeError), so depth is capped before composing.
+ */
+export const MAX_NESTING = 64;
 
 export interface LoadedYaml {
   source: SourceFile;
@@ -21,7 +27,12 @@ export function loadYaml(file: string, text: string): LoadedYaml {
     reporter.report('SMP1005', '', `file is ${text.length} bytes; the limit is ${MAX_SPEC_BYTES}`);
     return { source, value: undefined, reporter };
   }
-  const doc = parseDocument(text, { lineCounter: source.lineCounter, uniqueKeys: true, prettyErrors: false, merge: false });
+  const { doc, tooDeepAt } = parseCapped(text, source);
+  if (tooDeepAt !== undefined) {
+    const at = source.position(tooDeepAt);
+    reporter.report('SMP1005', '', `YAML nesting deeper than ${MAX_NESTING} levels`, { range: { start: at, end: at } });
+    return { source, value: undefined, reporter };
+  }
   for (const error of doc.errors) reportYamlError(reporter, source, error);
   for (const warning of doc.warnings) reportYamlError(reporter, source, warning);
   if (reporter.errorCount > 0) return { source, value: undefined, reporter };
@@ -42,11 +53,39 @@ export function loadYaml(file: string, text: string): LoadedYaml {
   return { source, value, reporter };
 }
 
+/** yaml's parseDocument, fed one token at a time so nesting is capped before anything recurses. */
+function parseCapped(text: string, source: SourceFile): { doc: Document.Parsed; tooDeepAt?: number } {
+  const parser = new Parser(source.lineCounter.addNewLine);
+  let tooDeepAt: number | undefined;
+  function* tokens() {
+    source.lineCounter.addNewLine(0);
+    for (const lexeme of new Lexer().lex(text)) {
+      yield* parser.next(lexeme);
+      if (parser.stack.length > MAX_NESTING) {
+        tooDeepAt = parser.offset;
+        break;
+      }
+    }
+    yield* parser.end();
+  }
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer({ uniqueKeys: true, merge: false }).compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document.
+  return { doc: doc as Document.Parsed, ...(tooDeepAt === undefined ? {} : { tooDeepAt }) };
+}
+
 function reportYamlError(reporter: Reporter, source: SourceFile, error: YAMLError): void {
   const [start, end] = error.pos;
   const range = { start: source.position(start), end: source.position(Math.max(start, end)) };
   const message = error.message.split('\n')[0] ?? error.message;
   if (error.code === 'DUPLICATE_KEY') reporter.report('SMP1002', '', message, { range });
+  else if (error.code === 'RESOURCE_EXHAUSTION') reporter.report('SMP1005', '', message, { range });
   else if (error.code === 'TAG_RESOLVE_FAILED' || error.code === 'BAD_ALIAS') {
     reporter.report('SMP1006', '', message, { range });
   } else reporter.report('SMP1001', '', message, { range });

@@ -1,13 +1,12 @@
 import type { Json } from '../expr/types.js';
 import { integer, list, number, object, stringMap, text } from '../spec/schema-helpers.js';
 import { jobTags, put } from './shared/job-settings.js';
+import { checkResourceName, RESOURCE_NAME } from './shared/names.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
 import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
 
-/** EndpointConfigName: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$ (CreateEndpointConfig). */
 const NAME_LIMIT = 63;
-const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9])*$/;
 /** A pipeline execution id (the last part of its ARN) is 12 characters, joined with "-". */
 const EXECUTION_ID_LENGTH = 12;
 const PREFIX_LIMIT = NAME_LIMIT - 1 - EXECUTION_ID_LENGTH;
@@ -94,7 +93,11 @@ function compile(ctx: StepContext) {
 
 /** The given name, or `<prefix>-<execution id>`, unique per execution and within 63 characters. */
 function configName(ctx: StepContext): Json {
-  if (ctx.spec.name !== undefined) return ctx.value('name', 'string') ?? '';
+  if (ctx.spec.name !== undefined) {
+    const name = ctx.value('name', 'string');
+    checkResourceName(ctx, 'name', name, 'endpoint config name');
+    return name ?? '';
+  }
   const prefix = namePrefix(ctx);
   return { 'Std:Join': { On: '-', Values: [prefix, { Get: 'Execution.PipelineExecutionId' }] } };
 }
@@ -106,7 +109,7 @@ function configName(ctx: StepContext): Json {
 function namePrefix(ctx: StepContext): string {
   if (ctx.spec.namePrefix !== undefined) {
     const prefix = String(ctx.compileTime('namePrefix') ?? '');
-    if (!NAME.test(prefix)) ctx.report('SMP2004', 'namePrefix', `"${prefix}" is not a valid endpoint config name start`, { hint: 'letters, digits and hyphens, starting and ending with a letter or digit' });
+    if (!RESOURCE_NAME.test(prefix)) ctx.report('SMP2004', 'namePrefix', `"${prefix}" is not a valid endpoint config name start`, { hint: 'letters, digits and hyphens, starting and ending with a letter or digit' });
     else if (prefix.length > PREFIX_LIMIT) ctx.report('SMP2005', 'namePrefix', `the prefix is ${prefix.length} characters; with "-" and the ${EXECUTION_ID_LENGTH}-character execution id the name must stay within ${NAME_LIMIT}`);
     return prefix;
   }

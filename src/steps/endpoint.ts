@@ -1,11 +1,10 @@
 import type { Json } from '../expr/types.js';
 import { stringMap, text } from '../spec/schema-helpers.js';
 import { jobTags, put } from './shared/job-settings.js';
+import { checkResourceName } from './shared/names.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
 import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
-
-const NAME = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 /**
  * An endpoint step (Type "Endpoint") takes CreateEndpoint's request, and the service creates the
@@ -54,10 +53,7 @@ function compile(ctx: StepContext) {
   });
   const args: Record<string, Json> = {};
   const name = ctx.value('name', 'string');
-  // A failed lowering hands back the raw text (already reported): check only resolved literals.
-  if (typeof name === 'string' && !name.includes('${') && !NAME.test(name)) {
-    ctx.report('SMP2004', 'name', `"${name}" is not a valid endpoint name`, { hint: '1-63 letters, digits and hyphens, starting and ending with a letter or digit' });
-  }
+  checkResourceName(ctx, 'name', name, 'endpoint name');
   put(args, 'EndpointName', name);
   put(args, 'EndpointConfigName', ctx.value('config', 'string'));
   put(args, 'Tags', jobTags(ctx));

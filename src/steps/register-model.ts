@@ -66,7 +66,7 @@ export const registerModel: StepKind = {
     realtimeInstanceTypes: list('Instance types for real-time endpoints, e.g. ml.g5.12xlarge.', text('An instance type or expression.')),
     transformInstanceTypes: list('Instance types for batch transform.', text('An instance type or expression.')),
     metrics: metricsSchema(),
-    customerMetadata: stringMap('Free-form key-value metadata on the version (CustomerMetadataProperties).', { type: 'string', maxLength: 256 }),
+    customerMetadata: { ...stringMap('Free-form key-value metadata on the version (CustomerMetadataProperties): 1-50 keys.', { type: 'string', maxLength: 256 }), minProperties: 1, maxProperties: 50 },
     skipModelValidation: literalBoolean('Skip validating the inference specification (SkipModelValidation All) instead of the default None.'),
   },
   required: ['group', 'containers'],

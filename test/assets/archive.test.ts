@@ -144,6 +144,6 @@ describe('packDirectory: reproducible code archives', () => {
     const dir = fresh('golden');
     write(dir, 'main.py', 'print("hello")\n');
     write(dir, 'bin/run', '#!/bin/sh\n', 0o755);
-    assert.equal(packDirectory(dir).sha256, '5444bdd47da0ab245c06e8dd40d9c4fcfd14c57cd3060bab8fcdfa17b84019aa');
+    assert.equal(packDirectory(dir).sha256, 'c70214aa44eedde909e5ae14383189a8553244909341b35013e39c53bae7dc60');
   });
 });

@@ -169,6 +169,25 @@ const errors: ErrorCase[] = [
     expect: [{ code: 'SMP2007', at: 'alias/volume' }],
   },
   {
+    name: 'an instance type the CreateEndpointConfig API does not know (checked against the API shape)',
+    spec: `${HEADER}steps:
+  Config:
+    kind: endpoint-config
+    variants: [{ model: m, instanceType: ml.g5.13xlarge }]
+`,
+    expect: [{ code: 'SMP8003', at: '[{ model' }],
+  },
+  {
+    name: 'a fixed name SageMaker rejects',
+    spec: `${HEADER}steps:
+  Config:
+    kind: endpoint-config
+    name: llama3_config
+    variants: [{ model: m, instanceType: ml.m5.xlarge }]
+`,
+    expect: [{ code: 'SMP2004', at: 'llama3_config' }],
+  },
+  {
     name: 'several variants without names',
     spec: `${HEADER}steps:
   Config:

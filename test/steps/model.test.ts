@@ -166,6 +166,21 @@ const errors: ErrorCase[] = [
     ],
   },
   {
+    name: 'escape-hatch fields checked against CreateModel: an unknown member, a bad enum value',
+    spec: `${HEADER}steps:
+  CreateModel:
+    kind: model
+    image: ${IMAGE}
+    arguments:
+      Bogus: 1
+      PrimaryContainer: { Mode: Sometimes }
+`,
+    expect: [
+      { code: 'SMP8001', at: '1', after: 'Bogus' },
+      { code: 'SMP8003', at: 'Sometimes' },
+    ],
+  },
+  {
     name: 'no role anywhere',
     spec: `${HEADER.replace('defaults:\n  role: ${vars.roleArn}\n', '')}steps:
   CreateModel:

@@ -121,3 +121,10 @@ def test_trl_peft_and_transformers_accept_the_mapped_kwargs(tmp_path):
 
     bnb = BitsAndBytesConfig(**{**bnb_config_kwargs(values), "bnb_4bit_compute_dtype": torch.bfloat16})
     assert bnb.load_in_4bit and bnb.bnb_4bit_quant_type == "nf4" and bnb.bnb_4bit_use_double_quant
+
+
+def test_readme_documents_every_accepted_name():
+    from pathlib import Path
+
+    readme = (Path(hyperparams.__file__).parent / "README.md").read_text(encoding="utf-8")
+    assert [name for name in hyperparams.PARAMS if f"| `{name}` |" not in readme] == []

@@ -1,0 +1,221 @@
+/**
+ * `make bench`: compile benchmarks for smpipe (issue #2, item 10). A report, not a test: it
+ * prints measurements next to their targets with PASS/MISS and exits 0 whatever the timings
+ * (machines are noisy); it exits 1 only when a compile it measures has errors, because then the
+ * numbers would mean nothing.
+ *
+ *   1. in-process compile of the flagship with the built library (dist/), median of many runs
+ *   2. whole-process `node bin/smpipe.js compile` of the flagship, against `node -e 0`
+ *   3. generated specs of 500, 1,000 and 2,000 steps in-process, and the 2,000/1,000 ratio
+ *
+ * Environment: BENCH_RUNS (in-process flagship runs, default 200), BENCH_PROCESS_RUNS (default
+ * 15), BENCH_SIZES (default 500,1000,2000).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateSpec, makeWorkspace } from './gen-spec.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FLAGSHIP = join(ROOT, 'pipeline-specs/llama3-dpo.yaml');
+const VARS = join(ROOT, 'pipeline-specs/vars/example.yaml');
+const CLI = join(ROOT, 'bin/smpipe.js');
+const LIBRARY = join(ROOT, 'dist/src/compile/compile.js');
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 200);
+const PROCESS_RUNS = Number(process.env.BENCH_PROCESS_RUNS ?? 15);
+const SIZES = (process.env.BENCH_SIZES ?? '500,1000,2000').split(',').map(Number);
+/** Seconds of measuring per generated size (after one warm-up compile), within MIN..MAX runs. */
+const SIZE_BUDGET_S = 6;
+const SIZE_MIN_RUNS = 3;
+const SIZE_MAX_RUNS = 9;
+
+// The compiled library, not the TypeScript sources: tsx compiles only this file, never what
+// is measured. Imported dynamically so a missing build gets a clear message.
+type Compile = typeof import('../src/compile/compile.js').compile;
+type CompileResult = ReturnType<Compile>;
+let compile: Compile;
+try {
+  ({ compile } = (await import(LIBRARY)) as { compile: Compile });
+} catch (error) {
+  console.error(`cannot load ${LIBRARY}: build first (make dist/.built)\n${(error as Error).message}`);
+  process.exit(2);
+}
+
+// ---------------------------------------------------------------------------------- helpers
+
+const now = () => process.hrtime.bigint();
+const ms = (start: bigint, end: bigint) => Number(end - start) / 1e6;
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+
+interface Stats { n: number; median: number; p10: number; p90: number; min: number }
+
+function stats(samples: readonly number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { n: sorted.length, median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9), min: sorted[0] ?? NaN };
+}
+
+function fmtMs(value: number): string {
+  if (!Number.isFinite(value)) return '-';
+  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
+  if (value >= 100) return `${value.toFixed(0)} ms`;
+  if (value >= 10) return `${value.toFixed(1)} ms`;
+  return `${value.toFixed(2)} ms`;
+}
+
+/** Fails loudly (exit 1) when a measured compile did not produce a definition. */
+function assertCompiled(result: CompileResult, what: string): void {
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (result.definitionText !== undefined && errors.length === 0) return;
+  console.error(`\n${what} did not compile; the benchmark is meaningless until it does:`);
+  for (const d of errors.slice(0, 20)) console.error(`  ${d.file}:${d.range?.start.line}:${d.range?.start.col} ${d.code} ${d.pointer} ${d.message}`);
+  process.exit(1);
+}
+
+function progress(text: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${text}`);
+}
+
+// ---------------------------------------------------------------------------------- 1. in-process flagship
+
+const flagshipText = readFileSync(FLAGSHIP, 'utf8');
+const varsInput = { file: { path: VARS, text: readFileSync(VARS, 'utf8') } };
+const compileFlagship = () => compile(flagshipText, { file: FLAGSHIP, vars: varsInput });
+
+progress('in-process flagship…');
+let start = now();
+const first = compileFlagship();
+const coldMs = ms(start, now());
+assertCompiled(first, 'the flagship');
+const flagshipBytes = Buffer.byteLength(first.definitionText ?? '');
+const flagshipAssets = first.assets.length;
+
+for (let i = 0; i < Math.max(10, Math.floor(RUNS / 10)); i += 1) compileFlagship(); // warm-up: JIT, caches
+const inProcess: number[] = [];
+for (let i = 0; i < RUNS; i += 1) {
+  start = now();
+  compileFlagship();
+  inProcess.push(ms(start, now()));
+}
+const flagship = stats(inProcess);
+
+// ---------------------------------------------------------------------------------- 2. whole process
+
+const outDir = mkdtempSync(join(tmpdir(), 'smpipe-bench-out-'));
+// No NODE_OPTIONS: the child must run plain node on dist/, never through a TypeScript loader.
+const childEnv = { ...process.env };
+delete childEnv.NODE_OPTIONS;
+
+function timeProcess(args: string[], check: boolean): number {
+  const t0 = now();
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, env: childEnv, encoding: 'utf8' });
+  const elapsed = ms(t0, now());
+  if (check && child.status !== 0) {
+    console.error(`\n${['node', ...args].join(' ')} exited ${child.status}:\n${child.stderr}${child.stdout}`);
+    process.exit(1);
+  }
+  return elapsed;
+}
+
+const cliArgs = [CLI, 'compile', FLAGSHIP, '--vars', VARS, '--out', join(outDir, 'flagship')];
+progress('whole-process flagship…');
+timeProcess(cliArgs, true); // warm-up: file system cache
+timeProcess(['-e', '0'], true);
+const processSamples: number[] = [];
+const floorSamples: number[] = [];
+for (let i = 0; i < PROCESS_RUNS; i += 1) {
+  // Interleaved, so load that comes and goes touches both alike.
+  processSamples.push(timeProcess(cliArgs, true));
+  floorSamples.push(timeProcess(['-e', '0'], true));
+}
+const wholeProcess = stats(processSamples);
+const nodeFloor = stats(floorSamples);
+
+// ---------------------------------------------------------------------------------- 3. generated specs
+
+const workspace = makeWorkspace();
+const sizes: { steps: number; specBytes: number; definitionBytes: number; result: Stats }[] = [];
+for (const steps of SIZES) {
+  const text = generateSpec(steps);
+  const file = workspace.specPath(steps);
+  writeFileSync(file, text);
+  progress(`generated spec, ${steps} steps…`);
+  start = now();
+  const warm = compile(text, { file });
+  const warmMs = ms(start, now());
+  assertCompiled(warm, `the generated ${steps}-step spec`);
+  const runs = Math.min(SIZE_MAX_RUNS, Math.max(SIZE_MIN_RUNS, Math.floor((SIZE_BUDGET_S * 1000) / warmMs)) | 1);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    start = now();
+    compile(text, { file });
+    samples.push(ms(start, now()));
+  }
+  sizes.push({ steps, specBytes: Buffer.byteLength(text), definitionBytes: Buffer.byteLength(warm.definitionText ?? ''), result: stats(samples) });
+}
+progress('');
+rmSync(outDir, { recursive: true, force: true });
+rmSync(workspace.dir, { recursive: true, force: true });
+
+// ---------------------------------------------------------------------------------- report
+
+const cpuList = cpus();
+const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log('smpipe compile benchmark');
+console.log(`  node ${process.version} (${process.platform}-${process.arch}), ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load}`);
+console.log(`  flagship: ${FLAGSHIP.slice(ROOT.length)} + ${VARS.slice(ROOT.length)} → ${flagshipBytes} bytes of definition, ${flagshipAssets} assets`);
+console.log('');
+
+type Row = [string, string, string, string, string];
+const HEAD: Row = ['measurement', 'result', 'detail', 'target', 'verdict'];
+const rows: Row[] = [];
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+
+rows.push([
+  `in-process flagship (median of ${flagship.n})`, fmtMs(flagship.median),
+  `p10 ${fmtMs(flagship.p10)}, p90 ${fmtMs(flagship.p90)}; first compile ${fmtMs(coldMs)}`,
+  '≤ 3 ms', verdict(flagship.median <= 3),
+]);
+rows.push([
+  `whole process \`smpipe compile\` (median of ${wholeProcess.n})`, fmtMs(wholeProcess.median),
+  `p10 ${fmtMs(wholeProcess.p10)}, p90 ${fmtMs(wholeProcess.p90)}`,
+  '≤ 300 ms', verdict(wholeProcess.median <= 300),
+]);
+rows.push([
+  `  floor: \`node -e 0\` (median of ${nodeFloor.n})`, fmtMs(nodeFloor.median),
+  `smpipe's own share ${fmtMs(wholeProcess.median - nodeFloor.median)}`, '', '',
+]);
+for (const size of sizes) {
+  rows.push([
+    `${size.steps.toLocaleString('en-US')} steps in-process (median of ${size.result.n})`, fmtMs(size.result.median),
+    `p10 ${fmtMs(size.result.p10)}, p90 ${fmtMs(size.result.p90)}; ${(size.result.median / size.steps * 1000).toFixed(0)} µs/step; spec ${(size.specBytes / 1024).toFixed(0)} KiB → ${(size.definitionBytes / 2 ** 20).toFixed(1)} MiB`,
+    '', '',
+  ]);
+}
+const ratioOf = (a: number, b: number) => {
+  const big = sizes.find((s) => s.steps === a);
+  const small = sizes.find((s) => s.steps === b);
+  return big && small ? big.result.median / small.result.median : undefined;
+};
+const ratio = ratioOf(2000, 1000);
+if (ratio !== undefined) rows.push(['2,000 / 1,000 steps (medians)', `${ratio.toFixed(2)}×`, 'linear would be 2.00×', '≤ 2.2×', verdict(ratio <= 2.2)]);
+const ratioSmall = ratioOf(1000, 500);
+if (ratioSmall !== undefined) rows.push(['1,000 / 500 steps (medians)', `${ratioSmall.toFixed(2)}×`, 'linear would be 2.00×', '', '']);
+
+const widths = HEAD.map((_, c) => Math.max(...[HEAD, ...rows].map((r) => [...r[c as 0]].length)));
+const line = (r: Row) => r.map((cell, c) => (c === 1 ? cell.padStart(widths[c] ?? 0) : cell.padEnd(widths[c] ?? 0))).join('  ').trimEnd();
+console.log(line(HEAD));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(line(r));
+console.log('');
+console.log('Targets compare with the SageMaker Python SDK (25–38 ms in-process, 2.6–3.4 s per process for a similar pipeline).');
+console.log('MISS is reported, never fatal: timings depend on the machine and its load.');
