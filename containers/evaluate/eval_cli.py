@@ -34,7 +34,8 @@ def _positive_float(text: str) -> float:
 def build_parser() -> JobArgumentParser:
     parser = JobArgumentParser(prog="evaluate.py", description="Score the DPO-aligned model against its base model.")
     add = parser.add_argument
-    add("--model-dir", default=f"{PROCESSING}/input/model", help="training output: adapter/ + merged model, or model.tar.gz")
+    add("--model-dir", default=f"{PROCESSING}/input/model",
+        help="training output: adapter/ + merged model, or a folder holding its model.tar.gz")
     add("--test-dir", default=f"{PROCESSING}/input/test", help="held-out preference pairs (.jsonl)")
     add("--base-model-dir", default=f"{PROCESSING}/input/base-model", help="base model weights (optional channel)")
     add("--base-model-id", default="", help="Hub id of the base model when --base-model-dir is empty")

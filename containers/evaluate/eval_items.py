@@ -38,13 +38,15 @@ def context_system_message(pairs: Sequence[dict]) -> str:
 
 def held_out_items(pairs: Sequence[dict]) -> list[AnswerItem]:
     """One item per distinct prompt (several pairs often share a question)."""
-    items, seen = [], set()
+    items, seen, ids = [], set(), set()
     for pair in pairs:
         key = json.dumps(pair["prompt"], sort_keys=True, ensure_ascii=False)
         if key in seen:
             continue
         seen.add(key)
         item_id = str(pair.get("id", pair["where"]))
+        item_id = item_id if item_id not in ids else f"{item_id}@{pair['where']}"  # ids key the verdicts
+        ids.add(item_id)
         items.append(AnswerItem(item_id, HELD_OUT, pair["prompt"], pair["prompt"][-1]["content"],
                                 system_text(pair["prompt"]), None))
     return items

@@ -17,8 +17,7 @@ from eval_outputs import write_outputs
 from eval_redteam import read_redteam
 from eval_scoring import answer_all, judge_answers, score_pairs
 from eval_summary import summarise
-from jobkit import fetch_secret, is_local_model, run_main
-from jobkit.preference_pairs import read_preference_pairs
+from jobkit import fetch_secret, is_local_model, read_preference_pairs, run_main
 
 
 def hub_token(source: str, secret_arn: str) -> Optional[str]:

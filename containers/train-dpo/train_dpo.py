@@ -12,13 +12,12 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
-from model_download import local_base_model
 from dpo_training import TrainingJob, run_training
 from hyperparams import HyperparameterError, validate
-from jobkit import JobError, run_main, write_stats
-from jobkit.preference_pairs import read_preference_pairs
-from model_output import merge_and_save, merge_dtype, save_adapter
+from jobkit import JobError, read_preference_pairs, run_main, write_stats
 from launch import gpu_count, is_local_main_process, is_main_process, local_main_first, torchrun_command
+from model_download import local_base_model
+from model_output import merge_and_save, merge_dtype, save_adapter
 from train_cli import CommandLine, parse_command_line, to_argv
 
 

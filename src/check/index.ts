@@ -12,6 +12,7 @@ export const INLINE_DEFINITION_LIMIT = 1024 * 1024;
 export interface CheckInput {
   spec: PipelineSpec;
   pipelineName: string;
+  displayName: string | undefined;
   definition: Json;
   definitionText: string;
   reporter: Reporter;
@@ -22,7 +23,7 @@ export interface CheckInput {
 /** Checks on the whole result, after every step compiled. */
 export function runChecks(input: CheckInput): void {
   const { spec, reporter } = input;
-  checkNames(spec, input.pipelineName, reporter);
+  checkNames(spec, input.pipelineName, input.displayName, reporter);
   scanSecrets(spec, '', reporter);
   const steps = allSteps(input.definition);
   for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);

@@ -9,15 +9,19 @@ const PIPELINE_NAME_PRACTICAL = 82;
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const MAX_CONTAINER_ARGUMENT = 256;
 
-const MAX_DISPLAY_NAME = 82;
+/** Limits from the service model: StepDisplayName 256, descriptions 3072. */
+const MAX_DISPLAY_NAME = 256;
 const MAX_DESCRIPTION = 3072;
 
 /** Display names and descriptions, of the pipeline and of each step. */
-export function checkTextLimits(spec: PipelineSpec, reporter: Reporter): void {
+export function checkTextLimits(spec: PipelineSpec, displayName: string | undefined, reporter: Reporter): void {
   const check = (pointer: string, value: unknown, limit: number, what: string) => {
     if (typeof value === 'string' && value.length > limit) reporter.report('SMP5007', pointer, `${what} is ${value.length} characters; SageMaker allows ${limit}`);
   };
-  check('/displayName', spec.displayName, MAX_DISPLAY_NAME, 'display name');
+  // CreatePipeline gives PipelineDisplayName the PipelineName shape: no spaces.
+  if (displayName !== undefined && !PIPELINE_NAME.test(displayName)) {
+    reporter.report('SMP5007', '/displayName', `pipeline display name "${displayName}" may only hold letters, digits and single hyphens`, { hint: 'put the prose in description:' });
+  }
   check('/description', spec.description, MAX_DESCRIPTION, 'description');
   for (const [name, step] of Object.entries(spec.steps ?? {})) {
     check(`/steps/${name}/displayName`, step.displayName, MAX_DISPLAY_NAME, 'display name');
@@ -25,8 +29,8 @@ export function checkTextLimits(spec: PipelineSpec, reporter: Reporter): void {
   }
 }
 
-export function checkNames(spec: PipelineSpec, pipelineName: string, reporter: Reporter): void {
-  checkTextLimits(spec, reporter);
+export function checkNames(spec: PipelineSpec, pipelineName: string, displayName: string | undefined, reporter: Reporter): void {
+  checkTextLimits(spec, displayName, reporter);
   if (!PIPELINE_NAME.test(pipelineName)) {
     reporter.report('SMP5002', '/pipeline', `pipeline name "${pipelineName}" may only hold letters, digits and single hyphens, starting with a letter or digit`);
   } else if (pipelineName.length > PIPELINE_NAME_PRACTICAL) {

@@ -61,7 +61,7 @@ export function compile(text: string, options: CompileOptions): CompileResult {
   const definition = assembleDefinition(spec, parameters, compiled.steps);
   const definitionText = canonicalJson(definition);
   if (!hasErrors(varDiagnostics)) {
-    runChecks({ spec, pipelineName: settings.name, definition, definitionText, reporter, stepKinds: compiled.stepKinds, parameterTypes: compiled.parameterTypes });
+    runChecks({ spec, pipelineName: settings.name, displayName: settings.displayName, definition, definitionText, reporter, stepKinds: compiled.stepKinds, parameterTypes: compiled.parameterTypes });
   }
   if (hasErrors([...reporter.diagnostics, ...varDiagnostics])) return fail(varDiagnostics);
   const result = finish(definition, definitionText, settings, registry, spec, options.file, reporter, varDiagnostics, sources);

@@ -9,7 +9,8 @@ interface CodeInfo {
 /**
  * Every diagnostic smpipe can emit. Codes are stable: never renumber, only add.
  * 1xxx loading · 2xxx spec schema · 3xxx expressions and references · 4xxx graph ·
- * 5xxx names and limits · 6xxx files, assets, images · 7xxx secrets · 8xxx SageMaker API shapes.
+ * 5xxx names and limits · 6xxx files, assets, images · 7xxx secrets · 8xxx SageMaker API shapes ·
+ * 9xxx deploy (plan, upsert, start, watch: what AWS answered).
  */
 export const CODES = {
   SMP1001: { severity: 'error', title: 'YAML syntax error' },
@@ -54,7 +55,7 @@ export const CODES = {
   SMP5004: { severity: 'warning', title: 'Definition larger than the 1 MiB inline limit (upsert goes through S3)' },
   SMP5005: { severity: 'error', title: 'Retry policies are not supported on this step kind' },
   SMP5006: { severity: 'error', title: 'Caching is not supported on this step kind' },
-  SMP5007: { severity: 'error', title: 'Display name or description too long' },
+  SMP5007: { severity: 'error', title: 'Display name or description too long, or a pipeline display name with characters SageMaker rejects' },
   SMP5008: { severity: 'error', title: 'Invalid parameter definition (default or enum of the wrong type, default outside enum)' },
 
   SMP6001: { severity: 'error', title: 'Code folder not found' },
@@ -76,6 +77,19 @@ export const CODES = {
   SMP8004: { severity: 'error', title: 'Number or length outside the SageMaker API range' },
   SMP8005: { severity: 'error', title: 'Value has the wrong type for the SageMaker API field' },
   SMP8006: { severity: 'error', title: 'Compiled definition violates the pipeline definition schema' },
+
+  SMP9001: { severity: 'error', title: 'SageMaker rejected the pipeline definition (ValidationException)' },
+  SMP9002: { severity: 'error', title: 'Pipeline role does not exist or SageMaker cannot assume it' },
+  SMP9003: { severity: 'error', title: 'Invalid execution parameter (unknown name, wrong type, not an allowed value)' },
+  SMP9004: { severity: 'error', title: 'No AWS credentials found' },
+  SMP9005: { severity: 'error', title: 'Access denied by AWS (names the action and resource)' },
+  SMP9006: { severity: 'error', title: 'S3 bucket is in another region than the deploy' },
+  SMP9007: { severity: 'error', title: 'Throttled by AWS after every retry' },
+  SMP9008: { severity: 'error', title: 'No AWS region configured' },
+  SMP9009: { severity: 'error', title: 'Pipeline or execution not found' },
+  SMP9010: { severity: 'error', title: 'Pipeline settings cannot be deployed (no compile-time role, no artifacts prefix)' },
+  SMP9011: { severity: 'error', title: 'Upload to S3 failed (bucket missing, connection lost)' },
+  SMP9012: { severity: 'error', title: 'AWS request failed' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

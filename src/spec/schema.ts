@@ -45,7 +45,7 @@ export const retrySchema: JsonSchema = {
 export function commonStepProperties(kinds: readonly string[]): Record<string, JsonSchema> {
   return {
     kind: oneOfText('The step kind; decides which other fields apply.', kinds),
-    displayName: text('Name shown in SageMaker Studio (at most 82 characters).'),
+    displayName: text('Name shown in SageMaker Studio (any text, at most 256 characters).'),
     description: text('What the step does, shown in SageMaker Studio (at most 3072 characters).'),
     dependsOn: list('Steps that must finish first, when no ${steps...} reference already implies it.', text('A step name.'), { uniqueItems: true }),
     cache: cacheSchema,
@@ -90,7 +90,7 @@ const defaultsSchema = object('Settings every step inherits unless it sets its o
 export function specSchema(kinds: readonly StepKind[], withStepBodies: boolean): JsonSchema {
   const kindNames = kinds.map((k) => k.kind);
   const stepAny: JsonSchema = withStepBodies
-    ? { type: 'object', description: 'A step; its fields depend on its kind.', required: ['kind'], properties: { kind: commonStepProperties(kindNames).kind }, allOf: kinds.map((k) => ({ if: { properties: { kind: { const: k.kind } }, required: ['kind'] }, then: stepSchema(k, kindNames) })) }
+    ? { type: 'object', description: 'A step; its fields depend on its kind.', required: ['kind'], properties: { kind: commonStepProperties(kindNames).kind }, allOf: kinds.map((k) => ({ if: { properties: { kind: { const: k.kind, description: `Selects the ${k.kind} fields.` } }, required: ['kind'] }, then: stepSchema(k, kindNames) })) }
     : { type: 'object', description: 'A step.', required: ['kind'], properties: { kind: { type: 'string', description: 'The step kind.' } } };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -98,7 +98,7 @@ export function specSchema(kinds: readonly StepKind[], withStepBodies: boolean):
     title: 'smpipe pipeline spec',
     ...object('An smpipe pipeline spec: compiled to a SageMaker Pipeline definition by smpipe compile.', {
       pipeline: text('Pipeline name in SageMaker: letters, digits and single hyphens, at most 82 characters (checked after vars are resolved).'),
-      displayName: text('Pipeline display name in Studio (at most 82 characters).'),
+      displayName: text('Pipeline display name in Studio: like the name, letters, digits and single hyphens (SageMaker rejects spaces here; use description for prose).'),
       description: text('What the pipeline does (at most 3072 characters).'),
       artifacts: text('S3 prefix for code assets (content-addressed) and default step outputs, e.g. s3://${vars.bucket}/smpipe.'),
       vars: stringMap('Compile-time variables with their defaults (null = must be given with --vars or --set).', { type: ['string', 'number', 'boolean', 'null'] }),

@@ -35,8 +35,9 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
     if (errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`))) deepest.add(e.instancePath);
   }
   return errors.filter((e) => {
-    // Names are checked with their own codes in check/names.ts.
-    if (e.keyword === 'if' || e.keyword === 'propertyNames' || e.propertyName !== undefined) return false;
+    // Step and parameter names are checked with their own codes in check/names.ts.
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') return false;
+    if (e.propertyName !== undefined && (e.instancePath === '/steps' || e.instancePath === '/parameters')) return false;
     // At a path where one anyOf branch got deeper, the other branches' complaints are noise.
     return !deepest.has(e.instancePath) && !isBranchNoise(e, errors);
   });
@@ -50,6 +51,10 @@ function isBranchNoise(error: ErrorObject, all: ErrorObject[]): boolean {
 
 function reportError(error: ErrorObject, base: string, reporter: Reporter): void {
   const pointer = base + error.instancePath;
+  if (error.propertyName !== undefined) {
+    reporter.report('SMP2004', `${pointer}/${escapePointer(error.propertyName)}`, `name "${error.propertyName}" ${describe(error)}`, { at: 'key' });
+    return;
+  }
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperties': {

@@ -77,6 +77,7 @@ const EXAMPLES: Record<string, unknown> = {
     { Type: 'Equals', LeftValue: get('Parameters.A'), RightValue: 1 },
     { Type: 'Not', Expression: { Type: 'LessThan', LeftValue: 1, RightValue: 2 } },
   ] } }])]),
+  'step-display-name-free-text': pipeline([{ ...fail(), DisplayName: 'Stop: the model is too weak' }]),
   'endpoint-config-step-type': pipeline([endpointConfig()]),
   'endpoint-steps-cache-and-retry': pipeline([{ Name: 'Deploy', Type: 'Endpoint', Arguments: { EndpointName: 'e', EndpointConfigName: 'c' }, CacheConfig: { Enabled: true, ExpireAfter: 'P30D' } }]),
   'retry-exception-type-list': pipeline([training({ RetryPolicies: [{ ExceptionType: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], IntervalSeconds: 10, BackoffRate: 2, MaxAttempts: 3 }] })]),

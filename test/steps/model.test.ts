@@ -176,7 +176,7 @@ const errors: ErrorCase[] = [
       PrimaryContainer: { Mode: Sometimes }
 `,
     expect: [
-      { code: 'SMP8001', at: '1', after: 'Bogus' },
+      { code: 'SMP8001', at: 'Bogus' },
       { code: 'SMP8003', at: 'Sometimes' },
     ],
   },

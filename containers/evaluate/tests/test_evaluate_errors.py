@@ -27,7 +27,8 @@ def run(tmp_path, preference_data, redteam_file, dpo_helpers):
 def test_malformed_test_pairs_name_file_and_line(run, tmp_path, dpo_helpers):
     rows = [dpo_helpers.pair("a", "q?", "good", "bad"), {"prompt": [], "chosen": [], "rejected": []}]
     bad = dpo_helpers.write_jsonl(tmp_path / "bad-test" / "test.jsonl", rows)
-    assert "test.jsonl:2: field 'prompt' should be a non-empty list of messages" in run(**{"--test-dir": str(bad.parent)})
+    message = run(**{"--test-dir": str(bad.parent)})
+    assert "test.jsonl:2: field 'prompt' should be a non-empty list of messages" in message
 
 
 def test_malformed_red_team_file(run, tmp_path):

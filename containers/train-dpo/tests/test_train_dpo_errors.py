@@ -41,7 +41,8 @@ def test_invalid_json_names_file_and_line(job, tmp_path):
     ("chosen", [{"role": "assistant", "content": "a"}, {"role": "assistant", "content": "b"}],
      "field 'chosen' should be a list with exactly one assistant message"),
     ("rejected", [{"role": "user", "content": "a"}], "rejected[0].role should be one of assistant"),
-    ("prompt", [{"role": "system", "content": "only a system message"}], "the last prompt message should have role user"),
+    ("prompt", [{"role": "system", "content": "only a system message"}],
+     "the last prompt message should have role user"),
     ("prompt", "a plain string", "field 'prompt' should be a non-empty list of messages"),
 ])
 def test_malformed_pairs_name_file_line_and_problem(job, tmp_path, field, value, message):

@@ -49,7 +49,8 @@ def test_adapter_and_merged_model_load_and_agree(two_runs, tiny_llama_dir):
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     model_dir = two_runs[2] / "model"
-    assert (model_dir / "model.safetensors").is_file() and (model_dir / "adapter" / "adapter_model.safetensors").is_file()
+    assert (model_dir / "model.safetensors").is_file()
+    assert (model_dir / "adapter" / "adapter_model.safetensors").is_file()
     assert not [p for p in model_dir.iterdir() if p.name.startswith(".")]  # no staging leftovers
     adapter_config = json.loads((model_dir / "adapter" / "adapter_config.json").read_text())
     assert adapter_config["r"] == 16 and adapter_config["lora_alpha"] == 32

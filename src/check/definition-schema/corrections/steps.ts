@@ -71,6 +71,20 @@ function propertyFiles(): JsonObject {
 
 export const STEP_CORRECTIONS: readonly SchemaCorrection[] = [
   {
+    id: 'step-display-name-free-text',
+    kind: 'service',
+    why:
+      'A step DisplayName is the service model\'s StepDisplayName: any text up to 256 characters ' +
+      '(botocore sagemaker service-2.json, pattern ".*"); the vendored schema reuses the StepName ' +
+      'pattern, which rejects spaces.',
+    apply(schema) {
+      for (const name of stepDefinitionNames(schema)) {
+        const properties = at(def(schema, name), 'properties');
+        if ('DisplayName' in properties) properties['DisplayName'] = { type: 'string', maxLength: 256 };
+      }
+    },
+  },
+  {
     id: 'endpoint-config-step-type',
     kind: 'service',
     why:

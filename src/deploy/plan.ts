@@ -1,0 +1,84 @@
+import type { Asset } from '../compile/asset-registry.js';
+import { sortedJson } from '../util/canonical-json.js';
+import { checkAssets, type AssetCheck } from './assets.js';
+import type { Clients } from './clients.js';
+import { fetchDeployed, type DeployedPipeline } from './deployed.js';
+import type { DesiredPipeline, PipelineSettingsState } from './desired.js';
+import { DeployError } from './errors.js';
+import type { FieldDiff } from './json-diff.js';
+import { settingChanges, tagChanges, hasTagChanges, type SettingChange, type TagChanges } from './settings-diff.js';
+import { diffDefinitionSettings, diffSteps, flattenSteps, type StepChange } from './step-diff.js';
+
+/** PipelineDefinition's length limit; a longer definition goes through PipelineDefinitionS3Location. */
+export const INLINE_LIMIT = 1024 * 1024;
+
+export interface Plan {
+  pipeline: string;
+  region: string;
+  deployed: DeployedPipeline | null;
+  /** What happens to the pipeline itself (tags and uploads are separate). */
+  action: 'create' | 'update' | 'none';
+  definitionChanged: boolean;
+  settings: SettingChange[];
+  /** The settings the spec asks for (shown in full for a create). */
+  desiredSettings: PipelineSettingsState;
+  tags: TagChanges;
+  steps: StepChange[];
+  stepCount: number;
+  /** Definition changes outside Steps: parameters, experiment config. */
+  definitionFields: FieldDiff[];
+  /** Every asset with its S3 state, plus the definition object when it goes through S3. */
+  assets: AssetCheck[];
+  /** Set when the definition is over the inline limit and is sent as an S3 object. */
+  definitionObject?: Asset;
+}
+
+export interface PlanOptions {
+  inlineLimit?: number;
+}
+
+/** Reads the deployed pipeline and the assets' S3 state, and compares: no writes. */
+export async function makePlan(clients: Clients, desired: DesiredPipeline, options: PlanOptions = {}): Promise<Plan> {
+  const deployed = await fetchDeployed(clients, desired.name);
+  const definitionChanged = !deployed || sortedJson(deployed.definition) !== sortedJson(desired.definition);
+  const settings = deployed ? settingChanges(deployed.settings, desired.settings) : [];
+  const action = !deployed ? 'create' : definitionChanged || settings.length ? 'update' : 'none';
+  if (action === 'create') requireRole(desired);
+  const definitionObject = action !== 'none' ? overLimitDefinition(desired, options.inlineLimit ?? INLINE_LIMIT) : undefined;
+  const assets = await checkAssets(clients.s3, clients.region, definitionObject ? [...desired.assets, definitionObject] : desired.assets);
+  return {
+    pipeline: desired.name,
+    region: clients.region,
+    deployed,
+    action,
+    definitionChanged,
+    settings,
+    desiredSettings: desired.settings,
+    tags: tagChanges(deployed?.tags ?? {}, desired.tags),
+    steps: diffSteps(deployed?.definition, desired.definition),
+    stepCount: flattenSteps(desired.definition).length,
+    definitionFields: deployed ? diffDefinitionSettings(deployed.definition, desired.definition) : [],
+    assets,
+    ...(definitionObject ? { definitionObject } : {}),
+  };
+}
+
+export function planHasChanges(plan: Plan): boolean {
+  return plan.action !== 'none' || hasTagChanges(plan.tags) || plan.assets.some((a) => a.state !== 'present');
+}
+
+function requireRole(desired: DesiredPipeline): asserts desired is DesiredPipeline & { settings: PipelineSettingsState & { role: string } } {
+  if (desired.settings.role) return;
+  throw new DeployError('SMP9010', `pipeline ${desired.name} has no role: CreatePipeline needs the ARN of the role the pipeline runs as`, 'set defaults.role to a role ARN known at compile time (for example ${vars.roleArn})');
+}
+
+/** The definition as a content-addressed object under the artifacts prefix, when it is too long to send inline. */
+function overLimitDefinition(desired: DesiredPipeline, limit: number): Asset | undefined {
+  const bytes = Buffer.from(desired.definitionText);
+  if (bytes.length <= limit) return undefined;
+  if (!desired.artifacts) {
+    throw new DeployError('SMP9010', `the definition is ${bytes.length} bytes, over the ${limit}-byte inline limit, and the spec has no artifacts prefix to store it under`, 'set artifacts: to an S3 prefix (s3://bucket/prefix)');
+  }
+  const sha = desired.definitionSha256;
+  return { name: 'definition.json', source: 'definition', sha256: sha, size: bytes.length, file: 'definition.json', s3Uri: `${desired.artifacts}/definitions/${sha}/definition.json`, bytes };
+}
