@@ -2,10 +2,13 @@
 SHELL := /bin/bash
 SPECS := $(wildcard pipeline-specs/*.yaml)
 VARS ?= pipeline-specs/vars/example.yaml
+SPEC ?= pipeline-specs/llama3-dpo.yaml
+AWS_ARGS = $(if $(PROFILE),--profile $(PROFILE)) $(if $(REGION),--region $(REGION))
 PIP_MIRROR := $(if $(wildcard /opt/pypi/simple),--index-url file:///opt/pypi/simple $(if $(wildcard /opt/pypi-more/simple),--extra-index-url file:///opt/pypi-more/simple))
-TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.json' \) 2>/dev/null)
+TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.json' -o -name '*.hbs' \) 2>/dev/null)
+BRIDGE_SOURCES := $(wildcard containers/labeling-bridge/*.ts containers/labeling-bridge/*.mjs)
 
-.PHONY: compile test test-ts test-py typecheck bench golden schema clean help
+.PHONY: compile test test-ts test-py typecheck bench golden schema clean help plan upsert start demo bridge
 
 help:
 	@echo "make compile   compile every spec in pipeline-specs/ to build/ (VARS=$(VARS))"
@@ -13,6 +16,11 @@ help:
 	@echo "make bench     compile benchmarks (medians and ratios)"
 	@echo "make golden    rewrite golden files after an intended change (UPDATE_GOLDEN=1)"
 	@echo "make schema    regenerate schema/*.json and the API shape model"
+	@echo "make plan      show what upsert would change (SPEC=$(SPEC) VARS=$(VARS) [PROFILE=…] [REGION=…])"
+	@echo "make upsert    upload assets and create or update the pipeline in AWS"
+	@echo "make start     start an execution (PARAMS=\"Beta=0.2 LoraRank=32\" WAIT=1)"
+	@echo "make demo      the whole flow against a local emulator, nothing from AWS"
+	@echo "make bridge    bundle the Ground Truth labeling bridge (build/labeling-bridge/index.mjs)"
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -21,7 +29,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 dist/.built: node_modules/.package-lock.json tsconfig.json tsconfig.build.json $(TS_SOURCES)
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
-	cd src && find . -name '*.json' -exec install -D -m 0644 {} ../dist/src/{} \;
+	cd src && find . \( -name '*.json' -o -name '*.hbs' \) -exec install -D -m 0644 {} ../dist/src/{} \;
 	@touch $@
 
 compile: dist/.built
@@ -53,8 +61,29 @@ schema: node_modules/.package-lock.json
 	npx tsx scripts/gen-api-shapes.ts
 	npx tsx scripts/gen-definition-schema.ts
 
+# The labeling bridge's Lambdas, one esbuild bundle; smpipe labeling deploy uploads it.
+bridge: build/labeling-bridge/index.mjs
+
+build/labeling-bridge/index.mjs: node_modules/.package-lock.json $(BRIDGE_SOURCES)
+	npx tsc -p containers/labeling-bridge/tsconfig.json
+	node containers/labeling-bridge/build.mjs $@
+
 bench: dist/.built
 	node --import tsx bench/compile.bench.ts
+
+# Deploy (src/deploy): the only targets that talk to AWS. `plan` exits 2 when there are changes.
+plan: dist/.built
+	@node bin/smpipe.js plan $(SPEC) --vars $(VARS) $(AWS_ARGS) || [ $$? -eq 2 ]
+
+upsert: dist/.built
+	node bin/smpipe.js upsert $(SPEC) --vars $(VARS) $(AWS_ARGS)
+
+start: dist/.built
+	node bin/smpipe.js start $(SPEC) --vars $(VARS) $(foreach p,$(PARAMS),--param $(p)) $(if $(WAIT),--wait) $(AWS_ARGS)
+
+demo: dist/.built
+	node bin/smpipe.js compile $(SPEC) --vars pipeline-specs/vars/example.yaml
+	node --import tsx test/deploy/demo.ts
 
 clean:
 	rm -rf build dist .venv

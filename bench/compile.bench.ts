@@ -5,7 +5,8 @@
  * numbers would mean nothing.
  *
  *   1. in-process compile of the flagship with the built library (dist/), median of many runs
- *   2. whole-process `node bin/smpipe.js compile` of the flagship, against `node -e 0`
+ *   2. whole-process `node bin/smpipe.js compile` of the flagship, against `node -e 0` (the floor)
+ *      and `smpipe --version` (module loading alone)
  *   3. generated specs of 500, 1,000 and 2,000 steps in-process, and the 2,000/1,000 ratio
  *
  * Environment: BENCH_RUNS (in-process flagship runs, default 200), BENCH_PROCESS_RUNS (default
@@ -14,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSpec, makeWorkspace } from './gen-spec.js';
@@ -132,13 +134,17 @@ timeProcess(cliArgs, true); // warm-up: file system cache
 timeProcess(['-e', '0'], true);
 const processSamples: number[] = [];
 const floorSamples: number[] = [];
+const startupSamples: number[] = [];
 for (let i = 0; i < PROCESS_RUNS; i += 1) {
-  // Interleaved, so load that comes and goes touches both alike.
+  // Interleaved, so load that comes and goes touches all three alike.
   processSamples.push(timeProcess(cliArgs, true));
   floorSamples.push(timeProcess(['-e', '0'], true));
+  startupSamples.push(timeProcess([CLI, '--version'], true));
 }
 const wholeProcess = stats(processSamples);
 const nodeFloor = stats(floorSamples);
+// `smpipe --version` loads the CLI's modules and compiles nothing: module loading alone.
+const cliStartup = stats(startupSamples);
 
 // ---------------------------------------------------------------------------------- 3. generated specs
 
@@ -164,6 +170,20 @@ for (const steps of SIZES) {
 }
 progress('');
 rmSync(outDir, { recursive: true, force: true });
+
+// After measuring (it loads all of ajv): are the precompiled spec validators current? A stale
+// module still validates correctly, but each process then compiles the schemas with ajv.
+let validators = 'unknown (dist/src/spec/spec-validators.js not built)';
+try {
+  const generator = (await import(join(ROOT, 'dist/src/spec/spec-validators.js'))) as typeof import('../src/spec/spec-validators.js');
+  const generated = createRequire(join(ROOT, 'dist/src/spec/validate.js'))('./spec-validators.generated.cjs') as Record<string, unknown>;
+  const missing = generator.missingSpecValidators(generated);
+  validators = missing.length === 0
+    ? 'precompiled, current'
+    : `STALE: ${missing.length} schema(s) compile at run time; regenerate (see src/spec/spec-validators.ts)`;
+} catch (error) {
+  validators = `unknown (${(error as Error).message.split('\n')[0]})`;
+}
 rmSync(workspace.dir, { recursive: true, force: true });
 
 // ---------------------------------------------------------------------------------- report
@@ -172,6 +192,7 @@ const cpuList = cpus();
 const load = loadavg().map((l) => l.toFixed(2)).join(' ');
 console.log('smpipe compile benchmark');
 console.log(`  node ${process.version} (${process.platform}-${process.arch}), ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load}`);
+console.log(`  spec validators: ${validators}`);
 console.log(`  flagship: ${FLAGSHIP.slice(ROOT.length)} + ${VARS.slice(ROOT.length)} → ${flagshipBytes} bytes of definition, ${flagshipAssets} assets`);
 console.log('');
 
@@ -193,6 +214,10 @@ rows.push([
 rows.push([
   `  floor: \`node -e 0\` (median of ${nodeFloor.n})`, fmtMs(nodeFloor.median),
   `smpipe's own share ${fmtMs(wholeProcess.median - nodeFloor.median)}`, '', '',
+]);
+rows.push([
+  `  startup: \`smpipe --version\` (median of ${cliStartup.n})`, fmtMs(cliStartup.median),
+  `loading the CLI's modules: ${fmtMs(cliStartup.median - nodeFloor.median)} over the floor`, '', '',
 ]);
 for (const size of sizes) {
   rows.push([

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 export const GROUP = 10;
 
 const HEADER = `pipeline: bench-STEPS-steps
-displayName: Benchmark pipeline with STEPS steps
+displayName: Benchmark-STEPS-steps
 artifacts: s3://\${vars.bucket}/smpipe/bench
 vars:
   region: us-east-1

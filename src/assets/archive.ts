@@ -94,7 +94,34 @@ export function packDirectory(dir: string, options: PackOptions = {}): PackedDir
   // Children are visited in order already, but "a/" and "a-b" interleave differently as
   // full paths than as names; sort the full paths so the order is exactly bytewise.
   walk.entries.sort((a, b) => byteOrder(a.path, b.path));
-  const bytes = gzipDeterministic(writeTar(walk.entries));
+  const { bytes, sha256 } = gzipOnce(writeTar(walk.entries));
   const files = walk.entries.filter((e) => e.data !== undefined).map((e) => e.path);
-  return { bytes, sha256: sha256Hex(bytes), files };
+  return { bytes, sha256, files };
+}
+
+/**
+ * Compressed archives by the sha256 of their tar stream. gzipDeterministic is a pure function of
+ * that stream, so this only skips repeated work: steps sharing one code folder, and a process that
+ * compiles again (watch mode, an editor, tests), would otherwise deflate the same bytes each time.
+ * The folder is still read on every pack, so an edited file is never missed. Oldest entries leave
+ * first once the archives held pass MEMO_LIMIT bytes.
+ */
+const memo = new Map<string, { bytes: Buffer; sha256: string }>();
+const MEMO_LIMIT = 64 * 1024 * 1024;
+let memoBytes = 0;
+
+function gzipOnce(tar: Buffer): { bytes: Buffer; sha256: string } {
+  const key = sha256Hex(tar);
+  const known = memo.get(key);
+  if (known) return known;
+  const bytes = gzipDeterministic(tar);
+  const packed = { bytes, sha256: sha256Hex(bytes) };
+  memo.set(key, packed);
+  memoBytes += bytes.length;
+  for (const [oldKey, old] of memo) {
+    if (memoBytes <= MEMO_LIMIT) break;
+    memo.delete(oldKey);
+    memoBytes -= old.bytes.length;
+  }
+  return packed;
 }

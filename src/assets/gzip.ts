@@ -13,7 +13,8 @@ export function crc32(data: Uint8Array): number {
     return c >>> 0;
   });
   let crc = 0xffffffff;
-  for (const byte of data) crc = (crcTable[(crc ^ byte) & 0xff] ?? 0) ^ (crc >>> 8);
+  // An indexed loop: for..of over a Buffer goes through its iterator, ~2.5× slower.
+  for (let i = 0; i < data.length; i += 1) crc = (crcTable[(crc ^ (data[i] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

@@ -24,14 +24,16 @@ export function checkTextLimits(spec: PipelineSpec, displayName: string | undefi
   }
   check('/description', spec.description, MAX_DESCRIPTION, 'description');
   for (const [name, step] of Object.entries(spec.steps ?? {})) {
-    check(`/steps/${name}/displayName`, step.displayName, MAX_DISPLAY_NAME, 'display name');
-    check(`/steps/${name}/description`, step.description, MAX_DESCRIPTION, 'description');
+    check(`/steps/${name}/displayName`, step?.displayName, MAX_DISPLAY_NAME, 'display name');
+    check(`/steps/${name}/description`, step?.description, MAX_DESCRIPTION, 'description');
   }
 }
 
 export function checkNames(spec: PipelineSpec, pipelineName: string, displayName: string | undefined, reporter: Reporter): void {
   checkTextLimits(spec, displayName, reporter);
-  if (!PIPELINE_NAME.test(pipelineName)) {
+  if (typeof pipelineName !== 'string') {
+    // Missing or not text: the spec schema has reported it.
+  } else if (!PIPELINE_NAME.test(pipelineName)) {
     reporter.report('SMP5002', '/pipeline', `pipeline name "${pipelineName}" may only hold letters, digits and single hyphens, starting with a letter or digit`);
   } else if (pipelineName.length > PIPELINE_NAME_PRACTICAL) {
     reporter.report('SMP5002', '/pipeline', `pipeline name is ${pipelineName.length} characters; keep it to ${PIPELINE_NAME_PRACTICAL} so the names SageMaker derives from it stay valid`);

@@ -4,6 +4,8 @@ import { one, parse, UsageError } from './args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
 import { writeCompileOutput } from './write-output.js';
 import { dot, mermaid } from './graph.js';
+import { DEPLOY_COMMANDS } from './deploy-commands.js';
+import { labelingCommand } from './labeling-command.js';
 
 export interface Command {
   summary: string;
@@ -77,4 +79,6 @@ Solid arrows are data references, dotted ones dependsOn, labelled ones condition
       return 0;
     },
   },
+  ...DEPLOY_COMMANDS,
+  labeling: labelingCommand,
 };

@@ -36,6 +36,12 @@ export class AssetRegistry {
     return existsSync(resolve(this.baseDir, path));
   }
 
+  /** A file's text, for kinds that render it at compile time; undefined when it is not a file. */
+  readText(path: string): string | undefined {
+    const full = resolve(this.baseDir, path);
+    return existsSync(full) && statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined;
+  }
+
   isDirectory(path: string): boolean {
     const full = resolve(this.baseDir, path);
     return existsSync(full) && statSync(full).isDirectory();

@@ -31,6 +31,7 @@ export function cacheConfig(value: unknown): Json | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return { Enabled: true };
   if (typeof value === 'string') return { Enabled: true, ExpireAfter: value };
+  if (typeof value !== 'object' || value === null) return undefined; // reported by the spec schema
   const { enabled = true, expireAfter } = value as { enabled?: boolean; expireAfter?: string };
   if (!enabled) return undefined;
   return expireAfter ? { Enabled: true, ExpireAfter: expireAfter } : { Enabled: true };
@@ -43,11 +44,13 @@ export function cacheConfig(value: unknown): Json | undefined {
 export function retryPolicies(value: unknown, kind: StepKind, pointer: string, explicit: boolean, reporter: Reporter): Json[] | undefined {
   if (value === undefined) return undefined;
   const allowed = new Set(kind.retryExceptions ?? []);
-  const specs = typeof value === 'string' ? PRESETS[value] ?? [] : (value as RetrySpec[]);
+  // Anything but a preset name or a list of policies was reported by the spec schema.
+  const specs = typeof value === 'string' ? PRESETS[value] ?? [] : Array.isArray(value) ? (value as RetrySpec[]) : [];
   const policies: Json[] = [];
   specs.forEach((spec, i) => {
-    const on = typeof value === 'string' ? spec.on.filter((e) => allowed.has(e)) : spec.on;
-    if (explicit && typeof value !== 'string') reportRejected(spec.on, allowed, kind, `${pointer}/${i}/on`, reporter);
+    const listed = Array.isArray(spec?.on) ? spec.on : [];
+    const on = typeof value === 'string' ? listed.filter((e) => allowed.has(e)) : listed;
+    if (explicit && typeof value !== 'string') reportRejected(listed, allowed, kind, `${pointer}/${i}/on`, reporter);
     if (on.length > 0) policies.push(retryPolicy({ ...spec, on }));
   });
   return policies.length > 0 ? policies : undefined;

@@ -6,12 +6,13 @@ const DEFINITION_TYPES: Record<ParameterType, string> = { string: 'String', inte
 
 /** The definition's `Parameters`, in spec order; bad defaults and enums are reported here. */
 export function compileParameters(parameters: Record<string, ParameterSpec>, reporter: Reporter): Json[] {
-  return Object.entries(parameters).map(([name, spec]) => {
+  // A parameter that is not a mapping was reported by the spec schema.
+  return Object.entries(parameters).filter(([, spec]) => typeof spec === 'object' && spec !== null).map(([name, spec]) => {
     checkParameter(name, spec, reporter);
     const out: Record<string, Json> = { Name: name, Type: DEFINITION_TYPES[spec.type] };
     if (spec.default !== undefined) out.DefaultValue = spec.default;
     // The service takes EnumValues on String parameters only; other enums are enforced by `smpipe start`.
-    if (spec.enum && spec.type === 'string') out.EnumValues = spec.enum;
+    if (Array.isArray(spec.enum) && spec.type === 'string') out.EnumValues = spec.enum;
     return out;
   });
 }
@@ -21,10 +22,11 @@ function checkParameter(name: string, spec: ParameterSpec, reporter: Reporter): 
   if (spec.default !== undefined && !fits(spec.default, spec.type)) {
     reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not ${article(spec.type)}`);
   }
-  spec.enum?.forEach((value, i) => {
+  if (!Array.isArray(spec.enum)) return; // absent, or reported by the spec schema
+  spec.enum.forEach((value, i) => {
     if (!fits(value, spec.type)) reporter.report('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not ${article(spec.type)}`);
   });
-  if (spec.enum && spec.default !== undefined && !spec.enum.includes(spec.default)) {
+  if (spec.default !== undefined && !spec.enum.includes(spec.default)) {
     reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not one of the enum values`);
   }
 }

@@ -67,8 +67,8 @@ function resolveDefaults(raw: Record<string, unknown>, text: TextResolver): Reso
   const network = raw.network as Record<string, unknown> | undefined;
   if (network) {
     defaults.network = {};
-    if (network.subnets) defaults.network.subnets = (network.subnets as unknown[]).map((s, i) => text(`/defaults/network/subnets/${i}`, s) ?? '');
-    if (network.securityGroups) defaults.network.securityGroups = (network.securityGroups as unknown[]).map((s, i) => text(`/defaults/network/securityGroups/${i}`, s) ?? '');
+    if (Array.isArray(network.subnets)) defaults.network.subnets = (network.subnets as unknown[]).map((s, i) => text(`/defaults/network/subnets/${i}`, s) ?? '');
+    if (Array.isArray(network.securityGroups)) defaults.network.securityGroups = (network.securityGroups as unknown[]).map((s, i) => text(`/defaults/network/securityGroups/${i}`, s) ?? '');
     if (network.isolation !== undefined) defaults.network.isolation = network.isolation === true || text('/defaults/network/isolation', network.isolation) === 'true';
     if (network.interContainerEncryption !== undefined) defaults.network.interContainerEncryption = network.interContainerEncryption === true || text('/defaults/network/interContainerEncryption', network.interContainerEncryption) === 'true';
   }

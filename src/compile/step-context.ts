@@ -66,6 +66,11 @@ export function createStepContext(init: StepContextInit): StepContext {
     packFolder: (rel, folder, options: AssetOptions) => assetUri(rel, init.assets.packFolder(folder, options.name), 'SMP6001'),
     addGenerated: (bytes, options) => assetUri('', init.assets.addGenerated(bytes, options.name), 'SMP2002'),
     addLocalInput: (rel, path) => assetUri(rel, init.assets.addFile(path), 'SMP6003'),
+    readLocal: (rel, path) => {
+      const text = init.assets.readText(path);
+      if (text === undefined) report('SMP6003', rel, `file ${path} not found`);
+      return text;
+    },
     localExists: (path) => init.assets.exists(path),
     executionUri: (...parts) => {
       if (!init.artifactsParts) {

@@ -32,16 +32,19 @@ export interface CompiledSteps {
 
 export function compileSteps(input: CompileStepsInput): CompiledSteps {
   const { spec, reporter } = input;
-  const parameterTypes = new Map(Object.entries(spec.parameters ?? {}).map(([n, p]) => [n, p.type]));
+  // A parameter that is not a mapping was reported by the spec schema; referring to it is then an error too.
+  const parameterTypes = new Map(Object.entries(spec.parameters ?? {}).flatMap(([n, p]) => (typeof p === 'object' && p !== null ? [[n, p.type] as const] : [])));
   const stepKinds = new Map<string, StepKind>();
   const nodes = new Map<string, StepNode>();
   const envelopes = new Map<string, Record<string, Json>>();
   const usedParameters = new Set<string>();
   const stepNames = new Set(Object.keys(spec.steps));
   for (const [name, step] of Object.entries(spec.steps)) {
-    const kind = KINDS[step.kind as KindName] as StepKind | undefined;
+    // A step that is not a mapping was reported by the spec schema.
+    const isObject = typeof step === 'object' && step !== null;
+    const kind = isObject ? (KINDS[step.kind as KindName] as StepKind | undefined) : undefined;
     if (kind) stepKinds.set(name, kind);
-    const node: StepNode = { name, references: new Set(), dependsOn: checkDependsOn(name, step, spec, reporter) };
+    const node: StepNode = { name, references: new Set(), dependsOn: isObject ? checkDependsOn(name, step, spec, reporter) : [] };
     nodes.set(name, node);
     if (!kind || !input.validSteps.has(name)) continue;
     if (kind.branches) node.branches = kind.branches(step);
@@ -70,10 +73,10 @@ function stepScope(input: CompileStepsInput, { name, node, stepNames, params, us
     stepNames,
     currentStep: name,
     resolveStepProperty: (step, tail) => {
-      const target = spec.steps[step] as StepSpec;
-      const kind = KINDS[target.kind as KindName] as StepKind | undefined;
+      const target = spec.steps[step] as StepSpec | null;
+      const kind = target ? (KINDS[target.kind as KindName] as StepKind | undefined) : undefined;
       if (!kind || !input.validSteps.has(step)) return { ok: true, type: 'json', get: `Steps.${step}` };
-      return kind.resolveProperty({ stepName: step, spec: target, tail });
+      return kind.resolveProperty({ stepName: step, spec: target as StepSpec, tail });
     },
     onStepReference: (step) => node.references.add(step),
     onParameterReference: (param) => used.add(param),
@@ -121,7 +124,8 @@ function artifactsParts(artifacts: string | undefined): string[] | undefined {
 
 function checkDependsOn(name: string, step: StepSpec, spec: PipelineSpec, reporter: Reporter): string[] {
   const out: string[] = [];
-  (step.dependsOn ?? []).forEach((dep, i) => {
+  // A dependsOn that is not a list was reported by the step's schema.
+  (Array.isArray(step.dependsOn) ? step.dependsOn : []).forEach((dep, i) => {
     const pointer = `/steps/${name}/dependsOn/${i}`;
     if (!(dep in spec.steps)) reporter.report('SMP3005', pointer, `unknown step "${dep}"`);
     else if (dep === name) reporter.report('SMP3012', pointer, `step "${name}" cannot depend on itself`);

@@ -10,6 +10,9 @@ const perKind = new Map<string, JsonSchema>(
   KIND_LIST.map((k) => [k.kind, stepSchema(k, KIND_LIST.map((x) => x.kind))]),
 );
 
+/** Every schema validateSpecShape uses, for spec/spec-validators.ts to precompile. */
+export const SPEC_SHAPE_SCHEMAS: readonly JsonSchema[] = [topLevel, ...perKind.values()];
+
 /**
  * Validates the spec's shape: the top level once, then each step against its
  * own kind's schema, so an error points at the offending key of that step

@@ -9,6 +9,7 @@ export interface AssetCheck {
 }
 
 export interface UploadEvents {
+  started?(asset: Asset): void;
   /** Bytes of `asset` sent so far (called after each part of a multipart upload, and at the end). */
   progress?(asset: Asset, sent: number): void;
   uploaded?(asset: Asset): void;
@@ -27,6 +28,7 @@ export function checkAssets(s3: S3Client, region: string, assets: readonly Asset
 export async function uploadMissing(s3: S3Client, region: string, checks: readonly AssetCheck[], options: StoreOptions, events: UploadEvents = {}): Promise<Asset[]> {
   const todo = checks.filter((c) => c.state !== 'present').map((c) => c.asset);
   await mapLimit(todo, 4, async (asset) => {
+    events.started?.(asset);
     await putContent(s3, asset.s3Uri, asset.bytes, asset.sha256, region, options, (sent) => events.progress?.(asset, sent));
     events.uploaded?.(asset);
   });

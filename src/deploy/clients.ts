@@ -34,6 +34,8 @@ export const DEFAULT_MAX_ATTEMPTS = 6;
  */
 export async function createClients(options: AwsOptions = {}): Promise<Clients> {
   const env = options.env ?? process.env;
+  // smpipe pins its SDK version, so the SDK's notice about future versions needing Node 22 is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const common = {
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.region ? { region: options.region } : {}),
@@ -41,6 +43,7 @@ export async function createClients(options: AwsOptions = {}): Promise<Clients> 
   };
   const sagemaker = new SageMakerClient(common);
   const region = await resolveRegion(sagemaker);
+  await resolveCredentials(sagemaker, options.profile);
   const s3 = new S3Client({ ...common, region, forcePathStyle: s3EndpointOverridden(env) });
   return { sagemaker, s3, region };
 }
@@ -55,6 +58,20 @@ async function resolveRegion(client: SageMakerClient): Promise<string> {
   throw new DeployError('SMP9008', 'no AWS region configured', 'pass --region REGION, set AWS_REGION, or set region in your AWS profile');
 }
 
+/**
+ * Resolves the credential chain once, up front (the clients share the cached result), so a
+ * missing or expired login is reported before any work, naming the profile that was asked for.
+ */
+async function resolveCredentials(client: SageMakerClient, profile: string | undefined): Promise<void> {
+  try {
+    await client.config.credentials();
+  } catch (error) {
+    const explained = explainAwsError(error, { action: 'load credentials', resource: 'AWS configuration', region: '' });
+    if (!profile || explained.code !== 'SMP9004') throw explained;
+    throw new DeployError('SMP9004', `no AWS credentials found for profile ${profile} (${(error as Error).message})`, `check the name with \`aws configure list-profiles\`; for an SSO profile run \`aws sso login --profile ${profile}\``);
+  }
+}
+
 /** Whether S3 goes to a custom endpoint (the SDK's own variables; AWS_IGNORE_CONFIGURED_ENDPOINT_URLS turns them off). */
 export function s3EndpointOverridden(env: NodeJS.ProcessEnv): boolean {
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return false;
@@ -65,4 +82,14 @@ export function s3EndpointOverridden(env: NodeJS.ProcessEnv): boolean {
 export function destroyClients(clients: Clients): void {
   clients.sagemaker.destroy();
   clients.s3.destroy();
+}
+
+/** Creates the clients, runs `use`, and closes them however it ends. */
+export async function withClients<T>(options: AwsOptions, use: (clients: Clients) => Promise<T>): Promise<T> {
+  const clients = await createClients(options);
+  try {
+    return await use(clients);
+  } finally {
+    destroyClients(clients);
+  }
 }

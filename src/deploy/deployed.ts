@@ -1,5 +1,6 @@
 import { DescribePipelineCommand, ListTagsCommand, type DescribePipelineCommandOutput } from '@aws-sdk/client-sagemaker';
 import type { Json } from '../expr/types.js';
+import { explainAwsError } from './explain-error.js';
 import { callAws } from './aws-call.js';
 import type { Clients } from './clients.js';
 import type { PipelineSettingsState } from './desired.js';
@@ -40,7 +41,7 @@ export async function describePipeline(clients: Clients, name: string): Promise<
     return await clients.sagemaker.send(new DescribePipelineCommand({ PipelineName: name }));
   } catch (error) {
     if (isPipelineMissing(error)) return null;
-    return callAws(call, () => Promise.reject(error));
+    throw explainAwsError(error, call);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceFile } from '../spec/source.js';
 
 /**
  * A deploy failure the user can act on: a stable code, a message naming what failed, and a hint
@@ -12,6 +13,8 @@ export class DeployError extends Error {
     message: string,
     readonly hint?: string,
     readonly diagnostic?: Diagnostic,
+    /** The spec text the diagnostic points into, for a code frame. */
+    readonly source?: SourceFile,
   ) {
     super(message);
     this.name = 'DeployError';

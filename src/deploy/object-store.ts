@@ -1,4 +1,5 @@
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { explainAwsError } from './explain-error.js';
 import { callAws, type AwsCall } from './aws-call.js';
 import { errorName, asAwsError } from './errors.js';
 import { DEFAULT_MULTIPART, multipartUpload, type MultipartOptions } from './multipart.js';
@@ -30,7 +31,7 @@ export async function objectState(s3: S3Client, uri: string, sha256: string, siz
     return head.Metadata?.sha256 === sha256 && sameSize ? 'present' : 'different';
   } catch (error) {
     if (isMissing(error)) return 'missing';
-    return callAws(call, () => Promise.reject(error));
+    throw explainAwsError(error, call);
   }
 }
 

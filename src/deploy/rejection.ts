@@ -13,13 +13,13 @@ export function explainRejection(error: unknown, desired: DesiredPipeline, actio
   const message = (asAwsError(error).message ?? '').trim();
   if (mentionsRole(message, desired.settings.role)) {
     const hint = 'check that the role exists in this account, and that its trust policy lets sagemaker.amazonaws.com assume it';
-    return new DeployError('SMP9002', `${action}: SageMaker cannot use role ${desired.settings.role}: ${message}`, hint, diagnosticAt(desired, '/defaults/role', 'SMP9002', `SageMaker cannot use the pipeline role: ${message}`, hint));
+    return new DeployError('SMP9002', `${action}: SageMaker cannot use role ${desired.settings.role}: ${message}`, hint, diagnosticAt(desired, '/defaults/role', 'SMP9002', `SageMaker cannot use the pipeline role: ${message}`, hint), desired.source);
   }
   const step = namedStep(message, flattenSteps(desired.definition).map((s) => s.name));
   const pointer = step ? `/steps/${escapePointer(step)}` : '';
   const hint = step ? `SageMaker's ${action} names step ${step}; compare its fields with the API reference (smpipe validate checks most of them offline)` : undefined;
   const text = `SageMaker rejected the definition (${action}): ${message}`;
-  return new DeployError('SMP9001', text, hint, diagnosticAt(desired, pointer, 'SMP9001', text, hint));
+  return new DeployError('SMP9001', text, hint, diagnosticAt(desired, pointer, 'SMP9001', text, hint), desired.source);
 }
 
 function mentionsRole(message: string, role: string | null): boolean {

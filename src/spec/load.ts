@@ -81,7 +81,12 @@ function parseCapped(text: string, source: SourceFile): { doc: Document.Parsed; 
 }
 
 function reportYamlError(reporter: Reporter, source: SourceFile, error: YAMLError): void {
-  const [start, end] = error.pos;
+  let [start, end] = error.pos;
+  // After a key with an empty value, yaml places the next (duplicate) key at the line break before it.
+  if (error.code === 'DUPLICATE_KEY') {
+    while (start < source.text.length && /\s/.test(source.text[start] as string)) start++;
+    end = Math.max(end, start + 1);
+  }
   const range = { start: source.position(start), end: source.position(Math.max(start, end)) };
   const message = error.message.split('\n')[0] ?? error.message;
   if (error.code === 'DUPLICATE_KEY') reporter.report('SMP1002', '', message, { range });

@@ -16,6 +16,7 @@ interface NodeSpan {
 export class SourceFile {
   private readonly lines = new LineCounter();
   private readonly spans = new Map<string, NodeSpan>();
+  private lineList: string[] | undefined;
 
   constructor(readonly file: string, readonly text: string) {}
 
@@ -69,8 +70,10 @@ export class SourceFile {
     return { line, col };
   }
 
+  /** Split once, on first use: a code frame per diagnostic would otherwise split the whole text each time. */
   lineText(line: number): string {
-    return this.text.split(/\r?\n/)[line - 1] ?? '';
+    this.lineList ??= this.text.split(/\r?\n/);
+    return this.lineList[line - 1] ?? '';
   }
 
   private closestSpan(pointer: string): NodeSpan | undefined {

@@ -1,16 +1,36 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/suggest.js';
 import { escapePointer } from './source.js';
 import type { JsonSchema } from '../steps/types.js';
+// Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
+import type * as Generated from './spec-validators.generated.cjs';
 
+/** The ajv options of every spec validator, the precompiled ones included. */
+export const AJV_OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true } as const;
+
+/** A schema's identity by content: the name its precompiled validator is exported under. */
+export function schemaKey(schema: JsonSchema): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+}
+
+const require = createRequire(import.meta.url);
 const cache = new WeakMap<JsonSchema, ValidateFunction>();
+let precompiled: Record<string, ValidateFunction | undefined> | undefined;
 
+/**
+ * The precompiled validator of exactly this schema (spec-validators.generated.cts, ajv standalone
+ * code: compiling the spec schemas at run time takes most of a second per process); a schema
+ * changed since it was generated compiles here instead: slower, same result.
+ */
 function validatorFor(schema: JsonSchema): ValidateFunction {
   const cached = cache.get(schema);
   if (cached) return cached;
-  const validate = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true }).compile(schema);
+  precompiled ??= require('./spec-validators.generated.cjs') as typeof Generated & Record<string, ValidateFunction | undefined>;
+  const validate = precompiled[schemaKey(schema)] ?? new (require('ajv') as typeof import('ajv')).Ajv(AJV_OPTIONS).compile(schema);
   cache.set(schema, validate);
   return validate;
 }

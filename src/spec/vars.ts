@@ -17,8 +17,11 @@ export interface VarsInput {
  * overridden by --set. Only declared vars may be set, so a typo is an error
  * instead of a silently ignored value.
  */
-export function resolveVars(declared: Record<string, VarValue>, input: VarsInput, reporter: Reporter): { vars: Map<string, VarValue>; diagnostics: Diagnostic[] } {
-  const vars = new Map(Object.entries(declared));
+export function resolveVars(declaredIn: Record<string, VarValue>, input: VarsInput, reporter: Reporter): { vars: Map<string, VarValue>; diagnostics: Diagnostic[] } {
+  // `vars:` that is not a mapping was reported by the spec schema; then nothing is declared.
+  const declared = typeof declaredIn === 'object' && declaredIn !== null && !Array.isArray(declaredIn) ? declaredIn : {};
+  // A default that is not a scalar was reported by the spec schema; it stands for no value.
+  const vars = new Map(Object.entries(declared).map(([name, v]) => [name, v !== null && typeof v === 'object' ? null : v]));
   const extra: Diagnostic[] = [];
   if (input.file) extra.push(...applyVarsFile(vars, input.file, declared));
   for (const pair of input.set ?? []) applySet(vars, pair, declared, reporter);

@@ -1,5 +1,5 @@
-import { text } from '../spec/schema-helpers.js';
 import { compileInputs, inputsField, outputParameters, outputsField, resolveOutputParameter } from './shared/outputs-params.js';
+import { compileQueue, queueField } from './shared/queue.js';
 import type { StepContext, StepKind } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ export const callback: StepKind = {
   type: 'Callback',
   description: 'Waits for an outside system: SageMaker puts a message with a callback token and the inputs on an SQS queue, and the step ends when a consumer calls SendPipelineExecutionStepSuccess (with the output values) or SendPipelineExecutionStepFailure.',
   properties: {
-    queue: text('SQS queue URL the message goes to (SqsQueueUrl), e.g. ${params.LabelingQueueUrl} or https://sqs.us-east-1.amazonaws.com/111122223333/labeling.'),
+    queue: queueField('SQS queue URL the message goes to (SqsQueueUrl), e.g. ${params.LabelingQueueUrl} or https://sqs.us-east-1.amazonaws.com/111122223333/labeling.'),
     inputs: inputsField('Values sent to the consumer as the message\'s "arguments" (any JSON; strings may hold ${...} expressions).'),
     outputs: outputsField('Output parameters the consumer returns, by name, with their type; later steps read them with ${steps.S.outputs.NAME}.'),
   },
@@ -25,10 +25,5 @@ export const callback: StepKind = {
 };
 
 function compile(ctx: StepContext) {
-  const queue = ctx.value('queue', 'string') ?? '';
-  // A failed lowering hands back the raw text (already reported): check only resolved literals.
-  if (typeof queue === 'string' && !queue.includes('${') && !/^https:\/\/\S+$/.test(queue)) {
-    ctx.report('SMP2004', 'queue', `"${queue}" is not an SQS queue URL`, { hint: 'write it as https://sqs.<region>.amazonaws.com/<account>/<queue>' });
-  }
-  return { arguments: compileInputs(ctx), extras: { SqsQueueUrl: queue, OutputParameters: outputParameters(ctx) } };
+  return { arguments: compileInputs(ctx), extras: { SqsQueueUrl: compileQueue(ctx), OutputParameters: outputParameters(ctx) } };
 }

@@ -3,6 +3,7 @@ import { condition } from './condition.js';
 import { endpoint } from './endpoint.js';
 import { endpointConfig } from './endpoint-config.js';
 import { fail } from './fail.js';
+import { groundTruth } from './ground-truth.js';
 import { lambda } from './lambda.js';
 import { model } from './model.js';
 import { processing } from './processing.js';
@@ -14,6 +15,7 @@ export type KindName =
   | 'processing'
   | 'training'
   | 'callback'
+  | 'ground-truth'
   | 'lambda'
   | 'condition'
   | 'fail'
@@ -27,6 +29,7 @@ export const KINDS = {
   processing,
   training,
   callback,
+  'ground-truth': groundTruth,
   lambda,
   condition,
   fail,

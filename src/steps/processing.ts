@@ -160,6 +160,10 @@ function codeInputs(ctx: StepContext, app: Record<string, Json>): Json[] {
   const folder = ctx.compileTime('code');
   const script = ctx.compileTime('entry');
   if (typeof folder !== 'string' || typeof script !== 'string') return [];
+  if (script === '' || script.startsWith('/') || /[\0\n\r]/.test(script)) {
+    ctx.report('SMP6002', 'entry', `entry must be a path relative to ${folder}, got ${JSON.stringify(script)}`);
+    return [];
+  }
   if (ctx.localExists(folder) && !ctx.localExists(`${folder}/${script}`)) {
     ctx.report('SMP6002', 'entry', `${script} is not in ${folder}`);
   }

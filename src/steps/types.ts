@@ -68,6 +68,8 @@ export interface StepContext {
   addGenerated(bytes: Buffer, options: AssetOptions): string | undefined;
   /** A local file or folder (relative to the spec file) uploaded as an asset; returns its S3 URI. */
   addLocalInput(rel: string, path: string): string | undefined;
+  /** A local text file (relative to the spec file), e.g. a template the kind renders; SMP6003 at `rel` when missing. */
+  readLocal(rel: string, path: string): string | undefined;
   /** Does this local path (relative to the spec file) exist? Kinds check entry scripts with it. */
   localExists(path: string): boolean;
   /** The per-execution default S3 destination: `<artifacts>/<ExecutionId>/<Step>/<...parts>`. */

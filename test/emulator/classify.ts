@@ -44,7 +44,9 @@ export function classifyS3(req: IncomingMessage, url: URL): Classified {
   const [bucket, ...rest] = url.pathname.slice(1).split('/');
   const key = rest.length ? decodeURIComponent(rest.join('/')) : undefined;
   const query = Object.fromEntries(url.searchParams);
-  const action = bucket ? (key ? objectAction(req, url.searchParams) : bucketAction(req.method ?? 'GET', url.searchParams)) : 'ListBuckets';
+  // The SDK names many operations itself (?x-id=PutObject); otherwise derive it as S3 does.
+  const derived = bucket ? (key ? objectAction(req, url.searchParams) : bucketAction(req.method ?? 'GET', url.searchParams)) : 'ListBuckets';
+  const action = url.searchParams.get('x-id') ?? derived;
   const metadata = Object.fromEntries(Object.entries(req.headers)
     .filter(([name]) => name.startsWith('x-amz-meta-'))
     .map(([name, value]) => [name.slice('x-amz-meta-'.length), String(value)]));

@@ -11,7 +11,7 @@ import { namedOutput, splitTail, unknownProperty } from './properties.js';
  * CallbackOutput/LambdaOutput do).
  */
 
-type OutputTypeName = 'string' | 'integer' | 'float' | 'boolean';
+export type OutputTypeName = 'string' | 'integer' | 'float' | 'boolean';
 
 const OUTPUT_TYPES: Readonly<Record<OutputTypeName, string>> = {
   string: 'String',
@@ -63,11 +63,19 @@ export function outputParameters(ctx: StepContext): Json[] {
   });
 }
 
-/** `outputs.NAME` of a callback or lambda step, typed as declared. */
-export function resolveOutputParameter(request: PropertyRequest, kind: string): PropertyResult {
+/** OutputParameters of a kind whose outputs are fixed by the kind itself (ground-truth), not by `outputs:`. */
+export function fixedOutputParameters(outputs: Readonly<Record<string, OutputTypeName>>): Json[] {
+  return Object.entries(outputs).map(([name, type]) => ({ OutputName: name, OutputType: OUTPUT_TYPES[type] }));
+}
+
+/**
+ * `outputs.NAME` of a callback or lambda step, typed as declared (by `outputs:`, or by the
+ * kind when it passes `fixed`).
+ */
+export function resolveOutputParameter(request: PropertyRequest, kind: string, fixed?: Readonly<Record<string, OutputTypeName>>): PropertyResult {
   const [head, rest] = splitTail(request.tail);
   if (head !== 'outputs') return unknownProperty(request, kind, ['outputs.<name>']);
-  const outputs = request.spec.outputs as Record<string, OutputTypeName> | undefined;
+  const outputs = fixed ?? (request.spec.outputs as Record<string, OutputTypeName> | undefined);
   return namedOutput(request, rest, outputs, (name) => ({
     ok: true,
     type: (outputs?.[name] ?? 'string') as ExprType,

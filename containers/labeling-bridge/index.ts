@@ -1,0 +1,17 @@
+import { defaultClients } from './clients.js';
+import { createEventHandler, createSweepHandler } from './completion.js';
+import { createConsolidationHandler } from './consolidation.js';
+import { createCallbackHandler } from './handler.js';
+import type { EventBridgeEvent, SqsEvent } from './lambda-types.js';
+import { preAnnotation as preAnnotationFn, type PreAnnotationEvent } from './pre-annotation.js';
+import type { ConsolidationEvent } from './consolidation.js';
+
+/**
+ * The bridge's Lambda entry points, one bundle (index.mjs) for all functions; stack.yaml points
+ * each function at its export. Clients are created on first use, once per container.
+ */
+export const callbackMessages = (event: SqsEvent) => createCallbackHandler(defaultClients())(event);
+export const labelingJobEvent = (event: EventBridgeEvent) => createEventHandler(defaultClients())(event);
+export const sweep = () => createSweepHandler(defaultClients())();
+export const preAnnotation = async (event: PreAnnotationEvent) => preAnnotationFn(event);
+export const consolidation = (event: ConsolidationEvent) => createConsolidationHandler(defaultClients())(event);

@@ -1,0 +1,76 @@
+import { renderText } from '../diagnostics/render.js';
+import { DeployError } from '../deploy/errors.js';
+import { UsageError } from './args.js';
+
+/** Where a deploy command writes: the process's streams, or a test's buffers. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal (live redraw, colour). */
+  isTTY: boolean;
+  /** Whether stderr is a terminal (in-place progress lines). */
+  errTTY: boolean;
+}
+
+export function processIo(): Io {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    isTTY: Boolean(process.stdout.isTTY),
+    errTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+/** A command that talks to AWS: async, writing to `io`, resolving to its exit status. */
+export interface AsyncCommand {
+  summary: string;
+  usage: string;
+  /** Exit status for a usage mistake (plan keeps 2 for "changes", so it uses 1). */
+  usageExit?: number;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+/**
+ * Runs an async command and turns every failure into a message and an exit status: DeployError →
+ * its code, message and hint (with a YAML code frame when it points into the spec), exit 1;
+ * UsageError → the usage line; anything else → "internal error", exit 1. No stack traces unless
+ * SMPIPE_DEBUG is set.
+ */
+export async function runCommand(name: string, command: AsyncCommand, argv: string[], io: Io): Promise<number> {
+  try {
+    return await command.run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`smpipe ${name}: ${error.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
+      return command.usageExit ?? 2;
+    }
+    if (error instanceof DeployError) {
+      io.err(renderDeployError(name, error));
+      return 1;
+    }
+    const detail = process.env.SMPIPE_DEBUG ? (error as Error).stack : (error as Error).message;
+    io.err(`smpipe ${name}: internal error: ${detail}\n(set SMPIPE_DEBUG=1 for a stack trace, and please report it)\n`);
+    return 1;
+  }
+}
+
+export function renderDeployError(name: string, error: DeployError): string {
+  if (error.diagnostic) {
+    const sources = error.source ? new Map([[error.diagnostic.file, error.source]]) : new Map();
+    return renderText([error.diagnostic], sources, { frames: true });
+  }
+  const debug = process.env.SMPIPE_DEBUG && error.cause ? `\n${String((error.cause as Error).stack ?? error.cause)}` : '';
+  return `smpipe ${name}: error ${error.code}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}${debug}`;
+}
+
+/**
+ * The CLI's commands return their exit status synchronously; an AWS command finishes later, so it
+ * returns 0 now and sets process.exitCode when done (bin/smpipe.js assigns main()'s value before
+ * the event loop runs the command, so the later assignment wins).
+ */
+export function detach(name: string, command: AsyncCommand, argv: string[]): number {
+  void runCommand(name, command, argv, processIo()).then((code) => {
+    process.exitCode = code;
+  });
+  return 0;
+}

@@ -1,0 +1,50 @@
+import { withClients } from '../deploy/clients.js';
+import { listExecutions, stopExecution } from '../deploy/executions.js';
+import { renderExecutions } from '../deploy/render-steps.js';
+import { UsageError, one, parse } from './args.js';
+import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import type { AsyncCommand } from './deploy-io.js';
+import { compileForDeploy, isSpecPath, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
+import { follow, POLL_FLAG, POLL_OPTIONS, pollOptions, regionFromArn } from './watch-command.js';
+
+export const executionsCommand: AsyncCommand = {
+  summary: 'list the recent executions of a pipeline, newest first',
+  usage: `smpipe executions SPEC|NAME [--limit N] [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
+
+  --limit N        how many (default 20, at most 100)
+${SPEC_FLAGS}
+${AWS_FLAGS}`,
+  async run(argv, io) {
+    const parsed = parse(argv, { ...SPEC_OPTIONS, ...AWS_OPTIONS, limit: { type: 'string' } });
+    const target = one(parsed, 'SPEC or NAME');
+    const limit = Number(parsed.values.limit ?? 20);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UsageError(`--limit must be a whole number from 1 to 100, got ${parsed.values.limit}`);
+    let pipeline = target;
+    if (isSpecPath(target)) {
+      const compiled = compileForDeploy(target, parsed, io);
+      if (!compiled.ok) return 1;
+      pipeline = compiled.desired.name;
+    }
+    const executions = await withClients(awsOptions(parsed), (clients) => listExecutions(clients, pipeline, limit));
+    if (!executions.length) io.err(`pipeline ${pipeline} has no executions\n`);
+    else io.out(`${renderExecutions(executions).join('\n')}\n`);
+    return 0;
+  },
+};
+
+export const stopCommand: AsyncCommand = {
+  summary: 'stop a running execution; --wait follows it until it has stopped',
+  usage: `smpipe stop EXECUTION_ARN [--wait] [--profile NAME] [--region REGION]
+
+  --wait           follow the execution until it ends (exit 0 only if it succeeded anyway)
+${POLL_FLAG}
+${AWS_FLAGS}`,
+  async run(argv, io) {
+    const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS, wait: { type: 'boolean' } });
+    const arn = one(parsed, 'EXECUTION_ARN');
+    const aws = { ...awsOptions(parsed), ...regionFromArn(arn, parsed) };
+    await withClients(aws, (clients) => stopExecution(clients, arn));
+    io.err(`stopping ${arn}\n`);
+    return parsed.values.wait ? follow(arn, aws, pollOptions(parsed), io) : 0;
+  },
+};

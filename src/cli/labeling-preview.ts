@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { CompileResult } from '../compile/compile.js';
+import { renderLiquidPreview, type TaskInput } from '../render/liquid-preview.js';
+import { parse, one, UsageError } from './args.js';
+import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
+
+export const PREVIEW_USAGE = `smpipe labeling preview SPEC [--vars FILE] [--set KEY=VALUE]... [--step NAME] [--sample FILE] [--out FILE]
+
+Compiles SPEC and writes the worker UI of its ground-truth step, filled with a sample item, for
+a look in a browser. Ground Truth fills the page with Liquid for every item; the preview does
+the same for the few expressions smpipe's templates use (task.input.*, escape, to_json): it is a
+preview, not Ground Truth. The page loads Ground Truth's crowd elements from assets.crowd.aws.
+
+  --step NAME      the ground-truth step (default: the first one)
+  --sample FILE    JSON Lines; the first line is the item: {"id", "source" or "question", "responses"}
+                   (made-up responses when it has none, e.g. containers/generate/data/questions.jsonl)
+  --out FILE       default build/<pipeline>/<step>.preview.html`;
+
+/** The first question of containers/generate/data/questions.jsonl with made-up answers, quotes and markup included. */
+const SAMPLE: TaskInput = {
+  id: 'card-lost',
+  source: 'I think I lost my debit card on the train. What should I do right now?',
+  responses: madeUpResponses(),
+};
+
+function madeUpResponses(): string[] {
+  return [
+    'Freeze the card in the app right away (Cards → Freeze): it\'s instant and you can unfreeze it if it turns up. Then order a replacement.',
+    'Call the police and your bank, and don\'t use "contactless" until the new card arrives.',
+    'Lost cards happen. <b>Nothing to do</b> — it will probably be returned.',
+    'I can\'t help with cards.',
+  ];
+}
+
+export function runPreview(argv: string[]): number {
+  const parsed = parse(argv, { ...COMPILE_OPTIONS, step: { type: 'string' }, sample: { type: 'string' }, out: { type: 'string' } });
+  const result = compileFromArgs(one(parsed, 'SPEC'), parsed);
+  if (printDiagnostics(result, 'text') || !result.manifest) return 1;
+  const step = pickStep(result, parsed.values.step as string | undefined);
+  const html = workerUi(result, step);
+  const sample = parsed.values.sample ? sampleFrom(parsed.values.sample as string) : SAMPLE;
+  const page = `${BANNER}${renderLiquidPreview(html, sample)}`;
+  const out = (parsed.values.out as string | undefined) ?? join('build', result.manifest.pipeline, `${step}.preview.html`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, page);
+  process.stderr.write(`wrote ${out}: the worker UI of ${step} with item "${String(sample.id ?? '(no id)')}" (a preview; open it in a browser)\n`);
+  return 0;
+}
+
+const BANNER = '<!-- smpipe labeling preview: Liquid filled with one sample item by smpipe, not by Ground Truth -->\n';
+
+function pickStep(result: CompileResult, wanted: string | undefined): string {
+  const steps = (result.graph?.steps ?? []).filter((s) => s.kind === 'ground-truth').map((s) => s.name);
+  if (wanted !== undefined && !steps.includes(wanted)) throw new UsageError(`no ground-truth step "${wanted}" (found: ${steps.join(', ') || 'none'})`);
+  const step = wanted ?? steps[0];
+  if (step === undefined) throw new UsageError('the spec has no ground-truth step');
+  return step;
+}
+
+/** The rendered worker UI: the asset the step's UiTemplateS3Uri names. */
+function workerUi(result: CompileResult, step: string): string {
+  const envelope = findStep(result.definition, step) as { Arguments?: { HumanTaskConfig?: { UiConfig?: { UiTemplateS3Uri?: unknown } } } } | undefined;
+  const uri = envelope?.Arguments?.HumanTaskConfig?.UiConfig?.UiTemplateS3Uri;
+  const asset = result.assets.find((a) => a.s3Uri === uri);
+  if (!asset) throw new UsageError(`step ${step} has no worker UI of its own (its UiTemplateS3Uri is not an asset of this compile)`);
+  return asset.bytes.toString('utf8');
+}
+
+/** A step envelope by name, condition branches included. */
+function findStep(node: unknown, name: string): unknown {
+  if (Array.isArray(node)) {
+    for (const item of node) {
+      const found = findStep(item, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (node === null || typeof node !== 'object') return undefined;
+  const record = node as Record<string, unknown>;
+  if (record.Name === name && 'Type' in record) return record;
+  return findStep(record.Steps, name) ?? findStep((record.Arguments as Record<string, unknown> | undefined)?.IfSteps, name) ?? findStep((record.Arguments as Record<string, unknown> | undefined)?.ElseSteps, name);
+}
+
+function sampleFrom(path: string): TaskInput {
+  let line: string | undefined;
+  try {
+    line = readFileSync(path, 'utf8').split('\n').find((l) => l.trim() !== '');
+  } catch (error) {
+    throw new UsageError(`cannot read --sample ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  let item: Record<string, unknown>;
+  try {
+    item = JSON.parse(line ?? '') as Record<string, unknown>;
+  } catch {
+    throw new UsageError(`--sample ${path}: the first line is not a JSON object`);
+  }
+  const source = item.source ?? item.question;
+  if (typeof source !== 'string') throw new UsageError(`--sample ${path}: the first line has no "source" or "question" text`);
+  const responses = Array.isArray(item.responses) ? item.responses : madeUpResponses();
+  return { id: item.id ?? 'sample', source, responses };
+}

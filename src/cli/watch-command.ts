@@ -1,0 +1,52 @@
+import { withClients, type AwsOptions } from '../deploy/clients.js';
+import { executionConsoleUrl } from '../deploy/links.js';
+import { DEFAULT_POLL, succeeded, watchExecution, type PollOptions } from '../deploy/watch.js';
+import { UsageError, one, parse, type Parsed } from './args.js';
+import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import type { AsyncCommand, Io } from './deploy-io.js';
+import { watchView } from './watch-view.js';
+
+export const POLL_OPTIONS = { 'poll-interval': { type: 'string' } } as const;
+export const POLL_FLAG = '  --poll-interval S  first wait between polls in seconds (default 2; grows to 30 while nothing changes)';
+
+export const watchCommand: AsyncCommand = {
+  summary: 'follow an execution step by step until it ends (exit 0 succeeded, 1 failed or stopped)',
+  usage: `smpipe watch EXECUTION_ARN [--poll-interval S] [--profile NAME] [--region REGION]
+
+Polls DescribePipelineExecution and ListPipelineExecutionSteps and shows each step's status,
+start time, duration, job ARN and failure reason: redrawn in place on a terminal, one line
+per change otherwise. The region defaults to the one in the ARN.
+
+${POLL_FLAG}
+${AWS_FLAGS}`,
+  async run(argv, io) {
+    const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS });
+    const arn = one(parsed, 'EXECUTION_ARN');
+    return follow(arn, { ...awsOptions(parsed), ...regionFromArn(arn, parsed) }, pollOptions(parsed), io);
+  },
+};
+
+/** Watches `arn` to its end; the exit status says how it ended. */
+export async function follow(arn: string, aws: AwsOptions, poll: PollOptions, io: Io): Promise<number> {
+  const final = await withClients(aws, async (clients) => {
+    io.err(`watching ${arn}\n  console: ${executionConsoleUrl(clients.region, arn)}\n`);
+    return watchExecution(clients, arn, { poll, onUpdate: watchView(io) });
+  });
+  return succeeded(final) ? 0 : 1;
+}
+
+export function pollOptions(parsed: Parsed): PollOptions {
+  const raw = parsed.values['poll-interval'] as string | undefined;
+  if (raw === undefined) return DEFAULT_POLL;
+  const seconds = Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new UsageError(`--poll-interval must be a positive number of seconds, got ${raw}`);
+  return { ...DEFAULT_POLL, initialMs: seconds * 1000, maxMs: Math.max(DEFAULT_POLL.maxMs, seconds * 1000) };
+}
+
+/** An execution ARN carries its region; --region still wins. */
+export function regionFromArn(arn: string, parsed: Parsed): AwsOptions {
+  if (!/^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:pipeline\/[^/]+\/execution\/[^/]+$/.test(arn)) {
+    throw new UsageError(`not a pipeline execution ARN: ${arn} (expected arn:aws:sagemaker:REGION:ACCOUNT:pipeline/NAME/execution/ID)`);
+  }
+  return parsed.values.region ? {} : { region: arn.split(':')[3] as string };
+}

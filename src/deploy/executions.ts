@@ -1,0 +1,31 @@
+import { ListPipelineExecutionsCommand, StopPipelineExecutionCommand } from '@aws-sdk/client-sagemaker';
+import { randomUUID } from 'node:crypto';
+import { callAws } from './aws-call.js';
+import type { Clients } from './clients.js';
+
+export interface ExecutionSummary {
+  arn: string;
+  status: string;
+  startTime?: Date;
+  displayName?: string;
+  failureReason?: string;
+}
+
+/** The most recent executions of a pipeline, newest first. */
+export async function listExecutions(clients: Clients, pipeline: string, limit: number): Promise<ExecutionSummary[]> {
+  const out = await callAws({ action: 'sagemaker:ListPipelineExecutions', resource: `pipeline ${pipeline}`, region: clients.region }, () =>
+    clients.sagemaker.send(new ListPipelineExecutionsCommand({ PipelineName: pipeline, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: limit })));
+  return (out.PipelineExecutionSummaries ?? []).map((e) => ({
+    arn: e.PipelineExecutionArn ?? '?',
+    status: e.PipelineExecutionStatus ?? 'Unknown',
+    ...(e.StartTime ? { startTime: new Date(e.StartTime) } : {}),
+    ...(e.PipelineExecutionDisplayName ? { displayName: e.PipelineExecutionDisplayName } : {}),
+    ...(e.PipelineExecutionFailureReason ? { failureReason: e.PipelineExecutionFailureReason } : {}),
+  }));
+}
+
+/** StopPipelineExecution: running jobs are stopped; a waiting callback step gets a `Stopping` message. */
+export async function stopExecution(clients: Clients, arn: string): Promise<void> {
+  await callAws({ action: 'sagemaker:StopPipelineExecution', resource: arn, region: clients.region }, () =>
+    clients.sagemaker.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: randomUUID() })));
+}

@@ -1,0 +1,69 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ASYNC_COMMANDS } from '../../src/cli/deploy-commands.js';
+import { runCommand, type Io } from '../../src/cli/deploy-io.js';
+import { startEmulator, type Emulator } from '../emulator/index.js';
+
+export const FIXTURES = 'test/deploy/fixtures';
+export const SMALL = `${FIXTURES}/small.yaml`;
+export const BUCKET = 'deploy-test-bucket';
+
+/**
+ * The emulator with the real SDK clients pointed at it the way a user would: the SDK's own
+ * endpoint variables (AWS_ENDPOINT_URL), dummy credentials in the environment, a region, no
+ * shared config files and no instance metadata lookups.
+ */
+export async function startDeployEmulator(): Promise<Emulator> {
+  const emulator = await startEmulator({ stepDefaults: { durationMs: 10 } });
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL: emulator.endpoint,
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'emulator-secret',
+    AWS_REGION: emulator.region,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_CONFIG_FILE: join(tmpdir(), 'smpipe-no-aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(tmpdir(), 'smpipe-no-aws-credentials'),
+  });
+  delete process.env.AWS_PROFILE;
+  delete process.env.AWS_SESSION_TOKEN;
+  await createBucket(emulator, BUCKET);
+  emulator.clearRequests();
+  return emulator;
+}
+
+/** A plain path-style CreateBucket (the emulator does not check signatures). */
+export async function createBucket(emulator: Emulator, bucket: string): Promise<void> {
+  const response = await fetch(`${emulator.endpoint}/${bucket}`, { method: 'PUT' });
+  if (!response.ok) throw new Error(`CreateBucket ${bucket}: HTTP ${response.status}`);
+}
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Runs one deploy command in-process, as `smpipe NAME ...argv` would, capturing its output. */
+export async function smpipe(name: string, argv: string[], tty = false): Promise<CliRun> {
+  const run = { code: -1, out: '', err: '' };
+  const io: Io = { out: (t) => void (run.out += t), err: (t) => void (run.err += t), isTTY: tty, errTTY: tty };
+  const command = ASYNC_COMMANDS[name];
+  if (!command) throw new Error(`no deploy command ${name}`);
+  run.code = await runCommand(name, command, argv, io);
+  return run;
+}
+
+/** A throw-away copy of the fixtures folder (for tests that edit code folders). */
+export function copyFixtures(): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'smpipe-deploy-'));
+  cpSync(FIXTURES, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Request actions since the last clearRequests, as `Action×n` counts in first-seen order. */
+export function requestCounts(emulator: Emulator): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of emulator.requests) counts[r.action] = (counts[r.action] ?? 0) + 1;
+  return counts;
+}
