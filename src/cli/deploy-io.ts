@@ -25,7 +25,7 @@ export function processIo(): Io {
 export interface AsyncCommand {
   summary: string;
   usage: string;
-  /** Exit status for a usage mistake (plan keeps 2 for "changes", so it uses 1). */
+  /** Exit status for a usage mistake or an internal error (plan keeps 2 for "changes", so it uses 1). */
   usageExit?: number;
   run(argv: string[], io: Io): Promise<number>;
 }
@@ -33,8 +33,8 @@ export interface AsyncCommand {
 /**
  * Runs an async command and turns every failure into a message and an exit status: DeployError →
  * its code, message and hint (with a YAML code frame when it points into the spec), exit 1;
- * UsageError → the usage line; anything else → "internal error", exit 1. No stack traces unless
- * SMPIPE_DEBUG is set.
+ * UsageError → the usage line, and anything else → "internal error", both exit 2 as in the rest
+ * of the CLI (1 for plan, whose 2 means "changes"). No stack traces unless SMPIPE_DEBUG is set.
  */
 export async function runCommand(name: string, command: AsyncCommand, argv: string[], io: Io): Promise<number> {
   try {
@@ -50,7 +50,7 @@ export async function runCommand(name: string, command: AsyncCommand, argv: stri
     }
     const detail = process.env.SMPIPE_DEBUG ? (error as Error).stack : (error as Error).message;
     io.err(`smpipe ${name}: internal error: ${detail}\n(set SMPIPE_DEBUG=1 for a stack trace, and please report it)\n`);
-    return 1;
+    return command.usageExit ?? 2;
   }
 }
 

@@ -17,10 +17,13 @@ export function explainAwsError(error: unknown, call: AwsCall): DeployError {
   if (error instanceof DeployError) return error;
   const e = asAwsError(error);
   const name = errorName(error);
-  for (const rule of RULES) {
-    const explained = rule(e, name, call);
-    if (explained) return explained;
-  }
+  const explained = RULES.map((rule) => rule(e, name, call)).find((x) => x !== undefined) ?? fallback(e, name, call);
+  // Kept for SMPIPE_DEBUG=1, which prints the SDK's error with its stack.
+  explained.cause = error;
+  return explained;
+}
+
+function fallback(e: AwsErrorShape, name: string, call: AwsCall): DeployError {
   const status = e.$metadata?.httpStatusCode;
   const detail = `${name}${status ? ` (HTTP ${status})` : ''}: ${e.message ?? ''}`.trim();
   return new DeployError('SMP9012', `${call.action} on ${call.resource} failed: ${detail}`, 'run again with SMPIPE_DEBUG=1 for the full error');
@@ -67,10 +70,11 @@ const accessDenied: Rule = (e, name, call) => {
   const principal = /User: (\S+) is not authorized/.exec(e.message ?? '')?.[1];
   const action = parsed?.[1] ?? call.action;
   const resource = parsed?.[2] ?? call.resource;
+  const head = call.action.includes('HeadObject') ? '; S3 answers 403 rather than 404 for a missing object when s3:ListBucket is not allowed' : '';
   return new DeployError(
     'SMP9005',
     `access denied: ${principal ?? 'your AWS identity'} may not ${action} on ${resource}`,
-    `ask your administrator for an IAM policy allowing ${action} on ${resource} (smpipe needs sagemaker:*Pipeline*, sagemaker:AddTags/DeleteTags/ListTags, iam:PassRole on the pipeline role, s3:GetObject/PutObject on the artifacts prefix)`,
+    `ask for an IAM policy allowing ${action} on ${resource} (the README's "Deploy and run" lists what smpipe needs)${head}`,
   );
 };
 

@@ -67,7 +67,7 @@ export function planHasChanges(plan: Plan): boolean {
   return plan.action !== 'none' || hasTagChanges(plan.tags) || plan.assets.some((a) => a.state !== 'present');
 }
 
-function requireRole(desired: DesiredPipeline): asserts desired is DesiredPipeline & { settings: PipelineSettingsState & { role: string } } {
+function requireRole(desired: DesiredPipeline): void {
   if (desired.settings.role) return;
   throw new DeployError('SMP9010', `pipeline ${desired.name} has no role: CreatePipeline needs the ARN of the role the pipeline runs as`, 'set defaults.role to a role ARN known at compile time (for example ${vars.roleArn})');
 }

@@ -22,21 +22,22 @@ export interface World {
   /** What the bridge's handlers get: the same clients, a quiet recording logger, the clock. */
   bridge: Clients;
   logs: { level: string; message: string; fields?: Record<string, unknown> }[];
-  /** The next callback message (Executing or Stopping) the emulator delivers. */
-  nextMessage(timeoutMs?: number): Promise<CallbackMessage>;
+  /** The next callback message (Executing or Stopping) the emulator delivers, of one execution when given. */
+  nextMessage(timeoutMs?: number, executionArn?: string): Promise<CallbackMessage>;
   stop(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+export async function startWorld(buckets: readonly string[] = [BUCKET]): Promise<World> {
   const emulator = await startEmulator();
   const { sagemaker, s3 } = clients(emulator);
-  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  for (const bucket of buckets) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   const queue: CallbackMessage[] = [];
-  const waiting: ((m: CallbackMessage) => void)[] = [];
+  const waiting: { wants: (m: CallbackMessage) => boolean; take: (m: CallbackMessage) => void }[] = [];
   emulator.setCallbackHandler((message) => {
-    const waiter = waiting.shift();
-    if (waiter) waiter(message);
-    else queue.push(message);
+    const index = waiting.findIndex((w) => w.wants(message));
+    if (index < 0) return void queue.push(message);
+    const [waiter] = waiting.splice(index, 1);
+    waiter?.take(message);
   });
   const logs: World['logs'] = [];
   const log: Logger = {
@@ -46,15 +47,16 @@ export async function startWorld(): Promise<World> {
   return {
     emulator, sagemaker, s3, logs,
     bridge: { sagemaker, s3, log, now: () => new Date() },
-    nextMessage: (timeoutMs = 10_000) => {
-      const queued = queue.shift();
-      if (queued) return Promise.resolve(queued);
+    nextMessage: (timeoutMs = 10_000, executionArn) => {
+      const wants = (m: CallbackMessage) => executionArn === undefined || m.pipelineExecutionArn === executionArn;
+      const index = queue.findIndex(wants);
+      if (index >= 0) return Promise.resolve(queue.splice(index, 1)[0] as CallbackMessage);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no callback message arrived')), timeoutMs);
-        waiting.push((m) => {
+        const timer = setTimeout(() => reject(new Error(`no callback message arrived${executionArn ? ` for ${executionArn}` : ''}`)), timeoutMs);
+        waiting.push({ wants, take: (m) => {
           clearTimeout(timer);
           resolve(m);
-        });
+        } });
       });
     },
     stop: async () => {

@@ -3,6 +3,8 @@
  * flagship, starts the emulator, upserts the pipeline, starts an execution and follows it until
  * the human-labeling callback step is waiting, then stops the execution and the emulator.
  * Dummy credentials and the SDK's own AWS_ENDPOINT_URL point every AWS call at the emulator.
+ * As in SageMaker, a stopped callback step stays Stopping until its consumer (the labeling bridge)
+ * answers the `Stopping` message; the demo has no consumer, so it stops without waiting.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -13,7 +15,8 @@ const BUCKET = 'example-bucket-111122223333';
 const WAITING_STEP = 'CollectPreferences';
 
 function banner(text: string): void {
-  process.stdout.write(`\n\x1b[1m== ${text}\x1b[0m\n`);
+  const [bold, plain] = process.stdout.isTTY ? ['\x1b[1m', '\x1b[0m'] : ['', ''];
+  process.stdout.write(`\n${bold}== ${text}${plain}\n`);
 }
 
 /** Runs `smpipe ARGS` with the demo environment; resolves with its exit status and stdout. */
@@ -79,8 +82,8 @@ async function run(endpoint: string): Promise<void> {
   if (!arn) throw new Error('start failed');
   banner(`smpipe watch (until ${WAITING_STEP} waits for the labelers)`);
   await watchUntilWaiting(arn, env);
-  banner('smpipe stop --wait');
-  await smpipe(['stop', arn, '--wait', '--poll-interval', '0.5'], env);
+  banner('smpipe stop (the callback step stays Stopping until a consumer answers its Stopping message)');
+  await smpipe(['stop', arn], env);
   banner(`smpipe executions ${SPEC}`);
   await smpipe(['executions', SPEC, '--vars', VARS], env);
 }

@@ -50,3 +50,19 @@ test('plan exits 1 on spec errors and on usage mistakes (2 means changes)', asyn
   assert.equal((await smpipe('plan', [SMALL, '--bogus'])).code, 1);
   assert.equal(emulator.requests.length, 0, 'no AWS call before the spec compiles');
 });
+
+test('the SDK reads the service-specific endpoint variables itself (no AWS_ENDPOINT_URL needed)', async () => {
+  const general = process.env.AWS_ENDPOINT_URL;
+  delete process.env.AWS_ENDPOINT_URL;
+  Object.assign(process.env, { AWS_ENDPOINT_URL_SAGEMAKER: general, AWS_ENDPOINT_URL_S3: general });
+  try {
+    emulator.clearRequests();
+    const run = await smpipe('plan', [SMALL]);
+    assert.equal(run.code, 0, run.err);
+    assert.ok(emulator.count('DescribePipeline') === 1 && emulator.count('HeadObject') === 3);
+  } finally {
+    process.env.AWS_ENDPOINT_URL = general;
+    delete process.env.AWS_ENDPOINT_URL_SAGEMAKER;
+    delete process.env.AWS_ENDPOINT_URL_S3;
+  }
+});

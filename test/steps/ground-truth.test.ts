@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { validateDefinition } from '../../src/check/definition-schema/index.js';
 import { compile } from '../../src/compile/compile.js';
 import { HEADER, runErrors, stepsByName, type ErrorCase, type OkCase } from './harness.js';
 
@@ -46,6 +47,7 @@ function humanTask(overrides: Record<string, unknown> = {}) {
 function runOkUi(c: OkCase): void {
   const result = compile(c.spec, { file: 'table.yaml' });
   assert.deepEqual(result.diagnostics.map((d) => `${d.code} ${d.range?.start.line}:${d.range?.start.col} ${d.message}`), [], 'no diagnostics');
+  assert.deepEqual(validateDefinition(result.definition), [], 'the pipeline definition schema accepts it');
   const assets = new Set(result.assets.map((a) => a.s3Uri));
   const masked = JSON.parse(JSON.stringify(stepsByName(result.definition)), (key, value) => {
     if (key !== 'UiTemplateS3Uri') return value;

@@ -33,30 +33,14 @@ const UPDATE_RULES: Rule[] = [
 ];
 const NAME_OR_ARN: Rule = { path: 'PipelineName', required: true, min: 1, max: 2048, pattern: PIPELINE_NAME_OR_ARN };
 
+/** What moto does not track: when a pipeline last changed, and its version. */
+type Versions = Map<string, { modified: number; version: number }>;
+
 export function pipelineHandlers(ctx: SageMakerContext): Handlers {
-  /** What moto does not track: when a pipeline last changed, and its version. */
-  const versions = new Map<string, { modified: number; version: number }>();
+  const versions: Versions = new Map();
   return {
-    CreatePipeline: async (p) => {
-      checkRules(p, CREATE_RULES);
-      const definition = await definitionText(ctx, p, true);
-      parseDefinition(definition!);
-      return ctx.idempotency.once('CreatePipeline', p, async () => {
-        const answer = await callMoto(ctx, 'CreatePipeline', inline(p, definition), String(p['PipelineName']));
-        versions.set(String(p['PipelineName']), { modified: Date.now(), version: 1 });
-        return answer;
-      });
-    },
-    UpdatePipeline: async (p) => {
-      checkRules(p, UPDATE_RULES);
-      const name = String(p['PipelineName']);
-      const definition = await definitionText(ctx, p, false);
-      if (definition !== undefined) parseDefinition(definition);
-      const answer = await callMoto(ctx, 'UpdatePipeline', inline(p, definition), name);
-      const version = (versions.get(name)?.version ?? 1) + 1;
-      versions.set(name, { modified: Date.now(), version });
-      return { ...answer, PipelineVersionId: version };
-    },
+    CreatePipeline: (p) => create(ctx, versions, p),
+    UpdatePipeline: (p) => update(ctx, versions, p),
     DescribePipeline: async (p) => {
       checkRules(p, [NAME_OR_ARN]);
       const name = pipelineNameOf(p['PipelineName']);
@@ -73,14 +57,38 @@ export function pipelineHandlers(ctx: SageMakerContext): Handlers {
         return answer;
       });
     },
-    ListPipelines: async (p) => {
-      const answer = await callMoto(ctx, 'ListPipelines', p, '');
-      // moto matches the prefix anywhere in the name; the service matches prefixes.
-      const prefix = typeof p['PipelineNamePrefix'] === 'string' ? p['PipelineNamePrefix'] : '';
-      const summaries = (answer['PipelineSummaries'] as Array<{ PipelineName: string }> | undefined) ?? [];
-      return { ...answer, PipelineSummaries: summaries.filter((s) => s.PipelineName.startsWith(prefix)) };
-    },
+    ListPipelines: (p) => list(ctx, p),
   };
+}
+
+async function create(ctx: SageMakerContext, versions: Versions, p: Params): Promise<Params> {
+  checkRules(p, CREATE_RULES);
+  const definition = await definitionText(ctx, p, true);
+  parseDefinition(definition!);
+  return ctx.idempotency.once('CreatePipeline', p, async () => {
+    const answer = await callMoto(ctx, 'CreatePipeline', inline(p, definition), String(p['PipelineName']));
+    versions.set(String(p['PipelineName']), { modified: Date.now(), version: 1 });
+    return answer;
+  });
+}
+
+async function update(ctx: SageMakerContext, versions: Versions, p: Params): Promise<Params> {
+  checkRules(p, UPDATE_RULES);
+  const name = String(p['PipelineName']);
+  const definition = await definitionText(ctx, p, false);
+  if (definition !== undefined) parseDefinition(definition);
+  const answer = await callMoto(ctx, 'UpdatePipeline', inline(p, definition), name);
+  const version = (versions.get(name)?.version ?? 1) + 1;
+  versions.set(name, { modified: Date.now(), version });
+  return { ...answer, PipelineVersionId: version };
+}
+
+/** moto matches the prefix anywhere in the name; the service matches prefixes. */
+async function list(ctx: SageMakerContext, p: Params): Promise<Params> {
+  const answer = await callMoto(ctx, 'ListPipelines', p, '');
+  const prefix = typeof p['PipelineNamePrefix'] === 'string' ? p['PipelineNamePrefix'] : '';
+  const summaries = (answer['PipelineSummaries'] as Array<{ PipelineName: string }> | undefined) ?? [];
+  return { ...answer, PipelineSummaries: summaries.filter((s) => s.PipelineName.startsWith(prefix)) };
 }
 
 /** DescribePipeline from moto, with the definition always a string, as the service returns it. */

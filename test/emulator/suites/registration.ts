@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import {
   CreatePipelineCommand, DeletePipelineCommand, DescribePipelineCommand, ListPipelinesCommand, ListTagsCommand,
-  UpdatePipelineCommand, type SageMakerClient,
+  SageMakerClient, UpdatePipelineCommand,
 } from '@aws-sdk/client-sagemaker';
 import { CreateBucketCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Emulator } from '../index.js';
@@ -36,7 +36,9 @@ export function registrationSuites(harness: () => Harness): void {
         assert.equal(described.PipelineDefinition, DEFINITION);
         assert.equal(described.RoleArn, ROLE);
         assert.deepEqual(described.ParallelismConfiguration, { MaxParallelExecutionSteps: 2 });
-        const tags = await sagemaker.send(new ListTagsCommand({ ResourceArn: created.PipelineArn }));
+        const byArn = await sagemaker.send(new DescribePipelineCommand({ PipelineName: created.PipelineArn }));
+      assert.equal(byArn.PipelineName, name);
+      const tags = await sagemaker.send(new ListTagsCommand({ ResourceArn: created.PipelineArn }));
         assert.deepEqual(tags.Tags, [{ Key: 'team', Value: 'ml' }]);
       });
 
@@ -145,7 +147,21 @@ export function registrationSuites(harness: () => Harness): void {
         assert.equal(emulator.requests.length, 0);
       });
 
-      it('records SageMaker requests with their parsed parameters', async () => {
+      it('serves clients configured only through AWS_ENDPOINT_URL', async () => {
+      const saved = process.env['AWS_ENDPOINT_URL'];
+      process.env['AWS_ENDPOINT_URL'] = emulator.endpoint;
+      try {
+        const plain = new SageMakerClient({ region: emulator.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+        emulator.clearRequests();
+        await plain.send(new ListPipelinesCommand({}));
+        assert.equal(emulator.count('ListPipelines'), 1);
+      } finally {
+        if (saved === undefined) delete process.env['AWS_ENDPOINT_URL'];
+        else process.env['AWS_ENDPOINT_URL'] = saved;
+      }
+    });
+
+    it('records SageMaker requests with their parsed parameters', async () => {
         emulator.clearRequests();
         await failure(sagemaker.send(new DescribePipelineCommand({ PipelineName: 'nothing-here' })));
         assert.deepEqual(emulator.requests.map((r) => [r.service, r.action, r.params]), [['sagemaker', 'DescribePipeline', { PipelineName: 'nothing-here' }]]);

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Io } from '../../src/cli/deploy-io.js';
+import { uploadView } from '../../src/cli/upload-view.js';
+import { watchView } from '../../src/cli/watch-view.js';
+import type { Asset } from '../../src/compile/asset-registry.js';
+import { s3EndpointOverridden } from '../../src/deploy/clients.js';
+
+function capture(tty: boolean): Io & { text: { out: string; err: string } } {
+  const text = { out: '', err: '' };
+  return { text, out: (t) => void (text.out += t), err: (t) => void (text.err += t), isTTY: tty, errTTY: tty };
+}
+
+const big: Asset = { name: 'big.bin', source: 'data/big.bin', sha256: 'a'.repeat(64), size: 20 * 1024 * 1024, file: 'x', s3Uri: 's3://b/k/big.bin', bytes: Buffer.alloc(0) };
+const small: Asset = { ...big, name: 'run.sh', size: 100, s3Uri: 's3://b/k/run.sh' };
+
+test('upload progress: live percentage on a terminal, one announcement otherwise, small files just a line', () => {
+  const tty = capture(true);
+  const view = uploadView(tty);
+  view.started?.(big);
+  view.progress?.(big, 8 * 1024 * 1024);
+  view.progress?.(big, big.size);
+  view.uploaded?.(big);
+  assert.equal(tty.text.err, '\r\x1b[Kuploading big.bin 0 B / 20.0 MiB (0%)\r\x1b[Kuploading big.bin 8.0 MiB / 20.0 MiB (40%)\r\x1b[Kuploaded s3://b/k/big.bin (20.0 MiB)\n');
+  const log = capture(false);
+  const plain = uploadView(log);
+  for (const asset of [big, small]) {
+    plain.started?.(asset);
+    plain.progress?.(asset, asset.size / 2);
+    plain.uploaded?.(asset);
+  }
+  assert.equal(log.text.err, 'uploading s3://b/k/big.bin (20.0 MiB)…\nuploaded s3://b/k/big.bin (20.0 MiB)\nuploaded s3://b/k/run.sh (100 B)\n');
+});
+
+test('watch view: in-place redraw on a terminal', () => {
+  const io = capture(true);
+  const show = watchView(io, () => new Date('2025-01-01T00:00:10Z'));
+  const step = { name: 'A', status: 'Executing', startTime: new Date('2025-01-01T00:00:00Z') };
+  show({ arn: 'arn', status: 'Executing', steps: [step] });
+  show({ arn: 'arn', status: 'Succeeded', steps: [{ ...step, status: 'Succeeded' }] });
+  const [first, second] = io.text.out.split('\x1b[3A\r\x1b[J');
+  assert.equal(first, 'STEP  STATUS     STARTED   DURATION  JOB\nA     Executing  00:00:00  10s\nexecution Executing\n');
+  assert.match(second ?? '', /^STEP .*\nA +Succeeded .*\nexecution Succeeded\n$/);
+});
+
+test('path-style S3 exactly when the S3 endpoint is overridden', () => {
+  assert.equal(s3EndpointOverridden({}), false);
+  assert.equal(s3EndpointOverridden({ AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }), true);
+  assert.equal(s3EndpointOverridden({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }), true);
+  assert.equal(s3EndpointOverridden({ AWS_ENDPOINT_URL_S3: 'http://x', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }), false);
+});
