@@ -5,9 +5,12 @@
  * numbers would mean nothing.
  *
  *   1. in-process compile of the flagship with the built library (dist/), median of many runs
+ *      (after the first, code folders are still read but their unchanged archives are not
+ *      compressed again; "first compile" shows the cold cost, lazy module loads included)
  *   2. whole-process `node bin/smpipe.js compile` of the flagship, against `node -e 0` (the floor)
  *      and `smpipe --version` (module loading alone)
- *   3. generated specs of 500, 1,000 and 2,000 steps in-process, and the 2,000/1,000 ratio
+ *   3. generated specs (bench/gen-spec.ts) of 500, 1,000 and 2,000 steps in-process, measured
+ *      round-robin, and the 2,000/1,000 ratio
  *
  * In-process rows also give the median CPU time (process.cpuUsage) of the runs: on a loaded
  * machine it stays closer to what a quiet one would measure than wall time does.
@@ -34,8 +37,8 @@ const PROCESS_RUNS = Number(process.env.BENCH_PROCESS_RUNS ?? 15);
 /** Seconds for the whole-process rounds (compile, floor, --version), within 5..PROCESS_RUNS rounds. */
 const PROCESS_BUDGET_S = 40;
 const SIZES = (process.env.BENCH_SIZES ?? '500,1000,2000').split(',').map(Number);
-/** Seconds of measuring per generated size (after one warm-up compile), within MIN..MAX runs. */
-const SIZE_BUDGET_S = 6;
+/** Seconds for the generated specs' rounds (one compile of each size per round, after a warm-up). */
+const SIZES_BUDGET_S = 25;
 const SIZE_MIN_RUNS = 3;
 const SIZE_MAX_RUNS = 9;
 
@@ -109,7 +112,7 @@ const varsInput = { file: { path: VARS, text: readFileSync(VARS, 'utf8') } };
 const compileFlagship = () => compile(flagshipText, { file: FLAGSHIP, vars: varsInput });
 
 progress('in-process flagship…');
-let start = now();
+const start = now();
 const first = compileFlagship();
 const coldMs = ms(start, now());
 assertCompiled(first, 'the flagship');
@@ -169,26 +172,29 @@ const cliStartup = stats(startupSamples);
 // ---------------------------------------------------------------------------------- 3. generated specs
 
 const workspace = makeWorkspace();
-const sizes: { steps: number; specBytes: number; definitionBytes: number; result: Stats; cpu: Stats }[] = [];
-for (const steps of SIZES) {
+const generated = SIZES.map((steps) => {
   const text = generateSpec(steps);
   const file = workspace.specPath(steps);
   writeFileSync(file, text);
-  progress(`generated spec, ${steps} steps…`);
-  start = now();
-  const warm = compile(text, { file });
-  const warmMs = ms(start, now());
-  assertCompiled(warm, `the generated ${steps}-step spec`);
-  const runs = Math.min(SIZE_MAX_RUNS, Math.max(SIZE_MIN_RUNS, Math.floor((SIZE_BUDGET_S * 1000) / warmMs)) | 1);
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const run = timed(() => compile(text, { file }));
-    samples.push(run.wall);
-    cpu.push(run.cpu);
+  progress(`generated spec, ${steps} steps: warm-up…`);
+  let warm: CompileResult | undefined;
+  const first = timed(() => (warm = compile(text, { file })));
+  assertCompiled(warm as CompileResult, `the generated ${steps}-step spec`);
+  return { steps, text, file, firstMs: first.wall, definitionBytes: Buffer.byteLength(warm?.definitionText ?? ''), wall: [] as number[], cpu: [] as number[] };
+});
+// Round-robin over the sizes, so load that comes and goes touches every size alike (measured
+// one size after the other, a busy minute lands on one size and skews the ratio).
+const roundMs = generated.reduce((sum, g) => sum + g.firstMs, 0);
+const rounds = Math.min(SIZE_MAX_RUNS, Math.max(SIZE_MIN_RUNS, Math.floor((SIZES_BUDGET_S * 1000) / roundMs)));
+for (let round = 0; round < rounds; round += 1) {
+  progress(`generated specs: round ${round + 1} of ${rounds}…`);
+  for (const g of round % 2 === 0 ? generated : [...generated].reverse()) {
+    const run = timed(() => compile(g.text, { file: g.file }));
+    g.wall.push(run.wall);
+    g.cpu.push(run.cpu);
   }
-  sizes.push({ steps, specBytes: Buffer.byteLength(text), definitionBytes: Buffer.byteLength(warm.definitionText ?? ''), result: stats(samples), cpu: stats(cpu) });
 }
+const sizes = generated.map((g) => ({ steps: g.steps, specBytes: Buffer.byteLength(g.text), definitionBytes: g.definitionBytes, result: stats(g.wall), cpu: stats(g.cpu) }));
 progress('');
 rmSync(outDir, { recursive: true, force: true });
 

@@ -247,7 +247,6 @@ describe('compile', () => {
       assert.deepEqual(codes, [code], `--set ${set}`);
     });
     assert.equal(existsSync(join(tmp, 'never')), false);
-    assert.ok(text);
     assert.equal(text.status, 1);
     assert.match(text.stderr, /^.+:\d+:\d+: error SMP1004: /m);
     assertNoStack(text);

@@ -10,7 +10,8 @@ import { labelingCommand } from './labeling-command.js';
 export interface Command {
   summary: string;
   usage: string;
-  run(argv: string[]): number;
+  /** Exit status; commands that talk to AWS resolve it later. */
+  run(argv: string[]): number | Promise<number>;
 }
 
 const COMPILE_FLAGS = `  --vars FILE      YAML file of compile-time vars (keys must be declared under vars:)

@@ -1,5 +1,5 @@
 import type { Command } from './commands.js';
-import { detach, type AsyncCommand } from './deploy-io.js';
+import { processIo, runCommand, type AsyncCommand } from './deploy-io.js';
 import { executionsCommand, stopCommand } from './executions-command.js';
 import { planCommand } from './plan-command.js';
 import { startCommand } from './start-command.js';
@@ -16,7 +16,7 @@ export const ASYNC_COMMANDS: Record<string, AsyncCommand> = {
   stop: stopCommand,
 };
 
-/** The same commands in the CLI's synchronous Command shape (see detach). */
+/** The same commands in the CLI's Command shape, writing to the process's streams. */
 export const DEPLOY_COMMANDS: Record<string, Command> = Object.fromEntries(
-  Object.entries(ASYNC_COMMANDS).map(([name, command]) => [name, { summary: command.summary, usage: command.usage, run: (argv: string[]) => detach(name, command, argv) }]),
+  Object.entries(ASYNC_COMMANDS).map(([name, command]) => [name, { summary: command.summary, usage: command.usage, run: (argv: string[]) => runCommand(name, command, argv, processIo()) }]),
 );

@@ -63,14 +63,3 @@ export function renderDeployError(name: string, error: DeployError): string {
   return `smpipe ${name}: error ${error.code}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}${debug}`;
 }
 
-/**
- * The CLI's commands return their exit status synchronously; an AWS command finishes later, so it
- * returns 0 now and sets process.exitCode when done (bin/smpipe.js assigns main()'s value before
- * the event loop runs the command, so the later assignment wins).
- */
-export function detach(name: string, command: AsyncCommand, argv: string[]): number {
-  void runCommand(name, command, argv, processIo()).then((code) => {
-    process.exitCode = code;
-  });
-  return 0;
-}

@@ -1,5 +1,5 @@
 import type { Command } from './commands.js';
-import { detach } from './deploy-io.js';
+import { processIo, runCommand } from './deploy-io.js';
 import { DEPLOY_USAGE, labelingDeployCommand } from './labeling-deploy.js';
 import { PREVIEW_USAGE, runPreview } from './labeling-preview.js';
 import { UsageError } from './args.js';
@@ -11,8 +11,7 @@ export const labelingCommand: Command = {
   run(argv) {
     const [sub, ...rest] = argv;
     if (sub === 'preview') return runPreview(rest);
-    // AWS calls finish after main() returns: the exit status is set when they do (see detach).
-    if (sub === 'deploy') return detach('labeling deploy', labelingDeployCommand, rest);
+    if (sub === 'deploy') return runCommand('labeling deploy', labelingDeployCommand, rest, processIo());
     throw new UsageError(sub ? `unknown subcommand "${sub}" (preview or deploy)` : 'name a subcommand: preview or deploy');
   },
 };

@@ -17,8 +17,8 @@ Exit status: 0 ok, 1 errors in the spec, 2 usage or internal error.
 `;
 }
 
-/** Runs one command; returns the exit status. User errors never print a stack trace. */
-export function main(argv: string[]): number {
+/** Runs one command; resolves to the exit status. User errors never print a stack trace. */
+export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
@@ -38,7 +38,7 @@ export function main(argv: string[]): number {
     return 0;
   }
   try {
-    return command.run(rest);
+    return await command.run(rest);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`smpipe ${name}: ${error.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);

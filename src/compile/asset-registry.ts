@@ -29,7 +29,8 @@ export class AssetRegistry {
   constructor(private readonly baseDir: string, private readonly artifacts: string | undefined) {}
 
   get assets(): Asset[] {
-    return [...this.byKey.values()].sort((a, b) => a.s3Uri.localeCompare(b.s3Uri));
+    // Code-unit order: localeCompare follows LANG (da_DK puts "Data.csv" before "data.csv", en_US after).
+    return [...this.byKey.values()].sort((a, b) => (a.s3Uri < b.s3Uri ? -1 : a.s3Uri > b.s3Uri ? 1 : 0));
   }
 
   exists(path: string): boolean {

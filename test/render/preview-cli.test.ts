@@ -10,12 +10,12 @@ import { checkHtml } from './html-check.js';
 const FLAGSHIP = ['pipeline-specs/llama3-dpo.yaml', '--vars', 'pipeline-specs/vars/example.yaml'];
 
 /** Runs the CLI in-process with stderr captured. */
-function run(argv: string[]): { code: number; stderr: string } {
+async function run(argv: string[]): Promise<{ code: number; stderr: string }> {
   const write = process.stderr.write.bind(process.stderr);
   let stderr = '';
   process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
   try {
-    return { code: main(argv), stderr };
+    return { code: await main(argv), stderr };
   } finally {
     process.stderr.write = write;
   }
@@ -25,9 +25,9 @@ function ranking(html: string) {
   return checkHtml(html).elements.find((e) => e.name === 'crowd-text-ranking')?.attributes ?? {};
 }
 
-test('labeling preview: the flagship\'s worker UI with the built-in sample, well-formed, no Liquid left', () => {
+test('labeling preview: the flagship\'s worker UI with the built-in sample, well-formed, no Liquid left', async () => {
   const out = join(mkdtempSync(join(tmpdir(), 'smpipe-preview-')), 'ui.html');
-  const result = run(['labeling', 'preview', ...FLAGSHIP, '--out', out]);
+  const result = await run(['labeling', 'preview', ...FLAGSHIP, '--out', out]);
   assert.equal(result.code, 0, result.stderr);
   const html = readFileSync(out, 'utf8');
   assert.deepEqual(checkHtml(html).problems, []);
@@ -38,18 +38,18 @@ test('labeling preview: the flagship\'s worker UI with the built-in sample, well
   assert.match(result.stderr, /CollectPreferences/);
 });
 
-test('labeling preview --sample: the first line of a questions file, with made-up answers', () => {
+test('labeling preview --sample: the first line of a questions file, with made-up answers', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'smpipe-preview-'));
   const sample = join(dir, 'q.jsonl');
   writeFileSync(sample, '\n{"id": "x1", "question": "Can I say \\"hi\\" & <b>bye</b>?"}\n{"id": "x2", "question": "no"}\n');
-  const result = run(['labeling', 'preview', ...FLAGSHIP, '--sample', sample, '--out', join(dir, 'ui.html'), '--step', 'CollectPreferences']);
+  const result = await run(['labeling', 'preview', ...FLAGSHIP, '--sample', sample, '--out', join(dir, 'ui.html'), '--step', 'CollectPreferences']);
   assert.equal(result.code, 0, result.stderr);
   const html = readFileSync(join(dir, 'ui.html'), 'utf8');
   assert.deepEqual(checkHtml(html).problems, []);
   assert.equal(unescapeHtml(ranking(html).text ?? ''), 'Can I say "hi" & <b>bye</b>?');
 });
 
-test('labeling preview: usage errors exit 2 with a message', () => {
+test('labeling preview: usage errors exit 2 with a message', async () => {
   const cases: [string[], RegExp][] = [
     [['labeling', 'preview', ...FLAGSHIP, '--step', 'TrainDPO'], /no ground-truth step "TrainDPO"/],
     [['labeling', 'preview', 'test/golden/ok/expressions.yaml'], /no ground-truth step|error/],
@@ -58,7 +58,7 @@ test('labeling preview: usage errors exit 2 with a message', () => {
     [['labeling'], /name a subcommand/],
   ];
   for (const [argv, message] of cases) {
-    const result = run(argv);
+    const result = await run(argv);
     assert.notEqual(result.code, 0, argv.join(' '));
     assert.match(result.stderr, message, argv.join(' '));
   }
