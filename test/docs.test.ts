@@ -28,3 +28,8 @@ test('every property of the published spec schema has a description', () => {
   visit(JSON.parse(publishedSpecSchema()), '');
   assert.deepEqual(missing, []);
 });
+
+test('the precompiled spec validators are current (run make schema)', async () => {
+  const { SPEC_VALIDATORS_FILE, specValidatorsModule } = await import('../src/spec/spec-validators.js');
+  assert.equal(readFileSync(SPEC_VALIDATORS_FILE, 'utf8'), specValidatorsModule());
+});

@@ -6,8 +6,7 @@ export const AWS_OPTIONS = {
   region: { type: 'string' },
 } as const;
 
-export const AWS_FLAGS = `  --profile NAME   AWS profile (else AWS_PROFILE, env credentials, SSO, container or instance role)
-  --region REGION  AWS region (else AWS_REGION or the profile's region)`;
+export { AWS_FLAGS } from './help-text.js';
 
 export function awsOptions(parsed: Parsed): AwsOptions {
   const profile = parsed.values.profile as string | undefined;

@@ -1,22 +1,14 @@
 import type { Command } from './commands.js';
 import { processIo, runCommand, type AsyncCommand } from './deploy-io.js';
-import { executionsCommand, stopCommand } from './executions-command.js';
-import { planCommand } from './plan-command.js';
-import { startCommand } from './start-command.js';
-import { upsertCommand } from './upsert-command.js';
-import { watchCommand } from './watch-command.js';
+import { HELP } from './help-text.js';
 
-/** The commands that talk to AWS (src/deploy), in the order the README lists them. */
-export const ASYNC_COMMANDS: Record<string, AsyncCommand> = {
-  plan: planCommand,
-  upsert: upsertCommand,
-  start: startCommand,
-  watch: watchCommand,
-  executions: executionsCommand,
-  stop: stopCommand,
-};
+/** The AWS commands load on first use: compile and --help never pay for the AWS SDK. */
+async function load(name: string): Promise<AsyncCommand> {
+  const { ASYNC_COMMANDS } = await import('./deploy-command-list.js');
+  return ASYNC_COMMANDS[name] as AsyncCommand;
+}
 
-/** The same commands in the CLI's Command shape, writing to the process's streams. */
+/** The deploy commands in the CLI's Command shape, writing to the process's streams. */
 export const DEPLOY_COMMANDS: Record<string, Command> = Object.fromEntries(
-  Object.entries(ASYNC_COMMANDS).map(([name, command]) => [name, { summary: command.summary, usage: command.usage, run: (argv: string[]) => runCommand(name, command, argv, processIo()) }]),
+  Object.entries(HELP).map(([name, help]) => [name, { ...help, run: async (argv: string[]) => runCommand(name, await load(name), argv, processIo()) }]),
 );

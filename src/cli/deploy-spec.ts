@@ -12,8 +12,7 @@ export const SPEC_OPTIONS = {
   set: { type: 'string', multiple: true },
 } as const;
 
-export const SPEC_FLAGS = `  --vars FILE      YAML file of compile-time vars (keys must be declared under vars:)
-  --set KEY=VALUE  set one var (repeatable; wins over --vars)`;
+export { SPEC_FLAGS } from './help-text.js';
 
 export type CompiledSpec = { ok: true; result: CompileResult; desired: DesiredPipeline } | { ok: false };
 

@@ -6,14 +6,10 @@ import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand } from './deploy-io.js';
 import { compileForDeploy, isSpecPath, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
 import { follow, POLL_FLAG, POLL_OPTIONS, pollOptions, regionFromArn } from './watch-command.js';
+import { HELP } from './help-text.js';
 
 export const executionsCommand: AsyncCommand = {
-  summary: 'list the recent executions of a pipeline, newest first',
-  usage: `smpipe executions SPEC|NAME [--limit N] [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
-
-  --limit N        how many (default 20, at most 100)
-${SPEC_FLAGS}
-${AWS_FLAGS}`,
+  ...HELP.executions,
   async run(argv, io) {
     const parsed = parse(argv, { ...SPEC_OPTIONS, ...AWS_OPTIONS, limit: { type: 'string' } });
     const target = one(parsed, 'SPEC or NAME');
@@ -33,12 +29,7 @@ ${AWS_FLAGS}`,
 };
 
 export const stopCommand: AsyncCommand = {
-  summary: 'stop a running execution; --wait follows it until it has stopped',
-  usage: `smpipe stop EXECUTION_ARN [--wait] [--profile NAME] [--region REGION]
-
-  --wait           follow the execution until it ends (exit 0 only if it succeeded anyway)
-${POLL_FLAG}
-${AWS_FLAGS}`,
+  ...HELP.stop,
   async run(argv, io) {
     const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS, wait: { type: 'boolean' } });
     const arn = one(parsed, 'EXECUTION_ARN');

@@ -5,23 +5,8 @@ import { bridgeFile, cloudFormationClient, deployLabelingStack, readBridgeTempla
 import { parse, UsageError } from './args.js';
 import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand } from './deploy-io.js';
+import { LABELING_DEPLOY_USAGE } from './help-text.js';
 
-export const DEPLOY_USAGE = `smpipe labeling deploy --stack-name NAME --bucket BUCKET --labeling-role-arn ARN
-    [--pipeline-role-arn ARN] [--prefix smpipe/] [--bundle FILE] [--profile NAME] [--region REGION]
-
-Deploys the Ground Truth labeling bridge (containers/labeling-bridge/stack.yaml): the SQS queue
-the ground-truth steps send to, its dead-letter queue, the Lambdas and their least-privilege
-roles, the EventBridge rule and the sweep schedule. Uploads the bundle (make bridge) to
-s3://BUCKET/<prefix>labeling-bridge/<sha256>/bridge.zip, creates or updates the stack, waits,
-and prints the outputs to put in your vars file.
-
-  --stack-name NAME         CloudFormation stack name (also the functions' name prefix)
-  --bucket BUCKET           the smpipe artifacts bucket (vars.bucket): code zip, manifests, outputs
-  --labeling-role-arn ARN   the role Ground Truth assumes (vars.labelingRoleArn)
-  --pipeline-role-arn ARN   optional: let this pipeline role send to the queue (queue policy)
-  --prefix PREFIX           key prefix the bridge may read (default smpipe/)
-  --bundle FILE             default build/labeling-bridge/index.mjs
-${AWS_FLAGS}`;
 
 const OPTIONS = {
   ...AWS_OPTIONS,
@@ -35,7 +20,7 @@ const OPTIONS = {
 
 export const labelingDeployCommand: AsyncCommand = {
   summary: 'deploy the Ground Truth labeling bridge stack',
-  usage: DEPLOY_USAGE,
+  usage: LABELING_DEPLOY_USAGE,
   async run(argv, io) {
     const parsed = parse(argv, OPTIONS);
     if (parsed.positionals.length) throw new UsageError(`unexpected ${parsed.positionals.join(' ')}`);

@@ -5,18 +5,10 @@ import { one, parse } from './args.js';
 import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand } from './deploy-io.js';
 import { compileForDeploy, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
+import { HELP } from './help-text.js';
 
 export const planCommand: AsyncCommand = {
-  summary: 'show what upsert would change: steps, settings, tags, uploads',
-  usage: `smpipe plan SPEC [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
-
-Compiles SPEC, reads the deployed pipeline (DescribePipeline, ListTags) and the assets' S3
-objects (HeadObject), and prints the differences: steps added, removed and changed (with
-each changed field as a path, old → new), pipeline settings, tags and the uploads upsert
-would make. Writes nothing. Exit status: 0 nothing to do, 2 changes, 1 error.
-
-${SPEC_FLAGS}
-${AWS_FLAGS}`,
+  ...HELP.plan,
   usageExit: 1,
   async run(argv, io) {
     const parsed = parse(argv, { ...SPEC_OPTIONS, ...AWS_OPTIONS });

@@ -9,6 +9,7 @@ import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
 import { compileForDeploy, isSpecPath, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
 import { follow, POLL_FLAG, POLL_OPTIONS, pollOptions } from './watch-command.js';
+import { HELP } from './help-text.js';
 
 const START_OPTIONS = {
   ...SPEC_OPTIONS,
@@ -21,21 +22,7 @@ const START_OPTIONS = {
 } as const;
 
 export const startCommand: AsyncCommand = {
-  summary: 'start an execution with checked parameters; --wait follows it',
-  usage: `smpipe start SPEC|NAME [--param NAME=VALUE]... [--display-name NAME] [--description TEXT] [--wait]
-             [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
-
-With a SPEC (a .yaml file) the parameter names, types and allowed values are checked against
-its parameters: before any AWS call. With a pipeline NAME they are checked against the
-deployed definition. Prints the execution ARN and console link.
-
-  --param NAME=VALUE  pipeline parameter (repeatable); unset ones take their default
-  --display-name N    execution display name (letters, digits, hyphens; up to 82)
-  --description TEXT  execution description
-  --wait              follow the execution like smpipe watch; exit 0 succeeded, 1 failed or stopped
-${POLL_FLAG}
-${SPEC_FLAGS}
-${AWS_FLAGS}`,
+  ...HELP.start,
   async run(argv, io) {
     const parsed = parse(argv, START_OPTIONS);
     const target = one(parsed, 'SPEC or NAME');

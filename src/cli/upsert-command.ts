@@ -6,18 +6,10 @@ import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
 import { compileForDeploy, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
 import { uploadView } from './upload-view.js';
+import { HELP } from './help-text.js';
 
 export const upsertCommand: AsyncCommand = {
-  summary: 'upload assets, then create or update the pipeline (nothing when unchanged)',
-  usage: `smpipe upsert SPEC [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
-
-Uploads every missing asset to its content-addressed S3 key first, then calls CreatePipeline
-(absent), UpdatePipeline (definition or settings changed) or nothing (unchanged: compared as
-key-sorted JSON), then converges tags (AddTags/DeleteTags). Definitions over 1 MiB go through
-S3 (PipelineDefinitionS3Location). Prints the pipeline ARN and console link.
-
-${SPEC_FLAGS}
-${AWS_FLAGS}`,
+  ...HELP.upsert,
   async run(argv, io) {
     const parsed = parse(argv, { ...SPEC_OPTIONS, ...AWS_OPTIONS });
     const compiled = compileForDeploy(one(parsed, 'SPEC'), parsed, io);

@@ -5,20 +5,13 @@ import { UsageError, one, parse, type Parsed } from './args.js';
 import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
 import { watchView } from './watch-view.js';
+import { HELP } from './help-text.js';
 
 export const POLL_OPTIONS = { 'poll-interval': { type: 'string' } } as const;
-export const POLL_FLAG = '  --poll-interval S  first wait between polls in seconds (default 2; grows to 30 while nothing changes)';
+export { POLL_FLAG } from './help-text.js';
 
 export const watchCommand: AsyncCommand = {
-  summary: 'follow an execution step by step until it ends (exit 0 succeeded, 1 failed or stopped)',
-  usage: `smpipe watch EXECUTION_ARN [--poll-interval S] [--profile NAME] [--region REGION]
-
-Polls DescribePipelineExecution and ListPipelineExecutionSteps and shows each step's status,
-start time, duration, job ARN and failure reason: redrawn in place on a terminal, one line
-per change otherwise. The region defaults to the one in the ARN.
-
-${POLL_FLAG}
-${AWS_FLAGS}`,
+  ...HELP.watch,
   async run(argv, io) {
     const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS });
     const arn = one(parsed, 'EXECUTION_ARN');

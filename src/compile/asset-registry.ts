@@ -51,7 +51,13 @@ export class AssetRegistry {
   packFolder(folder: string, name: string): AssetResult {
     const full = resolve(this.baseDir, folder);
     if (!existsSync(full) || !statSync(full).isDirectory()) return { ok: false, message: `folder ${folder} not found` };
-    const packed = packDirectory(full);
+    let packed;
+    try {
+      packed = packDirectory(full);
+    } catch (error) {
+      // A broken or looping symlink, an unreadable file: a problem with the folder, not a bug.
+      return { ok: false, message: `cannot pack ${folder}: ${(error as Error).message}` };
+    }
     return this.add(packed.bytes, name, folder, packed.sha256);
   }
 

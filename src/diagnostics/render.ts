@@ -15,13 +15,19 @@ function renderOne(d: Diagnostic, source: SourceFile | undefined, frames: boolea
   return out;
 }
 
+const FRAME_WIDTH = 160;
+
 function codeFrame(source: SourceFile, line: number, col: number, end: { line: number; col: number }): string {
-  const text = source.lineText(line);
-  if (!text.trim()) return '';
-  const gutter = String(line).length;
-  const width = end.line === line ? Math.max(1, end.col - col) : Math.max(1, text.length - col + 1);
-  const pad = ' '.repeat(gutter);
-  return `${pad} |\n${line} | ${text}\n${pad} | ${' '.repeat(Math.max(0, col - 1))}${'^'.repeat(Math.min(width, 120))}\n`;
+  const full = source.lineText(line);
+  if (!full.trim()) return '';
+  const wanted = end.line === line ? Math.max(1, end.col - col) : Math.max(1, full.length - col + 1);
+  // A very long line shows a window around the column, so one diagnostic stays a few lines.
+  const start = full.length > FRAME_WIDTH ? Math.max(0, Math.min(col - 1 - FRAME_WIDTH / 2, full.length - FRAME_WIDTH)) : 0;
+  const text = (start > 0 ? '…' : '') + full.slice(start, start + FRAME_WIDTH) + (start + FRAME_WIDTH < full.length ? '…' : '');
+  const shown = col - start + (start > 0 ? 1 : 0);
+  const width = Math.min(wanted, text.length - shown + 1, 120);
+  const pad = ' '.repeat(String(line).length);
+  return `${pad} |\n${line} | ${text}\n${pad} | ${' '.repeat(Math.max(0, shown - 1))}${'^'.repeat(Math.max(1, width))}\n`;
 }
 
 /** Machine-readable diagnostics for editors and CI (`--format json`). */

@@ -69,7 +69,7 @@ function parseCapped(text: string, source: SourceFile): { doc: Document.Parsed; 
     yield* parser.end();
   }
   let doc: Document.Parsed | undefined;
-  for (const next of new Composer({ uniqueKeys: true, merge: false }).compose(tokens(), true, text.length)) {
+  for (const next of new Composer({ uniqueKeys: false, merge: false }).compose(tokens(), true, text.length)) {
     if (!doc) doc = next;
     else {
       doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
@@ -107,13 +107,20 @@ function checkNodes(node: Node | null, pointer: string, reporter: Reporter): voi
       reporter.report('SMP1005', pointer, `value is ${node.value.length} characters; the limit is ${MAX_SCALAR_CHARS}`);
     }
   } else if (isMap(node)) {
+    // Duplicate keys are found here with a Set: yaml's own uniqueKeys check is quadratic per mapping.
+    const seen = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
+      const range = keyRange(reporter, pair.key as Node | null);
       if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-        const range = keyRange(reporter, pair.key as Node | null);
         reporter.report('SMP1006', pointer, 'mapping keys must be plain strings', range ? { range } : {});
         continue;
       }
+      if (seen.has(pair.key.value)) {
+        reporter.report('SMP1002', pointer, `duplicate key "${pair.key.value}": the mapping already has it`, range ? { range } : {});
+        continue;
+      }
+      seen.add(pair.key.value);
       const child = `${pointer}/${pair.key.value.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       checkNodes(pair.value as Node | null, child, reporter);
     }

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ASYNC_COMMANDS } from '../../src/cli/deploy-commands.js';
+import { ASYNC_COMMANDS } from '../../src/cli/deploy-command-list.js';
 import { runCommand, type Io } from '../../src/cli/deploy-io.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 
