@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { compile, type CompileResult } from '../compile/compile.js';
 import { renderText, summary } from '../diagnostics/render.js';
 import { artifactsPrefix } from '../deploy/artifacts.js';
 import { desiredPipeline, type DesiredPipeline } from '../deploy/desired.js';
 import type { VarsInput } from '../spec/vars.js';
-import { UsageError, type Parsed } from './args.js';
+import { type Parsed } from './args.js';
+import { readText } from './load-spec.js';
 import type { Io } from './deploy-io.js';
 
 export const SPEC_OPTIONS = {
@@ -28,14 +28,6 @@ export function compileForDeploy(specPath: string, parsed: Parsed, io: Io): Comp
   return { ok: true, result, desired: desiredPipeline(result, specPath, artifactsPrefix(specPath, text, vars)) };
 }
 
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} ${path}${code === 'ENOENT' ? ': no such file' : code ? `: ${code}` : ''}`);
-  }
-}
 
 /** A SPEC argument is a YAML file; anything else names a deployed pipeline. */
 export function isSpecPath(arg: string): boolean {

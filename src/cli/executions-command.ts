@@ -2,10 +2,10 @@ import { withClients } from '../deploy/clients.js';
 import { listExecutions, stopExecution } from '../deploy/executions.js';
 import { renderExecutions } from '../deploy/render-steps.js';
 import { UsageError, one, parse } from './args.js';
-import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand } from './deploy-io.js';
-import { compileForDeploy, isSpecPath, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
-import { follow, POLL_FLAG, POLL_OPTIONS, pollOptions, regionFromArn } from './watch-command.js';
+import { compileForDeploy, isSpecPath, SPEC_OPTIONS } from './deploy-spec.js';
+import { follow, POLL_OPTIONS, pollOptions, regionFromArn } from './watch-command.js';
 import { HELP } from './help-text.js';
 
 export const executionsCommand: AsyncCommand = {

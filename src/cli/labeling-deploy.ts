@@ -3,7 +3,7 @@ import { createClients, destroyClients } from '../deploy/clients.js';
 import { DeployError } from '../deploy/errors.js';
 import { bridgeFile, cloudFormationClient, deployLabelingStack, readBridgeTemplate, type LabelingStackResult } from '../deploy/labeling-stack.js';
 import { parse, UsageError } from './args.js';
-import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand } from './deploy-io.js';
 import { LABELING_DEPLOY_USAGE } from './help-text.js';
 

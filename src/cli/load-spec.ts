@@ -11,7 +11,8 @@ export const COMPILE_OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-function readText(path: string, what: string): string {
+/** Reads a file named on the command line; a missing one is a usage error, not a crash. */
+export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {

@@ -2,9 +2,9 @@ import { withClients } from '../deploy/clients.js';
 import { makePlan, planHasChanges } from '../deploy/plan.js';
 import { renderPlan } from '../deploy/render-plan.js';
 import { one, parse } from './args.js';
-import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand } from './deploy-io.js';
-import { compileForDeploy, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
+import { compileForDeploy, SPEC_OPTIONS } from './deploy-spec.js';
 import { HELP } from './help-text.js';
 
 export const planCommand: AsyncCommand = {

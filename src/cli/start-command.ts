@@ -5,10 +5,10 @@ import { executionConsoleUrl } from '../deploy/links.js';
 import { checkParameters, rulesFromSpec, type ParameterValue } from '../deploy/parameters.js';
 import { deployedParameterRules, startExecution } from '../deploy/start.js';
 import { one, parse, type Parsed } from './args.js';
-import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
-import { compileForDeploy, isSpecPath, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
-import { follow, POLL_FLAG, POLL_OPTIONS, pollOptions } from './watch-command.js';
+import { compileForDeploy, isSpecPath, SPEC_OPTIONS } from './deploy-spec.js';
+import { follow, POLL_OPTIONS, pollOptions } from './watch-command.js';
 import { HELP } from './help-text.js';
 
 const START_OPTIONS = {

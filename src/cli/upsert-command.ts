@@ -2,9 +2,9 @@ import { withClients } from '../deploy/clients.js';
 import { pipelineConsoleUrl, studioHint } from '../deploy/links.js';
 import { upsert, type UpsertResult } from '../deploy/upsert.js';
 import { one, parse } from './args.js';
-import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
-import { compileForDeploy, SPEC_FLAGS, SPEC_OPTIONS } from './deploy-spec.js';
+import { compileForDeploy, SPEC_OPTIONS } from './deploy-spec.js';
 import { uploadView } from './upload-view.js';
 import { HELP } from './help-text.js';
 

@@ -2,7 +2,7 @@ import { withClients, type AwsOptions } from '../deploy/clients.js';
 import { executionConsoleUrl } from '../deploy/links.js';
 import { DEFAULT_POLL, succeeded, watchExecution, type PollOptions } from '../deploy/watch.js';
 import { UsageError, one, parse, type Parsed } from './args.js';
-import { AWS_FLAGS, AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
 import { watchView } from './watch-view.js';
 import { HELP } from './help-text.js';

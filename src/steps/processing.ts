@@ -1,7 +1,8 @@
 import { frameworkRunproc } from '../assets/runproc.js';
 import type { Json } from '../expr/types.js';
-import { anyOf, integer, list, object, oneOfText, stringMap, text } from '../spec/schema-helpers.js';
+import { anyOf, list, object, oneOfText, stringMap, text } from '../spec/schema-helpers.js';
 import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { JOB_RETRY_EXCEPTIONS, packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, namedOutput, splitTail, unknownProperty } from './shared/properties.js';
 import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
@@ -64,7 +65,7 @@ export const processing: StepKind = {
   required: ['image', 'instance'],
   supportsRetry: true,
   supportsCache: true,
-  retryExceptions: ['Step.SERVICE_FAULT', 'Step.THROTTLING', 'SageMaker.JOB_INTERNAL_ERROR', 'SageMaker.CAPACITY_ERROR', 'SageMaker.RESOURCE_LIMIT'],
+  retryExceptions: JOB_RETRY_EXCEPTIONS,
   api: {
     request: 'CreateProcessingJobRequest',
     omit: ['ProcessingJobName'],
@@ -142,35 +143,19 @@ function clusterConfig(ctx: StepContext): Json {
 
 /** Fills entrypoint/arguments; returns the code + runproc.sh inputs for code mode. */
 function appSpecification(ctx: StepContext, app: Record<string, Json>): Json[] {
-  const { code, entry, entrypoint } = ctx.spec as { code?: string; entry?: string; entrypoint?: string[] };
+  const entrypoint = ctx.spec.entrypoint as string[] | undefined;
   if (ctx.spec.args !== undefined) app.ContainerArguments = (ctx.spec.args as unknown[]).map((a, i) => ctx.lower(a, `args/${i}`, 'string'));
-  if (code === undefined && entry === undefined) {
+  const withCode = ctx.spec.code !== undefined || ctx.spec.entry !== undefined;
+  if (withCode && entrypoint) ctx.report('SMP2007', 'entrypoint', 'give either code + entry or entrypoint, not both');
+  if (!withCode) {
     if (entrypoint) app.ContainerEntrypoint = entrypoint.map((_, i) => ctx.value(`entrypoint/${i}`, 'string') as Json);
     return [];
   }
-  if (entrypoint) ctx.report('SMP2007', 'entrypoint', 'give either code + entry or entrypoint, not both');
-  if (code === undefined || entry === undefined) {
-    ctx.report('SMP2007', code === undefined ? 'entry' : 'code', 'code and entry go together: the folder to pack and the script in it to run');
-    return [];
-  }
-  return codeInputs(ctx, app);
-}
-
-function codeInputs(ctx: StepContext, app: Record<string, Json>): Json[] {
-  const folder = ctx.compileTime('code');
-  const script = ctx.compileTime('entry');
-  if (typeof folder !== 'string' || typeof script !== 'string') return [];
-  if (script === '' || script.startsWith('/') || /[\0\n\r]/.test(script)) {
-    ctx.report('SMP6002', 'entry', `entry must be a path relative to ${folder}, got ${JSON.stringify(script)}`);
-    return [];
-  }
-  if (ctx.localExists(folder) && !ctx.localExists(`${folder}/${script}`)) {
-    ctx.report('SMP6002', 'entry', `${script} is not in ${folder}`);
-  }
-  const archive = ctx.packFolder('code', folder, { name: 'sourcedir.tar.gz' });
-  const runproc = ctx.addGenerated(Buffer.from(frameworkRunproc(script)), { name: 'runproc.sh' });
+  const packed = packCode(ctx);
+  if (!packed) return [];
+  const runproc = ctx.addGenerated(Buffer.from(frameworkRunproc(packed.script)), { name: 'runproc.sh' });
   app.ContainerEntrypoint = ['/bin/bash', `${ENTRYPOINT_DIR}/runproc.sh`];
-  return [s3Input('code', archive ?? '', CODE_DIR), s3Input('entrypoint', runproc ?? '', ENTRYPOINT_DIR)];
+  return [s3Input('code', packed.archive ?? '', CODE_DIR), s3Input('entrypoint', runproc ?? '', ENTRYPOINT_DIR)];
 }
 
 function s3Input(name: string, uri: Json, localPath: string, spec: InputSpec = {}): Json {

@@ -1,6 +1,7 @@
 import type { Json } from '../expr/types.js';
 import { anyOf, boolean, integer, object, oneOfText, stringMap, text } from '../spec/schema-helpers.js';
 import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { JOB_RETRY_EXCEPTIONS, packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
@@ -50,7 +51,7 @@ export const training: StepKind = {
   required: ['image', 'instance'],
   supportsRetry: true,
   supportsCache: true,
-  retryExceptions: ['Step.SERVICE_FAULT', 'Step.THROTTLING', 'SageMaker.JOB_INTERNAL_ERROR', 'SageMaker.CAPACITY_ERROR', 'SageMaker.RESOURCE_LIMIT'],
+  retryExceptions: JOB_RETRY_EXCEPTIONS,
   api: {
     request: 'CreateTrainingJobRequest',
     omit: ['TrainingJobName'],
@@ -185,21 +186,9 @@ function hyperParameters(ctx: StepContext): Json | undefined {
 }
 
 function scriptMode(ctx: StepContext): Record<string, Json> {
-  const { code, entry } = ctx.spec as { code?: string; entry?: string };
-  if (code === undefined && entry === undefined) return {};
-  if (code === undefined || entry === undefined) {
-    ctx.report('SMP2007', code === undefined ? 'entry' : 'code', 'code and entry go together: the folder to pack and the script in it to run');
-    return {};
-  }
-  const folder = ctx.compileTime('code');
-  const script = ctx.compileTime('entry');
-  if (typeof folder !== 'string' || typeof script !== 'string') return {};
-  if (script === '' || script.startsWith('/') || /[\0\n\r]/.test(script)) {
-    ctx.report('SMP6002', 'entry', `entry must be a path relative to ${folder}, got ${JSON.stringify(script)}`);
-    return {};
-  }
-  if (ctx.localExists(folder) && !ctx.localExists(`${folder}/${script}`)) ctx.report('SMP6002', 'entry', `${script} is not in ${folder}`);
-  const archive = ctx.packFolder('code', folder, { name: 'sourcedir.tar.gz' });
+  const packed = packCode(ctx);
+  if (!packed) return {};
+  const { script, archive } = packed;
   const out: Record<string, Json> = {
     sagemaker_program: JSON.stringify(script),
     sagemaker_submit_directory: JSON.stringify(archive ?? ''),
