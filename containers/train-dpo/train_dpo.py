@@ -6,6 +6,7 @@ train, test and (optional) model. Locally: add --train-dir, --test-dir, --base-m
 """
 from __future__ import annotations
 
+import importlib.util
 import os
 import sys
 import time
@@ -63,6 +64,15 @@ def stats_for(job, outcome, started: float, pairs: tuple[int, int]) -> dict:
     }
 
 
+def require_quantization_support(values: dict) -> None:
+    """load_in_4bit needs bitsandbytes, which requirements-gpu.txt (the Dockerfile image) installs:
+    say so before any download, instead of failing deep inside from_pretrained."""
+    if values["load_in_4bit"] and importlib.util.find_spec("bitsandbytes") is None:
+        raise JobError("load_in_4bit=true needs bitsandbytes, which is not installed in this image: "
+                       "run the job on the image built from containers/train-dpo/Dockerfile "
+                       "(it installs requirements-gpu.txt), or set LoadIn4Bit=false")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     started = time.time()
     try:
@@ -70,6 +80,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         values = validate(command.hyperparameters)
     except HyperparameterError as err:
         raise JobError(str(err)) from None
+    require_quantization_support(values)
     train, test = read_pairs(command.folders)
     with local_main_first():
         base_model = local_base_model(command.folders["base_model_dir"], values,

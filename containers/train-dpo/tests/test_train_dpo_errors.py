@@ -66,3 +66,13 @@ def test_missing_base_model_and_empty_training_data(job, tmp_path):
     assert_clean_failure(run(), tmp_path, "no base model")
     (data / "train" / "train.jsonl").write_text("\n")
     assert_clean_failure(run(), tmp_path, "no preference pairs")
+
+
+def test_load_in_4bit_without_bitsandbytes_stops_before_any_download(job, tmp_path):
+    # The CPU test image has no bitsandbytes (it comes with requirements-gpu.txt on the GPU image).
+    pytest.importorskip("torch")
+    import importlib.util
+    if importlib.util.find_spec("bitsandbytes") is not None:
+        pytest.skip("bitsandbytes is installed here")
+    _, run = job
+    assert_clean_failure(run("--load_in_4bit", "true"), tmp_path, "load_in_4bit=true needs bitsandbytes")
