@@ -92,3 +92,14 @@ function record(what: string, counts: Record<string, number>): void {
   const file = process.env.SMPIPE_RECORD_COUNTS;
   if (file) appendFileSync(file, `${what}: ${JSON.stringify(counts)}\n`);
 }
+
+test('a spec without a role is refused before anything is written (SMP9010)', async () => {
+  const noRole = join(copy.dir, 'no-role.yaml');
+  // Compiles (a fail step needs no role) but cannot be created: CreatePipeline needs RoleArn.
+  writeFileSync(noRole, 'pipeline: deploy-no-role\nsteps:\n  Stop: { kind: fail, message: stop }\n');
+  emulator.clearRequests();
+  const run = await smpipe('upsert', [noRole]);
+  assert.equal(run.code, 1, run.out);
+  assert.match(run.err, /error SMP9010: pipeline deploy-no-role has no role/);
+  assert.deepEqual(writes(), {});
+});
