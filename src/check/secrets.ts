@@ -37,13 +37,31 @@ function scanListItem(list: unknown[], i: number, pointer: string, reporter: Rep
   scanSecrets(list[i], pointer, reporter, flag);
 }
 
-function scanString(text: string, pointer: string, key: string, reporter: Reporter): void {
+/** A secret found in free text by its shape alone (no key name needed). */
+export interface SecretFinding {
+  code: Code;
+  /** What it is, for messages: "a Hugging Face token". */
+  what: string;
+  /** The matched text (callers must not print it whole). */
+  match: string;
+  /** Offset of the match in the text. */
+  index: number;
+}
+
+/** The first secret in `text` recognisable by its shape (AWS key id, Hugging Face token, private key). */
+export function findSecretInText(text: string): SecretFinding | undefined {
   for (const { code, what, re } of PATTERNS) {
     const match = re.exec(text);
-    if (match) {
-      reporter.report(code, pointer, `this value contains ${what}`, { hint: HINT, within: match[0] });
-      return;
-    }
+    if (match) return { code, what, match: match[0], index: match.index };
+  }
+  return undefined;
+}
+
+function scanString(text: string, pointer: string, key: string, reporter: Reporter): void {
+  const found = findSecretInText(text);
+  if (found) {
+    reporter.report(found.code, pointer, `this value contains ${found.what}`, { hint: HINT, within: found.match });
+    return;
   }
   if (SECRET_KEY_NAME.test(key) && AWS_SECRET_VALUE.test(text)) {
     reporter.report('SMP7002', pointer, `"${key}" holds an AWS secret access key`, { hint: HINT });
