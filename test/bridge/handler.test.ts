@@ -5,33 +5,12 @@ import { createEventHandler, createSweepHandler } from '../../containers/labelin
 import { createCallbackHandler } from '../../containers/labeling-bridge/handler.js';
 import { EXECUTION_TAG, STEP_TAG, TOKEN_TAG } from '../../containers/labeling-bridge/tags.js';
 import { STEP_TAG as COMPILER_STEP_TAG } from '../../src/steps/ground-truth.js';
-import { BUCKET, compileAndUpload, DEPLOYED, jobEvent, putObject, sqsEvent, startPipeline, startWorld, steps, type World } from './world.js';
+import { BUCKET, compileAndUpload, jobEvent, MANIFEST, putObject, spec, sqsEvent, startPipeline, startWorld, steps, type World } from './world.js';
 
 /**
  * The bridge's handlers against the emulator, with real SDK clients: a pipeline whose only step
  * is a ground-truth step, run by the emulator, its callback messages handed to the SQS handler.
  */
-const MANIFEST = `s3://${BUCKET}/smpipe/input/manifest.jsonl`;
-
-function spec(extra = ''): string {
-  return `pipeline: bridge-unit
-artifacts: s3://${BUCKET}/smpipe
-vars: { region: us-east-1 }
-steps:
-  Rank:
-    kind: ground-truth
-    queue: https://sqs.us-east-1.amazonaws.com/111122223333/labeling
-    manifest: ${MANIFEST}
-    workteam: ${DEPLOYED.workteamArn}
-    labelingRole: ${DEPLOYED.labelingRoleArn}
-    lambdas:
-      preAnnotation: ${DEPLOYED.preAnnotation}
-      consolidation: ${DEPLOYED.consolidation}
-    ranking: { dimension: Alignment, instructions: "Rank by Example Bank's values" }
-    output: s3://${BUCKET}/smpipe/labels
-${extra}`;
-}
-
 let world: World;
 let handle: ReturnType<typeof createCallbackHandler>;
 

@@ -10,7 +10,7 @@ import { labelingJobRequest } from '../../containers/labeling-bridge/request.js'
 import { createCallbackHandler } from '../../containers/labeling-bridge/handler.js';
 import type { CallbackMessage } from '../emulator/index.js';
 import { ROLE, uniqueName } from '../emulator/test-helpers.js';
-import { BUCKET, compileAndUpload, DEPLOYED, jobEvent, putObject, sqsEvent, startExecution, startPipeline, startWorld, steps, type World } from './world.js';
+import { BUCKET, compileAndUpload, DEPLOYED, jobEvent, MANIFEST, spec, putObject, sqsEvent, startExecution, startPipeline, startWorld, steps, type World } from './world.js';
 
 /**
  * Callback messages from someone who is not SageMaker (issue 10, items 5 and 10): whoever may
@@ -18,21 +18,6 @@ import { BUCKET, compileAndUpload, DEPLOYED, jobEvent, putObject, sqsEvent, star
  * token exactly once (a job, or the step failed with the reason), never throw it back to the
  * queue for what it holds, and never create a labeling job outside what it was deployed for.
  */
-const MANIFEST = `${DEPLOYED.artifacts}input/manifest.jsonl`;
-const SPEC = `pipeline: bridge-hostile
-artifacts: ${DEPLOYED.artifacts}hostile
-vars: { region: us-east-1 }
-steps:
-  Rank:
-    kind: ground-truth
-    queue: https://sqs.us-east-1.amazonaws.com/111122223333/labeling
-    manifest: ${MANIFEST}
-    workteam: ${DEPLOYED.workteamArn}
-    labelingRole: ${DEPLOYED.labelingRoleArn}
-    lambdas: { preAnnotation: ${DEPLOYED.preAnnotation}, consolidation: ${DEPLOYED.consolidation} }
-    ranking: { dimension: Alignment, instructions: "Rank" }
-`;
-
 let world: World;
 let handle: ReturnType<typeof createCallbackHandler>;
 let pipeline: string;
@@ -41,7 +26,7 @@ before(async () => {
   world = await startWorld();
   handle = createCallbackHandler(world.bridge, world.config);
   await putObject(world, MANIFEST, '{"id": "q1", "source": "Hi?", "responses": ["a", "b"]}\n');
-  const execution = await startPipeline(world, await compileAndUpload(world, SPEC));
+  const execution = await startPipeline(world, await compileAndUpload(world, spec()));
   pipeline = execution.split('/')[1] as string;
   await world.nextMessage(10_000, execution);
 });
@@ -103,7 +88,7 @@ for (const [name, change, reason] of refused) {
 
 test('item 5: a pipeline the bridge was not deployed for is refused by name', async () => {
   const other = uniqueName('not-deployed');
-  await world.sagemaker.send(new CreatePipelineCommand({ PipelineName: other, RoleArn: ROLE, PipelineDefinition: await compileAndUpload(world, SPEC), ClientRequestToken: `${other}-create-token-00000000000000000`.slice(0, 64) }));
+  await world.sagemaker.send(new CreatePipelineCommand({ PipelineName: other, RoleArn: ROLE, PipelineDefinition: await compileAndUpload(world, spec()), ClientRequestToken: `${other}-create-token-00000000000000000`.slice(0, 64) }));
   const message = await world.nextMessage(10_000, await startExecution(world, other));
   await assertRefused(message, new RegExp(`^labeling bridge: refused pipeline "${other}" is not a pipeline the bridge was deployed for \\(--pipeline\\)$`));
 });

@@ -25,6 +25,29 @@ export const DEPLOYED = {
   artifacts: `s3://${BUCKET}/smpipe/`,
 };
 
+/** Where the specs' input manifest is (tests put one there). */
+export const MANIFEST = `${DEPLOYED.artifacts}input/manifest.jsonl`;
+
+/** A pipeline whose one step, Rank, is a ground-truth step using what the bridge was deployed for. */
+export function spec(extra = ''): string {
+  return `pipeline: bridge-unit
+artifacts: ${DEPLOYED.artifacts}unit
+vars: { region: us-east-1 }
+steps:
+  Rank:
+    kind: ground-truth
+    queue: https://sqs.us-east-1.amazonaws.com/111122223333/labeling
+    manifest: ${MANIFEST}
+    workteam: ${DEPLOYED.workteamArn}
+    labelingRole: ${DEPLOYED.labelingRoleArn}
+    lambdas:
+      preAnnotation: ${DEPLOYED.preAnnotation}
+      consolidation: ${DEPLOYED.consolidation}
+    ranking: { dimension: Alignment, instructions: "Rank by Example Bank's values" }
+    output: ${DEPLOYED.artifacts}labels
+${extra}`;
+}
+
 export function deployedFor(d: typeof DEPLOYED): BridgeConfig {
   return { workteamArns: [d.workteamArn], lambdaArns: [d.preAnnotation, d.consolidation], pipelines: [], labelingRoleArn: d.labelingRoleArn, artifacts: d.artifacts };
 }
