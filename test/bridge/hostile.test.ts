@@ -86,6 +86,8 @@ for (const [name, change, reason] of refused) {
   });
 }
 
+// In AWS the answer itself is then denied by IAM (stack.test.ts) and the message ends in the
+// dead-letter queue; the emulator does not evaluate IAM, so here the step is failed, naming it.
 test('item 5: a pipeline the bridge was not deployed for is refused by name', async () => {
   const other = uniqueName('not-deployed');
   await world.sagemaker.send(new CreatePipelineCommand({ PipelineName: other, RoleArn: ROLE, PipelineDefinition: await compileAndUpload(world, spec()), ClientRequestToken: `${other}-create-token-00000000000000000`.slice(0, 64) }));
