@@ -25,10 +25,17 @@ export function errorMessage(error: unknown): string {
   return `${e?.name ?? 'Error'}: ${e?.message ?? String(error)}`;
 }
 
+/**
+ * JavaScript's own errors: a value the SDK could not serialise, or a bug. The same message
+ * would fail the same way every time, so retrying only delays the answer (and ends in the DLQ).
+ */
+const PROGRAM_ERRORS = new Set(['TypeError', 'RangeError', 'SyntaxError', 'URIError', 'ReferenceError', 'EvalError']);
+
 /** Throttling, server faults and network trouble: try again later. */
 export function isRetryable(error: unknown): boolean {
   const e = error as AwsError | undefined;
   if (!e || typeof e !== 'object') return true;
+  if (e.$metadata?.httpStatusCode === undefined && PROGRAM_ERRORS.has(e.name ?? '')) return false;
   if (RETRYABLE_NAMES.has(e.name ?? '') || e.$retryable) return true;
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined) return status >= 500 || status === 429;

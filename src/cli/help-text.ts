@@ -82,6 +82,7 @@ ${AWS_FLAGS}`,
 } as const;
 
 export const LABELING_DEPLOY_USAGE = `smpipe labeling deploy --stack-name NAME --bucket BUCKET --labeling-role-arn ARN
+    --workteam-arn ARN... --pipeline NAME... [--lambda-arn ARN...]
     [--pipeline-role-arn ARN] [--prefix smpipe/] [--bundle FILE] [--profile NAME] [--region REGION]
 
 Deploys the Ground Truth labeling bridge (containers/labeling-bridge/stack.yaml): the SQS queue
@@ -90,10 +91,18 @@ roles, the EventBridge rule and the sweep schedule. Uploads the bundle (make bri
 s3://BUCKET/<prefix>labeling-bridge/<sha256>/bridge.zip, creates or updates the stack, waits,
 and prints the outputs to put in your vars file.
 
+Anyone who may send to the queue could otherwise choose the job: the bridge creates labeling
+jobs only with the work teams, Lambdas (its own two and --lambda-arn), labeling role and S3
+prefix given here, for the pipelines given here, and answers only those pipelines' steps; a
+message asking for anything else fails its step with the reason. Deploy again to change them.
+
   --stack-name NAME         CloudFormation stack name (also the functions' name prefix)
   --bucket BUCKET           the smpipe artifacts bucket (vars.bucket): code zip, manifests, outputs
   --labeling-role-arn ARN   the role Ground Truth assumes (vars.labelingRoleArn)
+  --workteam-arn ARN        a work team labeling jobs may use (vars.workteamArn); repeatable
+  --pipeline NAME           a pipeline (its \`pipeline:\` name) the bridge serves; repeatable
+  --lambda-arn ARN          optional: another pre-annotation/consolidation Lambda jobs may use; repeatable
   --pipeline-role-arn ARN   optional: let this pipeline role send to the queue (queue policy)
-  --prefix PREFIX           key prefix the bridge may read (default smpipe/)
+  --prefix PREFIX           key prefix for manifests, worker UIs and outputs (default smpipe/)
   --bundle FILE             default build/labeling-bridge/index.mjs
 ${AWS_FLAGS}`;

@@ -14,6 +14,9 @@ const OPTIONS = {
   bucket: { type: 'string' },
   'labeling-role-arn': { type: 'string' },
   'pipeline-role-arn': { type: 'string' },
+  'workteam-arn': { type: 'string', multiple: true },
+  pipeline: { type: 'string', multiple: true },
+  'lambda-arn': { type: 'string', multiple: true },
   prefix: { type: 'string' },
   bundle: { type: 'string' },
 } as const;
@@ -33,6 +36,9 @@ export const labelingDeployCommand: AsyncCommand = {
       stackName: required('stack-name'),
       bucket: required('bucket'),
       labelingRoleArn: required('labeling-role-arn'),
+      workteamArns: listFlag(parsed.values['workteam-arn'], 'workteam-arn', true),
+      pipelineNames: listFlag(parsed.values.pipeline, 'pipeline', true),
+      lambdaArns: listFlag(parsed.values['lambda-arn'], 'lambda-arn', false),
       pipelineRoleArn: parsed.values['pipeline-role-arn'] as string | undefined,
       prefix: normalisePrefix((parsed.values.prefix as string | undefined) ?? 'smpipe/'),
       bundle: readBundle((parsed.values.bundle as string | undefined) ?? 'build/labeling-bridge/index.mjs'),
@@ -44,7 +50,7 @@ export const labelingDeployCommand: AsyncCommand = {
     try {
       const progress = { line: (text: string) => io.err(`${text}\n`), sleep: (ms: number) => new Promise<void>((r) => setTimeout(r, ms)) };
       const result = await deployLabelingStack({ cloudformation, s3: clients.s3, region: clients.region }, options, progress);
-      io.out(renderOutputs(result, options.labelingRoleArn));
+      io.out(renderOutputs(result, options.labelingRoleArn, options.workteamArns));
       return 0;
     } finally {
       cloudformation.destroy();
@@ -52,6 +58,25 @@ export const labelingDeployCommand: AsyncCommand = {
     }
   },
 };
+
+/**
+ * What the bridge may serve, checked before anything is uploaded. The patterns are the stack's
+ * AllowedPattern for each CommaDelimitedList item (stack.yaml), anchored; a value with a comma
+ * would split into two items.
+ */
+const LIST_FLAGS: Record<string, { pattern: RegExp; what: string }> = {
+  'workteam-arn': { pattern: /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:workteam\/[a-z-]+-crowd\/.+$/, what: 'a work team ARN (arn:aws:sagemaker:REGION:ACCOUNT:workteam/private-crowd/TEAM)' },
+  pipeline: { pattern: /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/, what: 'a pipeline name (the spec\'s `pipeline:`)' },
+  'lambda-arn': { pattern: /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[a-zA-Z0-9_-]+(:[a-zA-Z0-9$_-]+)?$/, what: 'a Lambda function ARN' },
+};
+
+function listFlag(value: unknown, flag: string, required: boolean): string[] {
+  const values = (value as string[] | undefined) ?? [];
+  if (required && !values.length) throw new UsageError(`--${flag} is required (repeat it for more than one)`);
+  const rule = LIST_FLAGS[flag] as { pattern: RegExp; what: string };
+  for (const v of values) if (v.includes(',') || !rule.pattern.test(v)) throw new UsageError(`--${flag} ${v} is not ${rule.what}`);
+  return [...new Set(values)];
+}
 
 /** "smpipe" → "smpipe/"; "" stays "" (the whole bucket). */
 function normalisePrefix(prefix: string): string {
@@ -67,12 +92,13 @@ function readBundle(path: string): Buffer {
 }
 
 /** The stack's outputs as the vars a ground-truth step needs. */
-export function renderOutputs(result: LabelingStackResult, labelingRoleArn: string): string {
+export function renderOutputs(result: LabelingStackResult, labelingRoleArn: string, workteamArns: readonly string[] = []): string {
   const o = result.outputs;
   return [
     `# labeling bridge ${result.action}; add these to your vars file:`,
     `labelingQueueUrl: ${o.QueueUrl ?? '(missing output QueueUrl)'}`,
     `labelingRoleArn: ${labelingRoleArn}`,
+    ...(workteamArns.length === 1 ? [`workteamArn: ${workteamArns[0]}`] : []),
     `labelingPreAnnotationLambdaArn: ${o.PreAnnotationLambdaArn ?? '(missing output PreAnnotationLambdaArn)'}`,
     `labelingConsolidationLambdaArn: ${o.ConsolidationLambdaArn ?? '(missing output ConsolidationLambdaArn)'}`,
     `# the pipeline role needs sqs:SendMessage on ${o.QueueArn ?? 'the queue'} (or deploy with --pipeline-role-arn)`,

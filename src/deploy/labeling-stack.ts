@@ -23,6 +23,10 @@ export interface LabelingStackOptions {
   /** Key prefix the bridge reads (manifests, worker UIs, Ground Truth output); default smpipe/. */
   prefix: string;
   labelingRoleArn: string;
+  /** The only work teams, pipelines and (besides the stack's own) Lambdas the bridge serves. */
+  workteamArns: readonly string[];
+  pipelineNames: readonly string[];
+  lambdaArns?: readonly string[];
   pipelineRoleArn?: string;
   sweepSchedule?: string;
   /** The esbuild bundle (make bridge). */
@@ -82,10 +86,23 @@ function parameters(options: LabelingStackOptions, codeKey: string): Parameter[]
     ArtifactsBucket: options.bucket,
     ArtifactsPrefix: options.prefix,
     LabelingRoleArn: options.labelingRoleArn,
+    WorkteamArns: options.workteamArns.join(','),
+    PipelineNames: pipelineArnNames(options.pipelineNames).join(','),
+    ExtraLambdaArns: (options.lambdaArns ?? []).join(','),
     PipelineRoleArn: options.pipelineRoleArn ?? '',
     SweepSchedule: options.sweepSchedule,
   };
   return Object.entries(values).filter(([, v]) => v !== undefined).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }));
+}
+
+/**
+ * The names as they appear in execution ARNs, which IAM matches case-sensitively: SageMaker
+ * writes the pipeline name lower-cased there (`list-pipelines` shows PipelineName
+ * "AbalonePipeline" with PipelineArn "…:pipeline/abalonepipeline", github.com/alfredcs/SM_Pipeline_Demo
+ * README). The name as given is kept too, in case a region does not lower-case it.
+ */
+export function pipelineArnNames(names: readonly string[]): string[] {
+  return [...new Set(names.flatMap((name) => [name, name.toLowerCase()]))];
 }
 
 async function createOrUpdate(clients: LabelingStackClients, options: LabelingStackOptions, codeKey: string, progress: Progress): Promise<LabelingStackResult['action']> {

@@ -20,6 +20,7 @@ import { clients } from '../emulator/test-helpers.js';
  */
 const BUCKET = 'bridge-deploy';
 const BUNDLE = Buffer.from('export const callbackMessages = async () => ({ batchItemFailures: [] });\n');
+const TEAM = 'arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/labelers';
 
 let emulator: Emulator;
 let cloudformation: CloudFormationClient;
@@ -40,7 +41,7 @@ after(async () => {
 const quiet = { line: () => undefined, sleep: () => new Promise<void>((r) => setTimeout(r, 50)) };
 
 function options(stackName: string, extra: Partial<LabelingStackOptions> = {}): LabelingStackOptions {
-  return { stackName, bucket: BUCKET, prefix: 'smpipe/', labelingRoleArn: 'arn:aws:iam::111122223333:role/Labeling', bundle: BUNDLE, template: readBridgeTemplate(), ...extra };
+  return { stackName, bucket: BUCKET, prefix: 'smpipe/', labelingRoleArn: 'arn:aws:iam::111122223333:role/Labeling', workteamArns: [TEAM], pipelineNames: ['Llama3-DPO'], bundle: BUNDLE, template: readBridgeTemplate(), ...extra };
 }
 
 const deploy = (o: LabelingStackOptions) => deployLabelingStack({ cloudformation, s3, region: emulator.region }, o, quiet);
@@ -57,7 +58,21 @@ test('deploy: uploads the zip under a content-addressed key, creates the stack, 
   const parameters = Object.fromEntries((stack?.Parameters ?? []).map((p) => [p.ParameterKey, p.ParameterValue]));
   assert.equal(parameters.CodeKey, result.codeUri.replace('s3://bridge-deploy/', ''));
   assert.equal(parameters.LabelingRoleArn, 'arn:aws:iam::111122223333:role/Labeling');
+  // What the bridge is pinned to, as sent (moto's DescribeStacks shows list parameters as Python
+  // lists); pipeline names also lower-cased, as SageMaker writes them in ARNs.
+  const sent = sentParameters('bridge-a');
+  assert.equal(sent.WorkteamArns, TEAM);
+  assert.equal(sent.PipelineNames, 'Llama3-DPO,llama3-dpo');
+  assert.equal(sent.ExtraLambdaArns, '');
 });
+
+/** The Parameters of the CreateStack request sent for a stack (query protocol: Parameters.member.N.*). */
+function sentParameters(stackName: string): Record<string, string> {
+  const request = emulator.requests.find((r) => r.action === 'CreateStack' && (r.params as Record<string, string>).StackName === stackName);
+  const params = (request?.params ?? {}) as Record<string, string>;
+  const keys = Object.keys(params).filter((k) => /^Parameters\.member\.\d+\.ParameterKey$/.test(k));
+  return Object.fromEntries(keys.map((k) => [params[k], params[k.replace('ParameterKey', 'ParameterValue')] ?? '']));
+}
 
 test('deploy again with the same bundle: no upload; CloudFormation\'s "no updates" is "unchanged"', async () => {
   await deploy(options('bridge-b'));
@@ -94,18 +109,39 @@ test('smpipe labeling deploy: flags, the vars to paste, and usage errors', async
     const ok = capture();
     const bundle = join(tmpdir(), `bridge-${process.pid}.mjs`);
     writeFileSync(bundle, BUNDLE);
-    const code = await runCommand('labeling deploy', labelingDeployCommand, ['--stack-name', 'bridge-cli', '--bucket', BUCKET, '--labeling-role-arn', 'arn:aws:iam::111122223333:role/Labeling', '--bundle', bundle], ok.io);
+    const pinned = ['--workteam-arn', TEAM, '--pipeline', 'llama3-dpo-alignment', '--pipeline', 'nightly', '--lambda-arn', 'arn:aws:lambda:us-east-1:111122223333:function:mine'];
+    const code = await runCommand('labeling deploy', labelingDeployCommand, ['--stack-name', 'bridge-cli', '--bucket', BUCKET, '--labeling-role-arn', 'arn:aws:iam::111122223333:role/Labeling', '--bundle', bundle, ...pinned], ok.io);
     assert.equal(code, 0, ok.text.err);
     assert.match(ok.text.out, /^labelingQueueUrl: https:\/\/sqs\./m);
     assert.match(ok.text.out, /^labelingRoleArn: arn:aws:iam::111122223333:role\/Labeling$/m);
     assert.match(ok.text.out, /^labelingPreAnnotationLambdaArn: arn:aws:lambda:.*:function:bridge-cli-pre-LabelingFunction$/m);
     assert.match(ok.text.out, /^labelingConsolidationLambdaArn: arn:aws:lambda:.*:function:bridge-cli-acs-LabelingFunction$/m);
+    assert.match(ok.text.out, new RegExp(`^workteamArn: ${TEAM}$`, 'm'), 'the one team, for the vars file');
+    const sent = sentParameters('bridge-cli');
+    assert.deepEqual([sent.WorkteamArns, sent.PipelineNames, sent.ExtraLambdaArns], [TEAM, 'llama3-dpo-alignment,nightly', 'arn:aws:lambda:us-east-1:111122223333:function:mine']);
     const missing = capture();
     assert.equal(await runCommand('labeling deploy', labelingDeployCommand, ['--stack-name', 'x'], missing.io), 2);
     assert.match(missing.text.err, /--bucket is required/);
     const noBundle = capture();
-    assert.equal(await runCommand('labeling deploy', labelingDeployCommand, ['--stack-name', 'x', '--bucket', BUCKET, '--labeling-role-arn', 'arn:aws:iam::111122223333:role/L', '--bundle', '/no/such.mjs'], noBundle.io), 1);
+    assert.equal(await runCommand('labeling deploy', labelingDeployCommand, ['--stack-name', 'x', '--bucket', BUCKET, '--labeling-role-arn', 'arn:aws:iam::111122223333:role/L', '--bundle', '/no/such.mjs', ...pinned], noBundle.io), 1);
     assert.match(noBundle.text.err, /make bridge/);
+    // The pins are required and checked before anything is uploaded.
+    const base = ['--stack-name', 'x', '--bucket', BUCKET, '--labeling-role-arn', 'arn:aws:iam::111122223333:role/L', '--bundle', bundle];
+    const usage: [string[], RegExp][] = [
+      [['--pipeline', 'p'], /--workteam-arn is required \(repeat it for more than one\)/],
+      [['--workteam-arn', TEAM], /--pipeline is required/],
+      [['--workteam-arn', 'arn:aws:sagemaker:us-east-1:111122223333:labeling-job/x', '--pipeline', 'p'], /--workteam-arn arn:aws:sagemaker:us-east-1:111122223333:labeling-job\/x is not a work team ARN/],
+      [['--workteam-arn', `${TEAM},${TEAM}2`, '--pipeline', 'p'], /is not a work team ARN/],
+      [['--workteam-arn', TEAM, '--pipeline', 'my_pipeline'], /--pipeline my_pipeline is not a pipeline name/],
+      [['--workteam-arn', TEAM, '--pipeline', 'p', '--lambda-arn', 'pre'], /--lambda-arn pre is not a Lambda function ARN/],
+    ];
+    const puts = emulator.count('PutObject');
+    for (const [flags, message] of usage) {
+      const bad = capture();
+      assert.equal(await runCommand('labeling deploy', labelingDeployCommand, [...base, ...flags], bad.io), 2, flags.join(' '));
+      assert.match(bad.text.err, message);
+    }
+    assert.equal(emulator.count('PutObject'), puts, 'nothing uploaded');
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);

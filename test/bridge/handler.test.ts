@@ -5,39 +5,18 @@ import { createEventHandler, createSweepHandler } from '../../containers/labelin
 import { createCallbackHandler } from '../../containers/labeling-bridge/handler.js';
 import { EXECUTION_TAG, STEP_TAG, TOKEN_TAG } from '../../containers/labeling-bridge/tags.js';
 import { STEP_TAG as COMPILER_STEP_TAG } from '../../src/steps/ground-truth.js';
-import { BUCKET, compileAndUpload, jobEvent, putObject, sqsEvent, startPipeline, startWorld, steps, type World } from './world.js';
+import { BUCKET, compileAndUpload, jobEvent, MANIFEST, putObject, spec, sqsEvent, startPipeline, startWorld, steps, type World } from './world.js';
 
 /**
  * The bridge's handlers against the emulator, with real SDK clients: a pipeline whose only step
  * is a ground-truth step, run by the emulator, its callback messages handed to the SQS handler.
  */
-const MANIFEST = `s3://${BUCKET}/input/manifest.jsonl`;
-
-function spec(extra = ''): string {
-  return `pipeline: bridge-unit
-artifacts: s3://${BUCKET}/smpipe
-vars: { region: us-east-1 }
-steps:
-  Rank:
-    kind: ground-truth
-    queue: https://sqs.us-east-1.amazonaws.com/111122223333/labeling
-    manifest: ${MANIFEST}
-    workteam: arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/team
-    labelingRole: arn:aws:iam::111122223333:role/Labeling
-    lambdas:
-      preAnnotation: arn:aws:lambda:us-east-1:111122223333:function:pre
-      consolidation: arn:aws:lambda:us-east-1:111122223333:function:post
-    ranking: { dimension: Alignment, instructions: "Rank by Example Bank's values" }
-    output: s3://${BUCKET}/labels
-${extra}`;
-}
-
 let world: World;
 let handle: ReturnType<typeof createCallbackHandler>;
 
 before(async () => {
   world = await startWorld();
-  handle = createCallbackHandler(world.bridge);
+  handle = createCallbackHandler(world.bridge, world.config);
   await putObject(world, MANIFEST, '{"id": "q1", "source": "Hi?", "responses": ["a", "b"]}\n');
 });
 after(() => world.stop());
@@ -92,7 +71,7 @@ test('completion by EventBridge event: success with OutputManifestUri and Labeli
   const { execution, message } = await begin();
   await handle(sqsEvent(message));
   const job = await jobFor(message.token);
-  const output = `s3://${BUCKET}/labels/${job.LabelingJobName}/manifests/output/output.manifest`;
+  const output = `s3://${BUCKET}/smpipe/labels/${job.LabelingJobName}/manifests/output/output.manifest`;
   world.emulator.completeLabelingJob(job.LabelingJobName as string, output);
   assert.equal(await createEventHandler(world.bridge)(jobEvent(job.LabelingJobArn as string, 'Completed')), 'reported');
   assert.equal(await world.emulator.waitForExecution(execution), 'Succeeded');
@@ -177,10 +156,10 @@ test('an unknown status fails the step with the reason', async () => {
 });
 
 test('a manifest missing from S3 fails the step before any labeling job exists', async () => {
-  const { execution, message } = await begin(`    arguments: { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: s3://${BUCKET}/nothing/here.jsonl } } } }\n`);
+  const { execution, message } = await begin(`    arguments: { InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: s3://${BUCKET}/smpipe/nothing/here.jsonl } } } }\n`);
   await handle(sqsEvent(message));
   assert.equal(await world.emulator.waitForExecution(execution), 'Failed');
-  assert.match((await failureReason(execution)) ?? '', /not found in S3: s3:\/\/bridge-bucket\/nothing\/here\.jsonl/);
+  assert.match((await failureReason(execution)) ?? '', /not found in S3: s3:\/\/bridge-bucket\/smpipe\/nothing\/here\.jsonl/);
   const listed = await world.sagemaker.send(new ListLabelingJobsCommand({ NameContains: message.token.toLowerCase() }));
   assert.equal(listed.LabelingJobSummaryList?.length, 0);
 });

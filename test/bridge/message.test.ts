@@ -80,5 +80,35 @@ test('request: the arguments plus the name, numbers from text, the bridge\'s own
 test('request: missing fields and a number that is not one are reasons, not exceptions', () => {
   assert.deepEqual(labelingJobRequest({}, 'n', 't', ARN), { ok: false, reason: `the step's arguments lack LabelAttributeName, RoleArn, InputConfig.DataSource.S3DataSource.ManifestS3Uri, OutputConfig.S3OutputPath, HumanTaskConfig.WorkteamArn, HumanTaskConfig.UiConfig.UiTemplateS3Uri, HumanTaskConfig.PreHumanTaskLambdaArn, HumanTaskConfig.TaskTitle, HumanTaskConfig.TaskDescription, HumanTaskConfig.AnnotationConsolidationConfig.AnnotationConsolidationLambdaArn (compile the spec with smpipe's ground-truth kind)` });
   const bad = labelingJobRequest({ ...ARGS, HumanTaskConfig: { ...ARGS.HumanTaskConfig, TaskTimeLimitInSeconds: 'soon' } }, 'n', 't', ARN);
-  assert.deepEqual(bad, { ok: false, reason: 'HumanTaskConfig.TaskTimeLimitInSeconds is not an integer: "soon"' });
+  assert.deepEqual(bad, { ok: false, reason: 'HumanTaskConfig.TaskTimeLimitInSeconds is not an integer: the string "soon"' });
+});
+
+const tagCases: [string, unknown, string][] = [
+  ['a string', 'smpipe:step=Rank', 'Tags must be a list of {"Key", "Value"} strings, not the string "smpipe:step=Rank"'],
+  ['an object', { Key: 'a', Value: 'b' }, 'Tags must be a list of {"Key", "Value"} strings, not an object'],
+  ['[null]', [null], 'Tags item 0 must be {"Key", "Value"} strings, not null'],
+  ['a number Value', [{ Key: 'smpipe:step', Value: 'Rank' }, { Key: 'cost', Value: 3 }], 'Tags item 1 must be {"Key", "Value"} strings, not an object'],
+];
+
+for (const [name, tags, reason] of tagCases) {
+  test(`request: Tags that are ${name} are a reason, not an exception`, () => {
+    assert.deepEqual(labelingJobRequest({ ...ARGS, Tags: tags }, 'smp-x', 'AbC123xyZ9', ARN), { ok: false, reason });
+  });
+}
+
+test('request: anything outside the CreateLabelingJob shape is refused, not forwarded', () => {
+  const cases: [Record<string, unknown>, RegExp][] = [
+    [{ ...ARGS, OutputConfig: { ...ARGS.OutputConfig, KmsKeyId: 7 } }, /OutputConfig.KmsKeyId must be a string, not the number 7/],
+    [{ ...ARGS, Surprise: true }, /CreateLabelingJobRequest has no field Surprise/],
+    [JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(ARGS).slice(1)}`) as Record<string, unknown>, /__proto__|could not be checked/],
+    [{ ...ARGS, HumanTaskConfig: { ...ARGS.HumanTaskConfig, TaskKeywords: 'ranking' } }, /TaskKeywords must be a list/],
+    [{ ...ARGS, Tags: Array.from({ length: 49 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })) }, /Tags must have between 0 and 50 entries, not 51|Tags must have at most 50 entries, not 51/],
+    [{ ...ARGS, OutputConfig: { ...ARGS.OutputConfig, KmsKeyId: { Get: 'Parameters.Key' } } }, /unresolved pipeline expression/],
+  ];
+  for (const [args, reason] of cases) {
+    const built = labelingJobRequest(args, 'smp-x', 'AbC123xyZ9', ARN);
+    assert.equal(built.ok, false, String(reason));
+    assert.match((built as { reason: string }).reason, reason);
+  }
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was touched');
 });

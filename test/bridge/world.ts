@@ -3,6 +3,7 @@ import { CreatePipelineCommand, ListPipelineExecutionStepsCommand, SageMakerClie
 import assert from 'node:assert/strict';
 import type { Clients } from '../../containers/labeling-bridge/clients.js';
 import { EVENT_DETAIL_TYPE } from '../../containers/labeling-bridge/completion.js';
+import type { BridgeConfig } from '../../containers/labeling-bridge/config.js';
 import type { EventBridgeEvent, Logger, SqsEvent } from '../../containers/labeling-bridge/lambda-types.js';
 import { compile, type CompileOptions } from '../../src/compile/compile.js';
 import { startEmulator, type CallbackMessage, type Emulator } from '../emulator/index.js';
@@ -15,19 +16,57 @@ import { clients, ROLE, uniqueName } from '../emulator/test-helpers.js';
  */
 export const BUCKET = 'bridge-bucket';
 
+/** What test/bridge's specs name: the bridge is "deployed" for these (pipelines are added as tests start them). */
+export const DEPLOYED = {
+  workteamArn: 'arn:aws:sagemaker:us-east-1:111122223333:workteam/private-crowd/team',
+  preAnnotation: 'arn:aws:lambda:us-east-1:111122223333:function:pre',
+  consolidation: 'arn:aws:lambda:us-east-1:111122223333:function:post',
+  labelingRoleArn: 'arn:aws:iam::111122223333:role/Labeling',
+  artifacts: `s3://${BUCKET}/smpipe/`,
+};
+
+/** Where the specs' input manifest is (tests put one there). */
+export const MANIFEST = `${DEPLOYED.artifacts}input/manifest.jsonl`;
+
+/** A pipeline whose one step, Rank, is a ground-truth step using what the bridge was deployed for. */
+export function spec(extra = ''): string {
+  return `pipeline: bridge-unit
+artifacts: ${DEPLOYED.artifacts}unit
+vars: { region: us-east-1 }
+steps:
+  Rank:
+    kind: ground-truth
+    queue: https://sqs.us-east-1.amazonaws.com/111122223333/labeling
+    manifest: ${MANIFEST}
+    workteam: ${DEPLOYED.workteamArn}
+    labelingRole: ${DEPLOYED.labelingRoleArn}
+    lambdas:
+      preAnnotation: ${DEPLOYED.preAnnotation}
+      consolidation: ${DEPLOYED.consolidation}
+    ranking: { dimension: Alignment, instructions: "Rank by Example Bank's values" }
+    output: ${DEPLOYED.artifacts}labels
+${extra}`;
+}
+
+export function deployedFor(d: typeof DEPLOYED): BridgeConfig {
+  return { workteamArns: [d.workteamArn], lambdaArns: [d.preAnnotation, d.consolidation], pipelines: [], labelingRoleArn: d.labelingRoleArn, artifacts: d.artifacts };
+}
+
 export interface World {
   emulator: Emulator;
   sagemaker: SageMakerClient;
   s3: S3Client;
   /** What the bridge's handlers get: the same clients, a quiet recording logger, the clock. */
   bridge: Clients;
+  /** What the SQS handler was deployed for; startPipeline adds each pipeline it creates. */
+  config: BridgeConfig;
   logs: { level: string; message: string; fields?: Record<string, unknown> }[];
   /** The next callback message (Executing or Stopping) the emulator delivers, of one execution when given. */
   nextMessage(timeoutMs?: number, executionArn?: string): Promise<CallbackMessage>;
   stop(): Promise<void>;
 }
 
-export async function startWorld(buckets: readonly string[] = [BUCKET]): Promise<World> {
+export async function startWorld(buckets: readonly string[] = [BUCKET], config: BridgeConfig = deployedFor(DEPLOYED)): Promise<World> {
   const emulator = await startEmulator();
   const { sagemaker, s3 } = clients(emulator);
   for (const bucket of buckets) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
@@ -45,7 +84,7 @@ export async function startWorld(buckets: readonly string[] = [BUCKET]): Promise
     warn: (message, fields) => void logs.push({ level: 'warn', message, fields }),
   };
   return {
-    emulator, sagemaker, s3, logs,
+    emulator, sagemaker, s3, logs, config,
     bridge: { sagemaker, s3, log, now: () => new Date() },
     nextMessage: (timeoutMs = 10_000, executionArn) => {
       const wants = (m: CallbackMessage) => executionArn === undefined || m.pipelineExecutionArn === executionArn;
@@ -85,7 +124,16 @@ export async function putObject(world: World, uri: string, body: string | Uint8A
 export async function startPipeline(world: World, definition: string): Promise<string> {
   const name = uniqueName('bridge');
   await world.sagemaker.send(new CreatePipelineCommand({ PipelineName: name, RoleArn: ROLE, PipelineDefinition: definition, ClientRequestToken: `${name}-create-token-0000000000000000`.slice(0, 64) }));
-  const started = await world.sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: name, ClientRequestToken: `${name}-start-token-00000000000000000000`.slice(0, 64) }));
+  world.config.pipelines.push(name.toLowerCase());
+  return startExecution(world, name);
+}
+
+let executionCounter = 0;
+
+/** Another execution of a pipeline startPipeline created. */
+export async function startExecution(world: World, pipelineName: string): Promise<string> {
+  const token = `${pipelineName}-start-${++executionCounter}-token-00000000000000000000`.slice(0, 64);
+  const started = await world.sagemaker.send(new StartPipelineExecutionCommand({ PipelineName: pipelineName, ClientRequestToken: token }));
   return started.PipelineExecutionArn as string;
 }
 

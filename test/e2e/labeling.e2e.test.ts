@@ -5,11 +5,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { parse } from 'yaml';
 import { createEventHandler } from '../../containers/labeling-bridge/completion.js';
 import { createCallbackHandler } from '../../containers/labeling-bridge/handler.js';
 import type { CallbackMessage } from '../emulator/index.js';
 import { buildPreferences, inputManifest, outputManifest, writeText } from '../bridge/labels.js';
-import { compileAndUpload, jobEvent, putObject, sqsEvent, startPipeline, startWorld, steps, type World } from '../bridge/world.js';
+import { compileAndUpload, deployedFor, jobEvent, putObject, sqsEvent, startPipeline, startWorld, steps, type World } from '../bridge/world.js';
 
 /**
  * The full callback round trip of the flagship, against the emulator: GenerateResponses runs
@@ -29,8 +30,16 @@ let definition: string;
 let handle: ReturnType<typeof createCallbackHandler>;
 
 before(async () => {
-  world = await startWorld([BUCKET]);
-  handle = createCallbackHandler(world.bridge);
+  // The bridge deployed as the README says, for the example vars: their team, Lambdas, role, bucket.
+  const vars = parse(readFileSync(VARS, 'utf8')) as Record<string, string>;
+  world = await startWorld([BUCKET], deployedFor({
+    workteamArn: vars.workteamArn as string,
+    preAnnotation: vars.labelingPreAnnotationLambdaArn as string,
+    consolidation: vars.labelingConsolidationLambdaArn as string,
+    labelingRoleArn: vars.labelingRoleArn as string,
+    artifacts: `s3://${vars.bucket}/smpipe/`,
+  }));
+  handle = createCallbackHandler(world.bridge, world.config);
   definition = await compileAndUpload(world, readFileSync(SPEC, 'utf8'), { file: SPEC, vars: { set: [], file: { path: VARS, text: readFileSync(VARS, 'utf8') } } });
   // The quality gate reads Evaluate's report: the simulated job reports a passing accuracy.
   world.emulator.configureStep('Evaluate', { status: 'Succeeded', outputs: { PropertyFiles: { evaluation: { metrics: { preference_accuracy: { value: 0.8, standard_deviation: 0.05 } } } } } });
