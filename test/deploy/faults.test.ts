@@ -46,7 +46,7 @@ test('throttling that outlasts every retry (AWS_MAX_ATTEMPTS=3 honoured): SMP900
   process.env.AWS_MAX_ATTEMPTS = '3';
   const run = await smpipe('plan', [spec]).finally(() => delete process.env.AWS_MAX_ATTEMPTS);
   assert.equal(run.code, 1);
-  assert.match(run.err, /^smpipe plan: error SMP9007: AWS throttled sagemaker:DescribePipeline on pipeline deploy-small after 3 attempts\n {2}hint: /);
+  assert.match(run.err, /^compiled \S+ to \S+\nsmpipe plan: error SMP9007: AWS throttled sagemaker:DescribePipeline on pipeline deploy-small after 3 attempts\n {2}hint: /);
   assert.equal(emulator.count('DescribePipeline'), 3);
   assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
 });
@@ -58,7 +58,7 @@ test('an upload killed half way leaves the deployed pipeline unchanged; the next
   emulator.injectFault({ action: 'PutObject', kind: 'drop', times: 50 });
   const failed = await smpipe('upsert', [spec]);
   assert.equal(failed.code, 1);
-  assert.match(failed.err, /^smpipe upsert: error SMP9011: s3:PutObject on s3:\/\/deploy-test-bucket\/smpipe\/deploy-small\/assets\/[0-9a-f]{64}\/sourcedir\.tar\.gz failed: connection lost/);
+  assert.match(failed.err, /^compiled \S+ to \S+\nsmpipe upsert: error SMP9011: s3:PutObject on s3:\/\/deploy-test-bucket\/smpipe\/deploy-small\/assets\/[0-9a-f]{64}\/sourcedir\.tar\.gz failed: connection lost/);
   assert.equal(emulator.count('UpdatePipeline'), 0);
   assert.equal(await deployedDefinition(), before, 'pipeline untouched');
   emulator.clearFaults();

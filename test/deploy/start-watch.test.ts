@@ -23,7 +23,7 @@ function startedArn(out: string): string {
 test('start SPEC with bad parameters is rejected before any AWS call', async () => {
   const run = await smpipe('start', [SMALL, '--param', 'Beta=high', '--param', 'Rank=12', '--param', 'InstanceType=ml.p5.48xlarge', '--param', 'Bet=1']);
   assert.equal(run.code, 1);
-  assert.match(run.err, /^smpipe start: error SMP9003: parameter Beta is a float, got "high"\n {2}parameter Rank must be one of 8, 16, 32, got "12"\n {2}parameter InstanceType must be one of "ml\.m5\.xlarge", "ml\.m5\.2xlarge", got "ml\.p5\.48xlarge"\n {2}unknown parameter Bet \(did you mean Beta\?\)\n {2}hint: parameters: InstanceType/);
+  assert.match(run.err, /^compiled \S+ to \S+\nsmpipe start: error SMP9003: parameter Beta is a float, got "high"\n {2}parameter Rank must be one of 8, 16, 32, got "12"\n {2}parameter InstanceType must be one of "ml\.m5\.xlarge", "ml\.m5\.2xlarge", got "ml\.p5\.48xlarge"\n {2}unknown parameter Bet \(did you mean Beta\?\)\n {2}hint: parameters: InstanceType/);
   assert.equal(emulator.requests.length, 0);
   const name = await smpipe('start', [SMALL, '--display-name', 'nightly run!']);
   assert.equal(name.code, 1);

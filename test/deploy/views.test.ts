@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { Io } from '../../src/cli/deploy-io.js';
 import { uploadView } from '../../src/cli/upload-view.js';
 import { watchView } from '../../src/cli/watch-view.js';
-import type { Asset } from '../../src/compile/asset-registry.js';
+import type { FolderAsset as Asset } from '../../src/compile/compiled-folder.js';
 import { s3EndpointOverridden } from '../../src/deploy/clients.js';
 
 function capture(tty: boolean): Io & { text: { out: string; err: string } } {
@@ -11,7 +11,7 @@ function capture(tty: boolean): Io & { text: { out: string; err: string } } {
   return { text, out: (t) => void (text.out += t), err: (t) => void (text.err += t), isTTY: tty, errTTY: tty };
 }
 
-const big: Asset = { name: 'big.bin', source: 'data/big.bin', sha256: 'a'.repeat(64), size: 20 * 1024 * 1024, file: 'x', s3Uri: 's3://b/k/big.bin', bytes: Buffer.alloc(0) };
+const big: Asset = { name: 'big.bin', source: 'data/big.bin', sha256: 'a'.repeat(64), size: 20 * 1024 * 1024, file: 'x', s3Uri: 's3://b/k/big.bin', path: '/nowhere/big.bin' };
 const small: Asset = { ...big, name: 'run.sh', size: 100, s3Uri: 's3://b/k/run.sh' };
 
 test('upload progress: live percentage on a terminal, one announcement otherwise, small files just a line', () => {
