@@ -86,3 +86,27 @@ test('a multipart upload cut off is aborted (no parts left behind), and complete
   assert.equal(retried.code, 0, retried.err);
   assert.equal(emulator.count('CompleteMultipartUpload'), 1);
 });
+
+test('a PutObject that never answers: each try is cut after --request-timeout, SMP9016 after the last, pipeline untouched', async () => {
+  appendFileSync(join(work.dir, 'code/train/train.py'), 'print("v3")\n');
+  emulator.clearRequests();
+  emulator.injectFault({ action: 'PutObject', kind: 'slow', delayMs: 3000, times: Infinity });
+  process.env.AWS_MAX_ATTEMPTS = '2';
+  const run = await smpipe('upsert', [spec, '--request-timeout', '0.2']).finally(() => delete process.env.AWS_MAX_ATTEMPTS);
+  assert.equal(run.code, 1, run.err);
+  assert.match(run.err, /\nsmpipe upsert: error SMP9016: s3:PutObject on s3:\/\/deploy-test-bucket\/\S+\/sourcedir\.tar\.gz: AWS did not answer in time \(2 attempts\): .*inactivity.*\n {2}hint: .*--request-timeout/);
+  assert.deepEqual([emulator.count('PutObject'), emulator.count('UpdatePipeline')], [2, 0]);
+});
+
+test('SMPIPE_REQUEST_TIMEOUT bounds the SageMaker calls too: a DescribePipeline that never answers', async () => {
+  emulator.clearRequests();
+  emulator.injectFault({ action: 'DescribePipeline', kind: 'slow', delayMs: 3000, times: Infinity });
+  Object.assign(process.env, { AWS_MAX_ATTEMPTS: '2', SMPIPE_REQUEST_TIMEOUT: '0.2' });
+  const run = await smpipe('plan', [spec]).finally(() => {
+    delete process.env.AWS_MAX_ATTEMPTS;
+    delete process.env.SMPIPE_REQUEST_TIMEOUT;
+  });
+  assert.equal(run.code, 1, run.err);
+  assert.match(run.err, /error SMP9016: sagemaker:DescribePipeline on pipeline deploy-small: AWS did not answer in time \(2 attempts\)/);
+  assert.equal(emulator.count('DescribePipeline'), 2);
+});

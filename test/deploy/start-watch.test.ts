@@ -31,6 +31,22 @@ test('start SPEC with bad parameters is rejected before any AWS call', async () 
   assert.equal(emulator.requests.length, 0);
 });
 
+const HF_TOKEN = `hf_${'a1B2c3D4e5'.repeat(4)}`;
+
+test('a secret in --param or --description is refused before any compile or AWS call; a Secrets Manager ARN is not a secret', async () => {
+  emulator.clearRequests();
+  const byName = await smpipe('start', ['deploy-small', '--param', `Note=${HF_TOKEN}`]);
+  assert.equal(byName.code, 1);
+  assert.match(byName.err, /^smpipe start: error SMP7003: --param Note holds a Hugging Face token \(hf_a… 43 characters\): execution parameters are readable by anyone who can describe the execution\n {2}hint: store it in AWS Secrets Manager and pass the secret ARN/);
+  assert.ok(!byName.err.includes(HF_TOKEN), 'the token is never printed');
+  const described = await smpipe('start', [SMALL, '--description', 'run with AKIAIOSFODNN7EXAMPLE']);
+  assert.equal(described.code, 1);
+  assert.match(described.err, /^smpipe start: error SMP7001: --description holds an AWS access key id/);
+  assert.equal(emulator.requests.length, 0);
+  const reference = await smpipe('start', [SMALL, '--param', `InstanceType=arn:aws:secretsmanager:us-east-1:111122223333:secret:${HF_TOKEN}`]);
+  assert.match(reference.err, /error SMP9003: parameter InstanceType must be one of/, 'checked as a parameter, not refused as a secret');
+});
+
 test('start NAME checks parameters against the deployed definition: only DescribePipeline is called', async () => {
   emulator.clearRequests();
   const run = await smpipe('start', ['deploy-small', '--param', 'InstanceType=ml.t3.medium']);
