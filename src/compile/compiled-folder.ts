@@ -62,8 +62,7 @@ export function readCompiledFolder(path: string): CompiledFolder {
   const dir = resolve(path);
   const manifest = readManifest(dir, path);
   const definitionPath = join(dir, DEFINITION_FILE);
-  verifyFile(definitionPath, `${path}/${DEFINITION_FILE}`, manifest.definition);
-  const definitionText = readFileSync(definitionPath, 'utf8');
+  const definitionText = readDefinition(definitionPath, `${path}/${DEFINITION_FILE}`, manifest.definition);
   const definition = parseJson(definitionText, `${path}/${DEFINITION_FILE}`) as Json;
   const assets = manifest.assets.map((asset) => {
     const file = insideFolder(dir, asset.file, path);
@@ -107,15 +106,26 @@ function insideFolder(dir: string, file: string, shown: string): string {
 
 /** Size first (cheap), then the sha256, read in 1 MiB pieces so a large asset never sits in memory whole. */
 function verifyFile(file: string, shown: string, expected: { sha256: string; size: number }): void {
+  checkSize(file, shown, expected.size);
+  checkSha(fileSha256(file), shown, expected.sha256);
+}
+
+/** definition.json is read whole anyway: hashed from the same bytes that are returned. */
+function readDefinition(file: string, shown: string, expected: { sha256: string; size: number }): string {
+  checkSize(file, shown, expected.size);
+  const bytes = readFileSync(file);
+  checkSha(createHash('sha256').update(bytes).digest('hex'), shown, expected.sha256);
+  return bytes.toString('utf8');
+}
+
+function checkSize(file: string, shown: string, expected: number): void {
   if (!existsSync(file) || !statSync(file).isFile()) throw new CompiledFolderError('SMP9013', `${shown} is missing from the compiled folder`, RECOMPILE);
   const size = statSync(file).size;
-  if (size !== expected.size) {
-    throw new CompiledFolderError('SMP9014', `${shown} has ${size} bytes; the manifest says ${expected.size}: it changed after compile`, RECOMPILE);
-  }
-  const actual = fileSha256(file);
-  if (actual !== expected.sha256) {
-    throw new CompiledFolderError('SMP9014', `${shown} has sha256 ${actual}; the manifest says ${expected.sha256}: it changed after compile`, RECOMPILE);
-  }
+  if (size !== expected) throw new CompiledFolderError('SMP9014', `${shown} has ${size} bytes; the manifest says ${expected}: it changed after compile`, RECOMPILE);
+}
+
+function checkSha(actual: string, shown: string, expected: string): void {
+  if (actual !== expected) throw new CompiledFolderError('SMP9014', `${shown} has sha256 ${actual}; the manifest says ${expected}: it changed after compile`, RECOMPILE);
 }
 
 /** sha256 of a file, lower-case hex, streamed through a fixed buffer. */

@@ -40,22 +40,31 @@ interface Upload {
  * interrupted process (`open.abortAll`) aborts the upload itself.
  */
 export async function multipartUpload(s3: S3Client, to: S3Location, file: StoredFile, metadata: Record<string, string>, call: AwsCall, options: MultipartOptions, onBytes: (sent: number) => void, open?: OpenUploads): Promise<void> {
-  const signal = open?.signal;
-  const created = await callAws({ ...call, action: 's3:PutObject (CreateMultipartUpload)' }, () =>
-    s3.send(new CreateMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, Metadata: metadata }), { abortSignal: signal }));
-  const upload: Upload = { s3, to, uploadId: created.UploadId as string, call, signal };
-  const forget = open?.add({ s3, bucket: to.bucket, key: to.key, uploadId: upload.uploadId });
+  // Opened before CreateMultipartUpload: a file that cannot be read leaves no upload behind.
   const handle = await openFile(file.path, 'r');
   try {
+    const created = await callAws({ ...call, action: 's3:PutObject (CreateMultipartUpload)' }, () =>
+      s3.send(new CreateMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, Metadata: metadata }), { abortSignal: open?.signal }));
+    const upload: Upload = { s3, to, uploadId: created.UploadId as string, call, signal: open?.signal };
+    await finishUpload(upload, handle, file, options, onBytes, open);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Parts, then Complete; on any failure Abort (unless the interrupted process is aborting it already). */
+async function finishUpload(upload: Upload, handle: FileHandle, file: StoredFile, options: MultipartOptions, onBytes: (sent: number) => void, open?: OpenUploads): Promise<void> {
+  const { s3, to, uploadId } = upload;
+  const forget = open?.add({ s3, bucket: to.bucket, key: to.key, uploadId });
+  try {
     const parts = await uploadParts(upload, handle, file, options, onBytes);
-    await callAws({ ...call, action: 's3:PutObject (CompleteMultipartUpload)' }, () =>
-      s3.send(new CompleteMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: upload.uploadId, MultipartUpload: { Parts: parts } }), { abortSignal: signal }));
+    await callAws({ ...upload.call, action: 's3:PutObject (CompleteMultipartUpload)' }, () =>
+      s3.send(new CompleteMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId, MultipartUpload: { Parts: parts } }), { abortSignal: upload.signal }));
   } catch (error) {
-    if (!open?.interrupted) await s3.send(new AbortMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: upload.uploadId })).catch(() => undefined);
+    if (!open?.interrupted) await s3.send(new AbortMultipartUploadCommand({ Bucket: to.bucket, Key: to.key, UploadId: uploadId })).catch(() => undefined);
     throw error;
   } finally {
     forget?.();
-    await handle.close();
   }
 }
 

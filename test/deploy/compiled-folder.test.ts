@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { CompiledFolderError, readCompiledFolder } from '../../src/compile/compiled-folder.js';
+import { CompiledFolderError, isCompiledFolder, readCompiledFolder } from '../../src/compile/compiled-folder.js';
 import { canonicalJson } from '../../src/util/canonical-json.js';
 import { compileToFolder } from './folders.js';
 
@@ -29,6 +29,7 @@ function editManifest(dir: string, edit: (m: Record<string, unknown>) => void): 
 test('the folder carries everything deploy needs: settings, region, artifacts, typed parameters, hash-checked assets', (t) => {
   const { folder, dir, cleanup } = compileToFolder(text, SMALL);
   t.after(cleanup);
+  assert.deepEqual([isCompiledFolder(dir), isCompiledFolder(dirname(dir)), isCompiledFolder(join(dir, 'manifest.json'))], [true, false, false]);
   const m = folder.manifest;
   assert.deepEqual([m.manifestVersion, m.pipeline, m.region, m.artifacts, m.role], [1, 'deploy-small', 'us-east-1', 's3://deploy-test-bucket/smpipe/deploy-small', 'arn:aws:iam::111122223333:role/Pipeline']);
   assert.deepEqual(m.parameters.Rank, { type: 'integer', default: 16, enum: [8, 16, 32] });

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Emulator } from '../emulator/index.js';
-import { copyFixtures, smpipe, startDeployEmulator } from './harness.js';
+import { DEFAULT_STORE, putFile } from '../../src/deploy/object-store.js';
+import type { DeployError } from '../../src/deploy/errors.js';
+import { clients } from '../emulator/test-helpers.js';
+import { BUCKET, copyFixtures, smpipe, startDeployEmulator } from './harness.js';
 
 let emulator: Emulator;
 const work = copyFixtures();
@@ -109,4 +112,20 @@ test('SMPIPE_REQUEST_TIMEOUT bounds the SageMaker calls too: a DescribePipeline 
   assert.equal(run.code, 1, run.err);
   assert.match(run.err, /error SMP9016: sagemaker:DescribePipeline on pipeline deploy-small: AWS did not answer in time \(2 attempts\)/);
   assert.equal(emulator.count('DescribePipeline'), 2);
+});
+
+test('bytes that no longer hash to their content address are never stored under it (SMP9014): PutObject and multipart', async () => {
+  const { s3 } = clients(emulator);
+  const path = join(work.dir, 'data/changed.bin');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, randomBytes(11 * 1024 * 1024));
+  const wrong = { path, sha256: 'f'.repeat(64), size: 11 * 1024 * 1024, s3Uri: `s3://${BUCKET}/smpipe/deploy-small/assets/${'f'.repeat(64)}/changed.bin` };
+  emulator.clearRequests();
+  const single = { ...DEFAULT_STORE, multipartThreshold: 64 * 1024 * 1024 };
+  await assert.rejects(putFile(s3, wrong, emulator.region, single), (e: DeployError) => e.code === 'SMP9014' && e.message.includes('changed.bin changed while it was being uploaded'));
+  assert.equal(emulator.count('PutObject'), 0);
+  const parts = { multipartThreshold: 1, multipart: { partSize: 5 * 1024 * 1024, concurrency: 2 } };
+  await assert.rejects(putFile(s3, wrong, emulator.region, parts), (e: DeployError) => e.code === 'SMP9014');
+  assert.deepEqual(['UploadPart', 'CompleteMultipartUpload', 'AbortMultipartUpload'].map((a) => emulator.count(a)), [3, 0, 1]);
+  s3.destroy();
 });
