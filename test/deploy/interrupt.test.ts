@@ -42,7 +42,7 @@ const openUploads = async (prefix = ''): Promise<string[]> =>
 /** Starts `smpipe upsert` with its parts held by the emulator; resolves once a part is on its way. */
 async function upsertStuckInUpload(): Promise<{ kill(signal: NodeJS.Signals): Promise<{ code: number | null; err: string }> }> {
   emulator.clearRequests();
-  emulator.injectFault({ action: 'UploadPart', kind: 'slow', delayMs: 4000, times: Infinity });
+  emulator.injectFault({ action: 'UploadPart', kind: 'slow', delayMs: 60_000, times: Infinity });
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/deploy/smpipe-child.ts', 'upsert', spec, '--out', out], { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => void (err += chunk));
