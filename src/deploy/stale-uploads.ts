@@ -5,10 +5,10 @@ import { mapLimit } from './concurrency.js';
 /**
  * Multipart uploads a killed upsert (kill -9, a lost laptop lid) left open: S3 keeps and bills
  * their parts until they are completed or aborted. Before an upsert uploads, it aborts those that
- * are smpipe's own and idle: keys of the content-addressed form `<artifacts>/assets/<sha256>/<name>`
- * (or `definitions/`) under this spec's artifacts prefix, nothing else in the bucket, and only when
- * neither the upload nor any of its parts moved for `staleAfterMs`, so a concurrent upsert's upload
- * in progress is left alone.
+ * are smpipe's own and idle: listed under `<artifacts>/assets/` only (the rest of the prefix holds
+ * the jobs' outputs, which SageMaker may be uploading right now), keys of the content-addressed
+ * form `<artifacts>/assets/<sha256>/<name>` only, and only when neither the upload nor any of its
+ * parts moved for `staleAfterMs`, so a concurrent upsert's upload in progress is left alone.
  */
 export interface StaleUpload {
   /** s3://bucket/key */
@@ -30,7 +30,8 @@ export const DEFAULT_STALE_AFTER_MS = 60 * 60 * 1000;
 const MAX_PAGES = 10;
 
 export async function abortStaleUploads(s3: S3Client, region: string, artifacts: string, options: StaleOptions): Promise<StaleUpload[]> {
-  const { bucket, prefix } = splitPrefix(artifacts);
+  const { bucket, prefix: root } = splitPrefix(artifacts);
+  const prefix = `${root}assets/`;
   const call: AwsCall = { action: 's3:ListBucketMultipartUploads', resource: `s3://${bucket}/${prefix}`, region };
   const cutoff = (options.now ?? Date.now)() - options.staleAfterMs;
   const ours = ownKeyPattern(prefix);
@@ -51,9 +52,9 @@ export function splitPrefix(artifacts: string): { bucket: string; prefix: string
   return { bucket: match[1] as string, prefix: rest ? `${rest}/` : '' };
 }
 
-/** The keys smpipe writes under `prefix`, and only those. */
-export function ownKeyPattern(prefix: string): RegExp {
-  return new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:assets|definitions)/[0-9a-f]{64}/[^/]+$`);
+/** The asset keys smpipe writes under `assetsPrefix` (`…/assets/`), and only those. */
+export function ownKeyPattern(assetsPrefix: string): RegExp {
+  return new RegExp(`^${assetsPrefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[0-9a-f]{64}/[^/]+$`);
 }
 
 async function listUploads(s3: S3Client, bucket: string, prefix: string, call: AwsCall): Promise<MultipartUpload[]> {

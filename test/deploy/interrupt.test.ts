@@ -70,7 +70,7 @@ for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
 }
 
 test('kill -9 mid-upload leaves it open; the next upsert aborts it (idle past SMPIPE_STALE_UPLOAD_MINUTES), and nothing else', async () => {
-  const foreign = [`${PREFIX}notes/big.bin`, 'other-team/assets/big.bin', `${PREFIX}assets/${'a'.repeat(64)}`];
+  const foreign = [`${PREFIX}notes/big.bin`, 'other-team/assets/big.bin', `${PREFIX}assets/${'a'.repeat(64)}`, `${PREFIX}assets/notes/${'b'.repeat(64)}/x.bin`];
   for (const Key of foreign) await s3.send(new CreateMultipartUploadCommand({ Bucket: BUCKET, Key }));
   const run = await upsertStuckInUpload();
   const { code } = await run.kill('SIGKILL');
@@ -86,7 +86,7 @@ test('kill -9 mid-upload leaves it open; the next upsert aborts it (idle past SM
   assert.equal(next.code, 0, next.err);
   assert.match(next.err, /aborted an abandoned multipart upload of s3:\/\/deploy-test-bucket\/smpipe\/deploy-small\/assets\/[0-9a-f]{64}\/big\.bin \(idle since /);
   const listed = emulator.requests.find((r) => r.action === 'ListMultipartUploads')?.params as { query: Record<string, string> };
-  assert.equal(listed.query.prefix, PREFIX, 'listed under the artifacts prefix only');
+  assert.equal(listed.query.prefix, `${PREFIX}assets/`, 'listed under the asset prefix only');
   assert.equal(emulator.count('AbortMultipartUpload'), 1);
   assert.deepEqual((await openUploads()).map((u) => u.split(' ')[0]), [...foreign].sort(), 'other uploads untouched');
   assert.equal(emulator.count('CompleteMultipartUpload'), 1);
