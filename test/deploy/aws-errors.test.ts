@@ -45,6 +45,16 @@ test('missing credentials: how to configure them, and no request sent', async ()
   assertActionable(profile, /error SMP9004: no AWS credentials found for profile nosuchprofile \(.*\)\n {2}hint: .*aws sso login --profile nosuchprofile/);
 });
 
+test('a credential source that never answers ends in bounded time: SMP9016, no request sent', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'smpipe-slow-creds-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'config'), '[profile slow]\ncredential_process = sleep 3\n');
+  const run = await withEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_CONFIG_FILE: join(dir, 'config') }, () =>
+    smpipe('plan', [SMALL, '--profile', 'slow', '--connect-timeout', '0.1', '--request-timeout', '0.1']));
+  assertActionable(run, /error SMP9016: loading AWS credentials took longer than 0\.4 s\n {2}hint: check the network to the credential source/);
+  assert.equal(emulator.requests.length, 0);
+});
+
 test('no region anywhere (none compiled in, none configured): SMP9008', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'smpipe-no-region-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
