@@ -1,3 +1,4 @@
+import { CODES } from '../diagnostics/codes.js';
 import { renderText } from '../diagnostics/render.js';
 import { DeployError } from '../deploy/errors.js';
 import { UsageError } from './args.js';
@@ -48,10 +49,23 @@ export async function runCommand(name: string, command: AsyncCommand, argv: stri
       io.err(renderDeployError(name, error));
       return 1;
     }
+    if (hasCatalogueCode(error)) {
+      io.err(`smpipe ${name}: error ${error.code}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return 1;
+    }
     const detail = process.env.SMPIPE_DEBUG ? (error as Error).stack : (error as Error).message;
     io.err(`smpipe ${name}: internal error: ${detail}\n(set SMPIPE_DEBUG=1 for a stack trace, and please report it)\n`);
     return command.usageExit ?? 2;
   }
+}
+
+/**
+ * An error from another room that carries a catalogue code (writing the compiled folder, for
+ * one): a user's problem with a code and a hint, not an internal error.
+ */
+function hasCatalogueCode(error: unknown): error is Error & { code: string; hint?: string } {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && Object.hasOwn(CODES, code);
 }
 
 export function renderDeployError(name: string, error: DeployError): string {

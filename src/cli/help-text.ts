@@ -3,53 +3,83 @@
  * `smpipe --help` and `smpipe compile` start without loading the AWS SDK.
  */
 export const AWS_FLAGS = `  --profile NAME   AWS profile (else AWS_PROFILE, env credentials, SSO, container or instance role)
-  --region REGION  AWS region (else AWS_REGION or the profile's region)`;
+  --region REGION  AWS region (else the compiled folder's or the ARN's, AWS_REGION, the profile's)
+  --connect-timeout S  seconds to establish a connection (default 10; SMPIPE_CONNECT_TIMEOUT)
+  --request-timeout S  seconds AWS may stay silent before a request is retried (default 60;
+                   SMPIPE_REQUEST_TIMEOUT); attempts: AWS_MAX_ATTEMPTS (default 6)`;
 
 export const SPEC_FLAGS = `  --vars FILE      YAML file of compile-time vars (keys must be declared under vars:)
   --set KEY=VALUE  set one var (repeatable; wins over --vars)`;
+
+/** For the commands that take a spec or a compiled folder. */
+export const TARGET_FLAGS = `${SPEC_FLAGS}
+  --out DIR        where a SPEC's compiled folder is written (default build/<pipeline>)`;
+
+const TARGET_TEXT = `SPEC is compiled first, exactly as smpipe compile does, to build/<pipeline>/ (or --out), and
+that folder is what is deployed; a FOLDER written by smpipe compile is deployed as it is, after
+its files are checked against the sha256 sums in its manifest.json (SMP9014 if one changed).`;
+
+const VERIFY_FLAG = '  --verify-assets  HeadObject every asset, also those the deployed definition already uses';
 
 export const POLL_FLAG = '  --poll-interval S  first wait between polls in seconds (default 2; grows to 30 while nothing changes)';
 
 export const HELP = {
   plan: {
     summary: 'show what upsert would change: steps, settings, tags, uploads',
-    usage: `smpipe plan SPEC [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
+    usage: `smpipe plan SPEC|FOLDER [--vars FILE] [--set KEY=VALUE]... [--out DIR] [--verify-assets]
+            [--profile NAME] [--region REGION]
 
-Compiles SPEC, reads the deployed pipeline (DescribePipeline, ListTags) and the assets' S3
-objects (HeadObject), and prints the differences: steps added, removed and changed (with
-each changed field as a path, old → new), pipeline settings, tags and the uploads upsert
-would make. Writes nothing. Exit status: 0 nothing to do, 2 changes, 1 error.
+Reads the deployed pipeline (DescribePipeline, then ListTags) and the S3 objects of the assets
+the deployed definition does not already use (HeadObject), and prints the differences: steps
+added, removed and changed (with each changed field as a path, old → new), pipeline settings,
+tags and the uploads upsert would make. Writes nothing to AWS. Exit status: 0 nothing to do,
+2 changes, 1 error.
 
-${SPEC_FLAGS}
+${TARGET_TEXT}
+
+${TARGET_FLAGS}
+${VERIFY_FLAG}
 ${AWS_FLAGS}`,
   },
   upsert: {
     summary: 'upload assets, then create or update the pipeline (nothing when unchanged)',
-    usage: `smpipe upsert SPEC [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
+    usage: `smpipe upsert SPEC|FOLDER [--vars FILE] [--set KEY=VALUE]... [--out DIR] [--verify-assets]
+              [--profile NAME] [--region REGION]
 
 Uploads every missing asset to its content-addressed S3 key first, then calls CreatePipeline
 (absent), UpdatePipeline (definition or settings changed) or nothing (unchanged: compared as
-key-sorted JSON), then converges tags (AddTags/DeleteTags). Definitions over 1 MiB go through
-S3 (PipelineDefinitionS3Location). Prints the pipeline ARN and console link.
+key-sorted JSON), then converges tags (AddTags/DeleteTags). An unchanged pipeline costs two
+requests (DescribePipeline, ListTags). Definitions over 1 MiB go through S3
+(PipelineDefinitionS3Location). Prints the pipeline ARN and console link.
 
-${SPEC_FLAGS}
+Interrupted (Ctrl-C, SIGTERM), it aborts its multipart uploads and exits 130 / 143. Before it
+uploads, it aborts multipart uploads of smpipe's own asset keys under the artifacts prefix that
+have been idle for an hour (SMPIPE_STALE_UPLOAD_MINUTES), such as those of a killed upsert.
+
+${TARGET_TEXT}
+
+${TARGET_FLAGS}
+${VERIFY_FLAG}
 ${AWS_FLAGS}`,
   },
   start: {
     summary: 'start an execution with checked parameters; --wait follows it',
-    usage: `smpipe start SPEC|NAME [--param NAME=VALUE]... [--display-name NAME] [--description TEXT] [--wait]
-             [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
+    usage: `smpipe start SPEC|FOLDER|NAME [--param NAME=VALUE]... [--display-name NAME] [--description TEXT] [--wait]
+             [--vars FILE] [--set KEY=VALUE]... [--out DIR] [--profile NAME] [--region REGION]
 
-With a SPEC (a .yaml file) the parameter names, types and allowed values are checked against
-its parameters: before any AWS call. With a pipeline NAME they are checked against the
-deployed definition. Prints the execution ARN and console link.
+With a SPEC (a .yaml file, compiled to its folder first) or a compiled FOLDER, the parameter
+names, types and allowed values are checked against its manifest before any AWS call; with a
+pipeline NAME, against the deployed definition. A value holding a secret (an AWS access key id,
+a Hugging Face token, a private key) is refused (SMP7001, SMP7003, SMP7004): anyone who can
+describe the execution reads its parameters; pass a Secrets Manager ARN instead. Prints the
+execution ARN and console link.
 
   --param NAME=VALUE  pipeline parameter (repeatable); unset ones take their default
   --display-name N    execution display name (letters, digits, hyphens; up to 82)
   --description TEXT  execution description
   --wait              follow the execution like smpipe watch; exit 0 succeeded, 1 failed or stopped
 ${POLL_FLAG}
-${SPEC_FLAGS}
+${TARGET_FLAGS}
 ${AWS_FLAGS}`,
   },
   watch: {
@@ -65,10 +95,10 @@ ${AWS_FLAGS}`,
   },
   executions: {
     summary: 'list the recent executions of a pipeline, newest first',
-    usage: `smpipe executions SPEC|NAME [--limit N] [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
+    usage: `smpipe executions SPEC|FOLDER|NAME [--limit N] [--vars FILE] [--set KEY=VALUE]... [--profile NAME] [--region REGION]
 
   --limit N        how many (default 20, at most 100)
-${SPEC_FLAGS}
+${TARGET_FLAGS}
 ${AWS_FLAGS}`,
   },
   stop: {

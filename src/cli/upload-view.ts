@@ -1,4 +1,4 @@
-import type { Asset } from '../compile/asset-registry.js';
+import type { FolderAsset as Asset } from '../compile/compiled-folder.js';
 import type { UploadEvents } from '../deploy/assets.js';
 import { formatBytes } from '../deploy/s3-uri.js';
 import type { Io } from './deploy-io.js';
@@ -21,6 +21,9 @@ export function uploadView(io: Io): UploadEvents {
     },
     uploaded(asset) {
       io.err(`${live(asset) ? '\r\x1b[K' : ''}uploaded ${asset.s3Uri} (${formatBytes(asset.size)})\n`);
+    },
+    notice(text) {
+      io.err(`${text}\n`);
     },
   };
 }

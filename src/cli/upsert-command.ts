@@ -1,27 +1,39 @@
 import { withClients } from '../deploy/clients.js';
 import { pipelineConsoleUrl, studioHint } from '../deploy/links.js';
+import { OpenUploads } from '../deploy/open-uploads.js';
 import { upsert, type UpsertResult } from '../deploy/upsert.js';
-import { one, parse } from './args.js';
-import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
+import { UsageError, one, parse } from './args.js';
+import { AWS_OPTIONS, deployAwsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
-import { compileForDeploy, SPEC_OPTIONS } from './deploy-spec.js';
+import { interruptible } from './deploy-signals.js';
+import { loadTarget, TARGET_OPTIONS } from './deploy-target.js';
+import { VERIFY_OPTION } from './plan-command.js';
 import { uploadView } from './upload-view.js';
 import { HELP } from './help-text.js';
 
 export const upsertCommand: AsyncCommand = {
   ...HELP.upsert,
   async run(argv, io) {
-    const parsed = parse(argv, { ...SPEC_OPTIONS, ...AWS_OPTIONS });
-    const compiled = compileForDeploy(one(parsed, 'SPEC'), parsed, io);
-    if (!compiled.ok) return 1;
-    const done = await withClients(awsOptions(parsed), async (clients) => ({
-      region: clients.region,
-      result: await upsert(clients, compiled.desired, { events: uploadView(io) }),
-    }));
+    const parsed = parse(argv, { ...TARGET_OPTIONS, ...AWS_OPTIONS, ...VERIFY_OPTION });
+    const target = loadTarget(one(parsed, 'SPEC or FOLDER'), parsed, io);
+    if (!target) return 1;
+    const open = new OpenUploads();
+    const options = { events: uploadView(io), open, verifyAssets: parsed.values['verify-assets'] === true, ...staleAfter(process.env) };
+    const done = await withClients(deployAwsOptions(parsed, target.desired), (clients) =>
+      interruptible(open, io, async () => ({ region: clients.region, result: await upsert(clients, target.desired, options) })));
     report(done.result, done.region, io);
     return 0;
   },
 };
+
+/** SMPIPE_STALE_UPLOAD_MINUTES: how long an upload must be idle before upsert aborts it as abandoned. */
+function staleAfter(env: NodeJS.ProcessEnv): { staleAfterMs?: number } {
+  const raw = env.SMPIPE_STALE_UPLOAD_MINUTES;
+  if (raw === undefined || raw === '') return {};
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes < 0) throw new UsageError(`SMPIPE_STALE_UPLOAD_MINUTES must be a number of minutes, got ${raw}`);
+  return { staleAfterMs: minutes * 60_000 };
+}
 
 function report(result: UpsertResult, region: string, io: Io): void {
   const { plan } = result;

@@ -1,7 +1,10 @@
 import { sha256Hex } from '../assets/hash.js';
-import type { PipelineSpec } from '../spec/types.js';
+import type { ParameterSpec, PipelineSpec } from '../spec/types.js';
 import type { Asset } from './asset-registry.js';
 import type { PipelineSettings } from './settings.js';
+
+/** Bumped when a field deploy or the local runner relies on changes meaning; readers refuse others. */
+export const MANIFEST_VERSION = 1;
 
 export interface ManifestAsset {
   name: string;
@@ -14,31 +17,56 @@ export interface ManifestAsset {
   s3Uri: string;
 }
 
-/** What deploy needs besides the definition: pipeline settings and every asset to upload first. */
+/**
+ * Everything deploy (and the local runner) needs besides definition.json: the compiled folder is
+ * their one input, so nothing is read from the spec again. Keys and their order are fixed, so the
+ * same spec and vars give the same bytes.
+ */
 export interface Manifest {
+  manifestVersion: typeof MANIFEST_VERSION;
   pipeline: string;
   displayName: string | null;
   description: string | null;
   role: string | null;
+  /** The spec's `artifacts:` S3 prefix (no trailing slash): assets and over-limit definitions live under it. */
+  artifacts: string | null;
+  /** `vars.region`: the region the image URIs and `sagemaker_region` were compiled for. */
+  region: string | null;
   tags: { Key: string; Value: string }[];
   parallelism: number | null;
   definition: { file: 'definition.json'; sha256: string; size: number };
-  parameters: PipelineSpec['parameters'];
+  parameters: Record<string, ParameterSpec>;
   assets: ManifestAsset[];
 }
 
-export function buildManifest(settings: PipelineSettings, spec: PipelineSpec, assets: Asset[], definitionText: string, specFile: string): Manifest {
+export function buildManifest(settings: PipelineSettings, spec: PipelineSpec, assets: Asset[], definitionText: string, specFile?: string): Manifest {
   void specFile;
-  const role = settings.pipelineRole ?? null;
   return {
+    manifestVersion: MANIFEST_VERSION,
     pipeline: settings.name,
     displayName: settings.displayName ?? null,
     description: settings.description ?? null,
-    role,
+    role: settings.pipelineRole ?? null,
+    artifacts: settings.artifacts ?? null,
+    region: settings.region ?? null,
     tags: Object.entries(settings.tags).map(([Key, Value]) => ({ Key, Value })),
     parallelism: settings.parallelism ?? null,
     definition: { file: 'definition.json', sha256: sha256Hex(Buffer.from(definitionText)), size: Buffer.byteLength(definitionText) },
-    parameters: spec.parameters ?? {},
+    parameters: manifestParameters(spec.parameters ?? {}),
     assets: assets.map(({ name, source, file, sha256, size, s3Uri }) => ({ name, source, file, sha256, size, s3Uri })),
   };
+}
+
+/** Each parameter with its keys in one order, whatever order the YAML wrote them in. */
+function manifestParameters(parameters: Record<string, ParameterSpec>): Record<string, ParameterSpec> {
+  const out: Record<string, ParameterSpec> = {};
+  for (const [name, p] of Object.entries(parameters)) {
+    out[name] = {
+      type: p.type,
+      ...(p.default !== undefined ? { default: p.default } : {}),
+      ...(p.enum !== undefined ? { enum: p.enum } : {}),
+      ...(p.description !== undefined ? { description: p.description } : {}),
+    };
+  }
+  return out;
 }

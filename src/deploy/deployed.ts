@@ -6,23 +6,26 @@ import type { Clients } from './clients.js';
 import type { PipelineSettingsState } from './desired.js';
 import { asAwsError, errorName } from './errors.js';
 
-/** The pipeline as SageMaker has it now. */
-export interface DeployedPipeline {
+/** The pipeline as SageMaker has it now (DescribePipeline). */
+export interface DescribedPipeline {
   arn: string;
   name: string;
   /** Parsed PipelineDefinition; undefined when the service's copy is not JSON. */
   definition: Json | undefined;
   settings: PipelineSettingsState;
+}
+
+/** ...and its tags (ListTags). */
+export interface DeployedPipeline extends DescribedPipeline {
   tags: Record<string, string>;
 }
 
-/** DescribePipeline + ListTags; null when there is no such pipeline. */
-export async function fetchDeployed(clients: Clients, name: string): Promise<DeployedPipeline | null> {
+/** DescribePipeline, as plan needs it; null when there is no such pipeline. */
+export async function readDeployed(clients: Clients, name: string): Promise<DescribedPipeline | null> {
   const described = await describePipeline(clients, name);
   if (!described) return null;
-  const arn = described.PipelineArn as string;
   return {
-    arn,
+    arn: described.PipelineArn as string,
     name: described.PipelineName ?? name,
     definition: parseDefinition(described.PipelineDefinition),
     settings: {
@@ -31,7 +34,6 @@ export async function fetchDeployed(clients: Clients, name: string): Promise<Dep
       description: described.PipelineDescription ?? '',
       parallelism: described.ParallelismConfiguration?.MaxParallelExecutionSteps ?? null,
     },
-    tags: await listTags(clients, arn),
   };
 }
 
@@ -55,7 +57,8 @@ export function isPipelineMissing(error: unknown): boolean {
   return name === 'ValidationException' && /does not exist|not found|could not find/i.test(asAwsError(error).message ?? '');
 }
 
-async function listTags(clients: Clients, arn: string): Promise<Record<string, string>> {
+/** Every page of ListTags for the pipeline's ARN. */
+export async function listTags(clients: Clients, arn: string): Promise<Record<string, string>> {
   const tags: Record<string, string> = {};
   let token: string | undefined;
   do {

@@ -1,5 +1,4 @@
-import type { Asset } from '../compile/asset-registry.js';
-import type { CompileResult } from '../compile/compile.js';
+import type { CompiledFolder, FolderAsset } from '../compile/compiled-folder.js';
 import type { Json } from '../expr/types.js';
 import type { SourceFile } from '../spec/source.js';
 
@@ -12,31 +11,40 @@ export interface PipelineSettingsState {
   parallelism: number | null;
 }
 
-/** What the spec says the pipeline should be: everything plan and upsert compare and send. */
+/** The spec a folder was just compiled from: lets a rejected definition point at YAML lines. */
+export interface SpecOrigin {
+  file: string;
+  source: SourceFile;
+}
+
+/** What the compiled folder says the pipeline should be: everything plan and upsert compare and send. */
 export interface DesiredPipeline {
   name: string;
   definition: Json;
   definitionText: string;
   definitionSha256: string;
+  /** definition.json in the folder (uploaded when over the inline limit). */
+  definitionPath: string;
   settings: PipelineSettingsState;
   tags: Record<string, string>;
-  assets: Asset[];
-  /** The spec's artifacts prefix (for definitions over the inline limit). */
+  /** Hash-checked files of the folder, each with its content-addressed S3 URI. */
+  assets: FolderAsset[];
+  /** The spec's artifacts prefix (for definitions over the inline limit, and stale-upload cleanup). */
   artifacts?: string;
-  /** For mapping a rejected definition back to YAML lines. */
-  file: string;
-  source?: SourceFile;
+  /** The region the folder was compiled for (image URIs, sagemaker_region). */
+  region?: string;
+  origin?: SpecOrigin;
 }
 
-/** From a compile without errors (`manifest` and `definition` present). */
-export function desiredPipeline(result: CompileResult, file: string, artifacts?: string): DesiredPipeline {
-  const manifest = result.manifest;
-  if (!manifest || result.definition === undefined || result.definitionText === undefined) throw new Error('desiredPipeline needs a compile without errors');
+/** From a compiled folder (already checked by readCompiledFolder); `origin` when it was compiled just now. */
+export function desiredFromFolder(folder: CompiledFolder, origin?: SpecOrigin): DesiredPipeline {
+  const manifest = folder.manifest;
   return {
     name: manifest.pipeline,
-    definition: result.definition,
-    definitionText: result.definitionText,
+    definition: folder.definition,
+    definitionText: folder.definitionText,
     definitionSha256: manifest.definition.sha256,
+    definitionPath: folder.definitionPath,
     settings: {
       role: manifest.role,
       // SageMaker shows the name when there is no display name, and an unset description as empty.
@@ -45,9 +53,9 @@ export function desiredPipeline(result: CompileResult, file: string, artifacts?:
       parallelism: manifest.parallelism,
     },
     tags: Object.fromEntries(manifest.tags.map((t) => [t.Key, t.Value])),
-    assets: result.assets,
-    ...(artifacts ? { artifacts } : {}),
-    file,
-    ...(result.sources.get(file) ? { source: result.sources.get(file) as SourceFile } : {}),
+    assets: folder.assets,
+    ...(manifest.artifacts ? { artifacts: manifest.artifacts } : {}),
+    ...(manifest.region ? { region: manifest.region } : {}),
+    ...(origin ? { origin } : {}),
   };
 }

@@ -101,6 +101,20 @@ const noBucket: Rule = (_e, name, call) => {
   return new DeployError('SMP9011', `S3 bucket ${bucket} does not exist (${call.action} ${call.resource})`, `create it in ${call.region}, or set the bucket var to one that exists`);
 };
 
+/**
+ * @smithy/node-http-handler names both its timeouts and a reset connection "TimeoutError"; only
+ * the reset carries a socket error code (ECONNRESET, EPIPE), so that is what tells them apart.
+ */
+const timedOut: Rule = (e, name, call) => {
+  if (e.code !== 'ETIMEDOUT' && !(name === 'TimeoutError' && !e.code)) return undefined;
+  const attempts = e.$metadata?.attempts;
+  return new DeployError(
+    'SMP9016',
+    `${call.action} on ${call.resource}: AWS did not answer in time${attempts ? ` (${attempts} attempts)` : ''}: ${firstLine(e.message) || name}`,
+    'check the network and any AWS_ENDPOINT_URL* settings; on a slow link raise --request-timeout / --connect-timeout (seconds; or SMPIPE_REQUEST_TIMEOUT, SMPIPE_CONNECT_TIMEOUT)',
+  );
+};
+
 const NETWORK = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up|TimeoutError/;
 
 const network: Rule = (e, name, call) => {
@@ -115,7 +129,7 @@ const serverError: Rule = (e, name, call) => {
   return new DeployError('SMP9012', `AWS answered ${status} ${name} to ${call.action} on ${call.resource}${e.$metadata?.attempts ? ` after ${e.$metadata.attempts} attempts` : ''}`, 'a service-side failure: run again in a minute');
 };
 
-const RULES: Rule[] = [missingCredentials, rejectedCredentials, missingRegion, wrongRegion, throttled, accessDenied, notFound, noBucket, network, serverError];
+const RULES: Rule[] = [missingCredentials, rejectedCredentials, missingRegion, wrongRegion, throttled, accessDenied, notFound, noBucket, timedOut, network, serverError];
 
 function firstLine(text: string | undefined): string {
   return (text ?? '').split('\n')[0]?.trim() ?? '';

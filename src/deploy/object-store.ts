@@ -1,9 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { sha256Hex } from '../assets/hash.js';
 import { explainAwsError } from './explain-error.js';
 import { callAws, type AwsCall } from './aws-call.js';
 import { errorName, asAwsError } from './errors.js';
 import { DEFAULT_MULTIPART, multipartUpload, type MultipartOptions } from './multipart.js';
+import type { OpenUploads } from './open-uploads.js';
 import { parseS3Uri } from './s3-uri.js';
+import { changedFile, type StoredFile } from './stored-file.js';
 
 /**
  * Content-addressed objects. The sha256 travels as user metadata (`x-amz-meta-sha256`) rather
@@ -40,15 +44,21 @@ function isMissing(error: unknown): boolean {
   return name === 'NotFound' || name === 'NoSuchKey' || asAwsError(error).$metadata?.httpStatusCode === 404 && name !== 'NoSuchBucket';
 }
 
-/** Uploads `bytes` to `uri` with its sha256 as metadata; `onBytes` reports progress. */
-export async function putContent(s3: S3Client, uri: string, bytes: Buffer, sha256: string, region: string, options: StoreOptions, onBytes: (sent: number) => void = () => {}): Promise<void> {
-  const to = parseS3Uri(uri);
-  const call: AwsCall = { action: 's3:PutObject', resource: uri, region };
-  const metadata = { sha256 };
-  if (bytes.length >= options.multipartThreshold) {
-    await multipartUpload(s3, to, bytes, metadata, call, options.multipart, onBytes);
+/**
+ * Uploads a file to its key with its sha256 as metadata; `onBytes` reports progress. The bytes
+ * sent are hashed on the way and must match the sha256 the folder was checked against, so a file
+ * changed since then never lands under another file's content address.
+ */
+export async function putFile(s3: S3Client, file: StoredFile, region: string, options: StoreOptions, onBytes: (sent: number) => void = () => {}, open?: OpenUploads): Promise<void> {
+  const to = parseS3Uri(file.s3Uri);
+  const call: AwsCall = { action: 's3:PutObject', resource: file.s3Uri, region };
+  const metadata = { sha256: file.sha256 };
+  if (file.size >= options.multipartThreshold) {
+    await multipartUpload(s3, to, file, metadata, call, options.multipart, onBytes, open);
     return;
   }
-  await callAws(call, () => s3.send(new PutObjectCommand({ Bucket: to.bucket, Key: to.key, Body: bytes, Metadata: metadata })));
+  const bytes = await readFile(file.path);
+  if (sha256Hex(bytes) !== file.sha256) throw changedFile(file.path);
+  await callAws(call, () => s3.send(new PutObjectCommand({ Bucket: to.bucket, Key: to.key, Body: bytes, Metadata: metadata }), { abortSignal: open?.signal }));
   onBytes(bytes.length);
 }

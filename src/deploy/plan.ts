@@ -1,8 +1,8 @@
-import type { Asset } from '../compile/asset-registry.js';
+import type { FolderAsset } from '../compile/compiled-folder.js';
 import { sortedJson } from '../util/canonical-json.js';
-import { checkAssets, type AssetCheck } from './assets.js';
+import { checkAssets, needsUpload, referencedUris, type AssetCheck } from './assets.js';
 import type { Clients } from './clients.js';
-import { fetchDeployed, type DeployedPipeline } from './deployed.js';
+import { listTags, readDeployed, type DeployedPipeline, type DescribedPipeline } from './deployed.js';
 import type { DesiredPipeline, PipelineSettingsState } from './desired.js';
 import { DeployError } from './errors.js';
 import type { FieldDiff } from './json-diff.js';
@@ -30,22 +30,28 @@ export interface Plan {
   /** Every asset with its S3 state, plus the definition object when it goes through S3. */
   assets: AssetCheck[];
   /** Set when the definition is over the inline limit and is sent as an S3 object. */
-  definitionObject?: Asset;
+  definitionObject?: FolderAsset;
 }
 
 export interface PlanOptions {
   inlineLimit?: number;
+  /** HeadObject every asset, also those the deployed definition already references. */
+  verifyAssets?: boolean;
 }
 
-/** Reads the deployed pipeline and the assets' S3 state, and compares: no writes. */
+/**
+ * Reads the deployed pipeline and the assets' S3 state, and compares: no writes. DescribePipeline
+ * comes first (its definition says which assets need no look); ListTags and the HeadObjects that
+ * remain depend only on its answer, so they run together. An unchanged pipeline costs two requests.
+ */
 export async function makePlan(clients: Clients, desired: DesiredPipeline, options: PlanOptions = {}): Promise<Plan> {
-  const deployed = await fetchDeployed(clients, desired.name);
-  const definitionChanged = !deployed || sortedJson(deployed.definition) !== sortedJson(desired.definition);
-  const settings = deployed ? settingChanges(deployed.settings, desired.settings) : [];
-  const action = !deployed ? 'create' : definitionChanged || settings.length ? 'update' : 'none';
+  const described = await readDeployed(clients, desired.name);
+  const definitionChanged = !described || sortedJson(described.definition) !== sortedJson(desired.definition);
+  const settings = described ? settingChanges(described.settings, desired.settings) : [];
+  const action = !described ? 'create' : definitionChanged || settings.length ? 'update' : 'none';
   if (action === 'create') requireRole(desired);
   const definitionObject = action !== 'none' ? overLimitDefinition(desired, options.inlineLimit ?? INLINE_LIMIT) : undefined;
-  const assets = await checkAssets(clients.s3, clients.region, definitionObject ? [...desired.assets, definitionObject] : desired.assets);
+  const { deployed, assets } = await readRest(clients, described, definitionObject ? [...desired.assets, definitionObject] : desired.assets, options);
   return {
     pipeline: desired.name,
     region: clients.region,
@@ -63,8 +69,18 @@ export async function makePlan(clients: Clients, desired: DesiredPipeline, optio
   };
 }
 
+/** ListTags and the asset checks, in parallel. */
+async function readRest(clients: Clients, described: DescribedPipeline | null, objects: FolderAsset[], options: PlanOptions): Promise<{ deployed: DeployedPipeline | null; assets: AssetCheck[] }> {
+  const known = described && !options.verifyAssets ? referencedUris(described.definition) : undefined;
+  const [tags, assets] = await Promise.all([
+    described ? listTags(clients, described.arn) : Promise.resolve({}),
+    checkAssets(clients.s3, clients.region, objects, known),
+  ]);
+  return { deployed: described ? { ...described, tags } : null, assets };
+}
+
 export function planHasChanges(plan: Plan): boolean {
-  return plan.action !== 'none' || hasTagChanges(plan.tags) || plan.assets.some((a) => a.state !== 'present');
+  return plan.action !== 'none' || hasTagChanges(plan.tags) || plan.assets.some(needsUpload);
 }
 
 function requireRole(desired: DesiredPipeline): void {
@@ -73,12 +89,13 @@ function requireRole(desired: DesiredPipeline): void {
 }
 
 /** The definition as a content-addressed object under the artifacts prefix, when it is too long to send inline. */
-function overLimitDefinition(desired: DesiredPipeline, limit: number): Asset | undefined {
-  const bytes = Buffer.from(desired.definitionText);
-  if (bytes.length <= limit) return undefined;
+function overLimitDefinition(desired: DesiredPipeline, limit: number): FolderAsset | undefined {
+  const size = Buffer.byteLength(desired.definitionText);
+  if (size <= limit) return undefined;
   if (!desired.artifacts) {
-    throw new DeployError('SMP9010', `the definition is ${bytes.length} bytes, over the ${limit}-byte inline limit, and the spec has no artifacts prefix to store it under`, 'set artifacts: to an S3 prefix (s3://bucket/prefix)');
+    throw new DeployError('SMP9010', `the definition is ${size} bytes, over the ${limit}-byte inline limit, and the spec has no artifacts prefix to store it under`, 'set artifacts: to an S3 prefix (s3://bucket/prefix)');
   }
   const sha = desired.definitionSha256;
-  return { name: 'definition.json', source: 'definition', sha256: sha, size: bytes.length, file: 'definition.json', s3Uri: `${desired.artifacts}/definitions/${sha}/definition.json`, bytes };
+  const s3Uri = `${desired.artifacts}/definitions/${sha}/definition.json`;
+  return { name: 'definition.json', source: 'definition', sha256: sha, size, file: 'definition.json', s3Uri, path: desired.definitionPath };
 }

@@ -1,4 +1,4 @@
-import type { AssetCheck } from './assets.js';
+import { needsUpload, type AssetCheck } from './assets.js';
 import { showValue, type FieldDiff } from './json-diff.js';
 import { planHasChanges, type Plan } from './plan.js';
 import { formatBytes } from './s3-uri.js';
@@ -70,10 +70,12 @@ function stepChangeLines(step: StepChange): string[] {
 }
 
 function assetLines(assets: AssetCheck[]): string[] {
-  const todo = assets.filter((a) => a.state !== 'present');
+  const todo = assets.filter(needsUpload);
   const bytes = todo.reduce((sum, a) => sum + a.asset.size, 0);
   const present = assets.length - todo.length;
-  const head = todo.length ? `Assets: ${todo.length} to upload (${formatBytes(bytes)}), ${present} already in S3` : `Assets: ${present} already in S3`;
+  const trusted = assets.filter((a) => a.state === 'deployed').length;
+  const note = trusted ? ` (${trusted === present ? '' : `${trusted} `}used by the deployed definition, not checked: --verify-assets checks them)` : '';
+  const head = todo.length ? `Assets: ${todo.length} to upload (${formatBytes(bytes)}), ${present} already in S3${note}` : `Assets: ${present} already in S3${note}`;
   const rows = todo.map(({ asset, state }) => `  + ${asset.s3Uri}  (${asset.source}, ${formatBytes(asset.size)}${state === 'different' ? ', replaces a different object' : ''})`);
   return ['', head, ...rows];
 }
@@ -82,7 +84,7 @@ function summary(plan: Plan): string {
   if (!planHasChanges(plan)) return 'No changes: the deployed pipeline matches the spec.';
   const parts: string[] = [];
   if (plan.action !== 'none') parts.push(`${plan.action} the pipeline`);
-  const uploads = plan.assets.filter((a) => a.state !== 'present').length;
+  const uploads = plan.assets.filter(needsUpload).length;
   if (uploads) parts.push(`upload ${uploads} object${uploads === 1 ? '' : 's'}`);
   const tagCount = Object.keys(plan.tags.put).length + plan.tags.remove.length;
   if (tagCount && plan.action !== 'create') parts.push(`change ${tagCount} tag${tagCount === 1 ? '' : 's'}`);

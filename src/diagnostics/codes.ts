@@ -90,6 +90,10 @@ export const CODES = {
   SMP9010: { severity: 'error', title: 'Pipeline settings cannot be deployed (no compile-time role, no artifacts prefix)' },
   SMP9011: { severity: 'error', title: 'Upload to S3 failed (bucket missing, connection lost)' },
   SMP9012: { severity: 'error', title: 'AWS request failed' },
+  SMP9013: { severity: 'error', title: 'Not a compiled folder smpipe can read (manifest.json missing, malformed or of another version; a file missing)' },
+  SMP9014: { severity: 'error', title: 'A file of the compiled folder does not match its sha256 in manifest.json (changed after compile)' },
+  SMP9015: { severity: 'error', title: 'Deploy region differs from the region the folder was compiled for' },
+  SMP9016: { severity: 'error', title: 'AWS did not answer in time (connection or request timeout, after every retry)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

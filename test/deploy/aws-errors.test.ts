@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import type { Emulator } from '../emulator/index.js';
 import { smpipe, SMALL, startDeployEmulator } from './harness.js';
@@ -36,21 +39,45 @@ function assertActionable(run: { code: number; err: string }, pattern: RegExp): 
 
 test('missing credentials: how to configure them, and no request sent', async () => {
   const run = await withEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }, () => smpipe('plan', [SMALL]));
-  assertActionable(run, /^smpipe plan: error SMP9004: no AWS credentials found \(.*\)\n {2}hint: in SageMaker Studio .*aws sso login --profile NAME/);
+  assertActionable(run, /^compiled \S+ to \S+\nsmpipe plan: error SMP9004: no AWS credentials found \(.*\)\n {2}hint: in SageMaker Studio .*aws sso login --profile NAME/);
   assert.equal(emulator.requests.length, 0);
   const profile = await withEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined }, () => smpipe('plan', [SMALL, '--profile', 'nosuchprofile']));
   assertActionable(profile, /error SMP9004: no AWS credentials found for profile nosuchprofile \(.*\)\n {2}hint: .*aws sso login --profile nosuchprofile/);
 });
 
-test('no region anywhere: SMP9008', async () => {
-  const run = await withEnv({ AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined }, () => smpipe('upsert', [SMALL]));
-  assertActionable(run, /^smpipe upsert: error SMP9008: no AWS region configured\n {2}hint: pass --region REGION/);
+test('a credential source that never answers ends in bounded time: SMP9016, no request sent', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'smpipe-slow-creds-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'config'), '[profile slow]\ncredential_process = sleep 3\n');
+  const run = await withEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_CONFIG_FILE: join(dir, 'config') }, () =>
+    smpipe('plan', [SMALL, '--profile', 'slow', '--connect-timeout', '0.1', '--request-timeout', '0.1']));
+  assertActionable(run, /error SMP9016: loading AWS credentials took longer than 0\.4 s\n {2}hint: check the network to the credential source/);
+  assert.equal(emulator.requests.length, 0);
+});
+
+test('no region anywhere (none compiled in, none configured): SMP9008', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'smpipe-no-region-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const spec = join(dir, 'no-region.yaml');
+  writeFileSync(spec, 'pipeline: deploy-no-region\ndefaults: { role: "arn:aws:iam::111122223333:role/Pipeline" }\nsteps:\n  Stop: { kind: fail, message: stop }\n');
+  const run = await withEnv({ AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined }, () => smpipe('upsert', [spec]));
+  assertActionable(run, /^compiled \S+ to \S+\nsmpipe upsert: error SMP9008: no AWS region configured\n {2}hint: pass --region REGION/);
+});
+
+test('the region compiled in wins over AWS_REGION; --region naming another is SMP9015, before any request', async () => {
+  const elsewhere = await withEnv({ AWS_REGION: 'eu-west-1' }, () => smpipe('plan', [SMALL]));
+  assert.equal(elsewhere.code, 2, elsewhere.err);
+  assert.match(elsewhere.out, /^Pipeline deploy-small \(us-east-1\): create\n/);
+  emulator.clearRequests();
+  const run = await smpipe('plan', [SMALL, '--region', 'eu-west-1']);
+  assertActionable(run, /error SMP9015: pipeline deploy-small was compiled for us-east-1 \(image URIs, sagemaker_region\), not --region eu-west-1\n {2}hint: compile for eu-west-1 \(--set region=eu-west-1/);
+  assert.equal(emulator.requests.length, 0);
 });
 
 test('AccessDenied names the action and the resource (SageMaker from its message, S3 from the call)', async () => {
   const message = 'User: arn:aws:sts::111122223333:assumed-role/Dev/me is not authorized to perform: sagemaker:DescribePipeline on resource: arn:aws:sagemaker:us-east-1:111122223333:pipeline/deploy-small because no identity-based policy allows the sagemaker:DescribePipeline action';
   emulator.injectFault({ action: 'DescribePipeline', kind: 'error', status: 400, code: 'AccessDeniedException', message });
-  assertActionable(await smpipe('plan', [SMALL]), /^smpipe plan: error SMP9005: access denied: arn:aws:sts::111122223333:assumed-role\/Dev\/me may not sagemaker:DescribePipeline on arn:aws:sagemaker:us-east-1:111122223333:pipeline\/deploy-small\n/);
+  assertActionable(await smpipe('plan', [SMALL]), /^compiled \S+ to \S+\nsmpipe plan: error SMP9005: access denied: arn:aws:sts::111122223333:assumed-role\/Dev\/me may not sagemaker:DescribePipeline on arn:aws:sagemaker:us-east-1:111122223333:pipeline\/deploy-small\n/);
   emulator.injectFault({ action: 'PutObject', kind: 'error', status: 403, code: 'AccessDenied', message: 'Access Denied' });
   assertActionable(await smpipe('upsert', [SMALL]), /error SMP9005: access denied: your AWS identity may not s3:PutObject on s3:\/\/deploy-test-bucket\/smpipe\/deploy-small\/assets\//);
   assert.equal(emulator.count('CreatePipeline'), 0);

@@ -1,6 +1,7 @@
 /**
  * `make demo`: the whole deploy flow against the local emulator, nothing from AWS. Compiles the
- * flagship, starts the emulator, upserts the pipeline, starts an execution and follows it until
+ * flagship, starts the emulator, upserts the pipeline (from the spec, then again from its compiled
+ * folder: nothing to do), starts an execution and follows it until
  * the human-labeling callback step is waiting, then stops the execution and the emulator.
  * Dummy credentials and the SDK's own AWS_ENDPOINT_URL point every AWS call at the emulator.
  * As in SageMaker, a stopped callback step stays Stopping until its consumer (the labeling bridge)
@@ -11,6 +12,7 @@ import { createInterface } from 'node:readline';
 
 const SPEC = 'pipeline-specs/llama3-dpo.yaml';
 const VARS = 'pipeline-specs/vars/example.yaml';
+const FOLDER = 'build/llama3-dpo-alignment';
 const BUCKET = 'example-bucket-111122223333';
 const WAITING_STEP = 'CollectPreferences';
 
@@ -74,8 +76,8 @@ async function run(endpoint: string): Promise<void> {
   await smpipe(['plan', SPEC, '--vars', VARS], env);
   banner(`smpipe upsert ${SPEC}`);
   if ((await smpipe(['upsert', SPEC, '--vars', VARS], env)).code !== 0) throw new Error('upsert failed');
-  banner('smpipe upsert again: nothing to do');
-  await smpipe(['upsert', SPEC, '--vars', VARS], env);
+  banner(`smpipe upsert ${FOLDER} (the compiled folder, as a reviewer would): nothing to do`);
+  await smpipe(['upsert', FOLDER], env);
   banner('smpipe start --param Beta=0.2');
   const started = await smpipe(['start', SPEC, '--vars', VARS, '--param', 'Beta=0.2', '--display-name', 'demo'], env);
   const arn = /^started (\S+)/m.exec(started.out)?.[1];

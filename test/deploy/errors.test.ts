@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compile } from '../../src/compile/compile.js';
-import { desiredPipeline } from '../../src/deploy/desired.js';
+import { desiredFromFolder } from '../../src/deploy/desired.js';
 import { explainAwsError } from '../../src/deploy/explain-error.js';
 import { explainRejection, namedStep } from '../../src/deploy/rejection.js';
+import { compileToFolder } from './folders.js';
 
 const call = { action: 'sagemaker:CreatePipeline', resource: 'pipeline p', region: 'us-east-1' };
 const s3call = { action: 's3:PutObject', resource: 's3://other-bucket/a/b.tar.gz', region: 'us-east-1' };
@@ -66,9 +66,12 @@ steps:
     message: stop
 `;
 
-test('a ValidationException naming a step points at its YAML key; one naming the role at defaults.role', () => {
-  const result = compile(SPEC, { file: 'rejected.yaml' });
-  const desired = desiredPipeline(result, 'rejected.yaml');
+test('a ValidationException naming a step points at its YAML key; one naming the role at defaults.role', (t) => {
+  const compiled = compileToFolder(SPEC, 'rejected.yaml');
+  t.after(compiled.cleanup);
+  const source = compiled.result.sources.get('rejected.yaml');
+  assert.ok(source);
+  const desired = desiredFromFolder(compiled.folder, { file: 'rejected.yaml', source });
   const step = explainRejection(awsError('ValidationException', "Step 'TrainDPO': Invalid ErrorMessage", 400), desired, 'CreatePipeline');
   assert.equal(step?.code, 'SMP9001');
   assert.deepEqual([step?.diagnostic?.pointer, step?.diagnostic?.range?.start], ['/steps/TrainDPO', { line: 9, col: 3 }]);
@@ -76,4 +79,14 @@ test('a ValidationException naming a step points at its YAML key; one naming the
   assert.equal(role?.code, 'SMP9002');
   assert.deepEqual(role?.diagnostic?.range?.start, { line: 4, col: 3 });
   assert.equal(explainRejection(awsError('ThrottlingException', 'x', 400), desired, 'CreatePipeline'), undefined);
+  const bare = explainRejection(awsError('ValidationException', "Step 'TrainDPO': Invalid ErrorMessage", 400), desiredFromFolder(compiled.folder), 'CreatePipeline');
+  assert.deepEqual([bare?.code, bare?.diagnostic], ['SMP9001', undefined], 'a folder deployed on its own has no YAML to point at');
+  assert.match(bare?.hint ?? '', /names step TrainDPO/);
+});
+
+test('a request that timed out after every retry is SMP9016, naming the call and the knobs', () => {
+  const e = explainAwsError(Object.assign(new Error('the request socket timed out after 200 ms of inactivity'), { name: 'TimeoutError', $metadata: { attempts: 2 } }), s3call);
+  assert.equal(e.code, 'SMP9016');
+  assert.equal(e.message, 's3:PutObject on s3://other-bucket/a/b.tar.gz: AWS did not answer in time (2 attempts): the request socket timed out after 200 ms of inactivity');
+  assert.match(e.hint ?? '', /--request-timeout/);
 });

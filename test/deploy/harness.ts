@@ -1,6 +1,8 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { after } from 'node:test';
 import { ASYNC_COMMANDS } from '../../src/cli/deploy-command-list.js';
 import { runCommand, type Io } from '../../src/cli/deploy-io.js';
 import { startEmulator, type Emulator } from '../emulator/index.js';
@@ -44,13 +46,30 @@ export interface CliRun {
   err: string;
 }
 
-/** Runs one deploy command in-process, as `smpipe NAME ...argv` would, capturing its output. */
+/**
+ * Where this test process's compiled folders go. Test files run in parallel and compile the same
+ * fixtures: each gets its own build root instead of the repository's build/.
+ */
+const BUILD_ROOT = mkdtempSync(join(tmpdir(), 'smpipe-build-'));
+after(() => rmSync(BUILD_ROOT, { recursive: true, force: true }));
+
+/** The compiled folder `smpipe` (below) writes for a spec path: one per spec file. */
+export function buildDir(spec: string): string {
+  return join(BUILD_ROOT, createHash('sha256').update(resolve(spec)).digest('hex').slice(0, 12));
+}
+
+/**
+ * Runs one deploy command in-process, as `smpipe NAME ...argv` would, capturing its output. A
+ * spec target (the first argument) gets `--out buildDir(spec)` unless the test passes its own --out.
+ */
 export async function smpipe(name: string, argv: string[], tty = false): Promise<CliRun> {
   const run = { code: -1, out: '', err: '' };
   const io: Io = { out: (t) => void (run.out += t), err: (t) => void (run.err += t), isTTY: tty, errTTY: tty };
   const command = ASYNC_COMMANDS[name];
   if (!command) throw new Error(`no deploy command ${name}`);
-  run.code = await runCommand(name, command, argv, io);
+  const target = argv[0];
+  const args = target && /\.ya?ml$/i.test(target) && !argv.includes('--out') ? [...argv, '--out', buildDir(target)] : argv;
+  run.code = await runCommand(name, command, args, io);
   return run;
 }
 

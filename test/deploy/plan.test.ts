@@ -57,9 +57,9 @@ test('the SDK reads the service-specific endpoint variables itself (no AWS_ENDPO
   Object.assign(process.env, { AWS_ENDPOINT_URL_SAGEMAKER: general, AWS_ENDPOINT_URL_S3: general });
   try {
     emulator.clearRequests();
-    const run = await smpipe('plan', [SMALL]);
+    const run = await smpipe('plan', [SMALL, '--verify-assets']);
     assert.equal(run.code, 0, run.err);
-    assert.ok(emulator.count('DescribePipeline') === 1 && emulator.count('HeadObject') === 3);
+    assert.deepEqual([emulator.count('DescribePipeline'), emulator.count('HeadObject')], [1, 3]);
   } finally {
     process.env.AWS_ENDPOINT_URL = general;
     delete process.env.AWS_ENDPOINT_URL_SAGEMAKER;

@@ -23,12 +23,28 @@ function startedArn(out: string): string {
 test('start SPEC with bad parameters is rejected before any AWS call', async () => {
   const run = await smpipe('start', [SMALL, '--param', 'Beta=high', '--param', 'Rank=12', '--param', 'InstanceType=ml.p5.48xlarge', '--param', 'Bet=1']);
   assert.equal(run.code, 1);
-  assert.match(run.err, /^smpipe start: error SMP9003: parameter Beta is a float, got "high"\n {2}parameter Rank must be one of 8, 16, 32, got "12"\n {2}parameter InstanceType must be one of "ml\.m5\.xlarge", "ml\.m5\.2xlarge", got "ml\.p5\.48xlarge"\n {2}unknown parameter Bet \(did you mean Beta\?\)\n {2}hint: parameters: InstanceType/);
+  assert.match(run.err, /^compiled \S+ to \S+\nsmpipe start: error SMP9003: parameter Beta is a float, got "high"\n {2}parameter Rank must be one of 8, 16, 32, got "12"\n {2}parameter InstanceType must be one of "ml\.m5\.xlarge", "ml\.m5\.2xlarge", got "ml\.p5\.48xlarge"\n {2}unknown parameter Bet \(did you mean Beta\?\)\n {2}hint: parameters: InstanceType/);
   assert.equal(emulator.requests.length, 0);
   const name = await smpipe('start', [SMALL, '--display-name', 'nightly run!']);
   assert.equal(name.code, 1);
   assert.match(name.err, /SMP9003: --display-name "nightly run!" is not a valid execution display name/);
   assert.equal(emulator.requests.length, 0);
+});
+
+const HF_TOKEN = `hf_${'a1B2c3D4e5'.repeat(4)}`;
+
+test('a secret in --param or --description is refused before any compile or AWS call; a Secrets Manager ARN is not a secret', async () => {
+  emulator.clearRequests();
+  const byName = await smpipe('start', ['deploy-small', '--param', `Note=${HF_TOKEN}`]);
+  assert.equal(byName.code, 1);
+  assert.match(byName.err, /^smpipe start: error SMP7003: --param Note holds a Hugging Face token \(hf_a… 43 characters\): execution parameters are readable by anyone who can describe the execution\n {2}hint: store it in AWS Secrets Manager and pass the secret ARN/);
+  assert.ok(!byName.err.includes(HF_TOKEN), 'the token is never printed');
+  const described = await smpipe('start', [SMALL, '--description', 'run with AKIAIOSFODNN7EXAMPLE']);
+  assert.equal(described.code, 1);
+  assert.match(described.err, /^smpipe start: error SMP7001: --description holds an AWS access key id/);
+  assert.equal(emulator.requests.length, 0);
+  const reference = await smpipe('start', [SMALL, '--param', `InstanceType=arn:aws:secretsmanager:us-east-1:111122223333:secret:${HF_TOKEN}`]);
+  assert.match(reference.err, /error SMP9003: parameter InstanceType must be one of/, 'checked as a parameter, not refused as a secret');
 });
 
 test('start NAME checks parameters against the deployed definition: only DescribePipeline is called', async () => {

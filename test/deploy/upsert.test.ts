@@ -3,7 +3,9 @@ import { after, before, test } from 'node:test';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Emulator } from '../emulator/index.js';
-import { copyFixtures, requestCounts, smpipe, SMALL, startDeployEmulator } from './harness.js';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { clients } from '../emulator/test-helpers.js';
+import { BUCKET, buildDir, copyFixtures, requestCounts, smpipe, SMALL, startDeployEmulator } from './harness.js';
 
 let emulator: Emulator;
 const copy = copyFixtures();
@@ -37,16 +39,44 @@ test('create: every asset uploaded, then CreatePipeline with tags and a content-
   assert.equal(put.Metadata.sha256, /assets\/([0-9a-f]{64})\//.exec(put.Key)?.[1], 'sha256 stored as x-amz-meta-sha256');
 });
 
-test('no-op re-upsert: zero writes (no PutObject, no UpdatePipeline)', async (t) => {
+test('no-op re-upsert: two requests, DescribePipeline then ListTags; no HeadObject, no write', async (t) => {
   emulator.clearRequests();
   const run = await smpipe('upsert', [SMALL]);
   assert.equal(run.code, 0, run.err);
   assert.match(run.out, /^unchanged pipeline deploy-small\n/);
   assert.deepEqual(writes(), {});
   const counts = requestCounts(emulator);
-  assert.deepEqual(counts, { DescribePipeline: 1, ListTags: 1, HeadObject: 3 });
+  assert.deepEqual(counts, { DescribePipeline: 1, ListTags: 1 });
+  assert.deepEqual(emulator.requests.map((r) => r.action), ['DescribePipeline', 'ListTags']);
   t.diagnostic(`no-op upsert requests: ${JSON.stringify(counts)}`);
   record('no-op upsert (test/deploy/fixtures/small.yaml)', counts);
+});
+
+test('the compiled folder alone deploys the same pipeline: unchanged, two requests', async () => {
+  emulator.clearRequests();
+  const run = await smpipe('upsert', [buildDir(SMALL)]);
+  assert.equal(run.code, 0, run.err);
+  assert.match(run.out, /^unchanged pipeline deploy-small\n/);
+  assert.deepEqual(requestCounts(emulator), { DescribePipeline: 1, ListTags: 1 });
+});
+
+test('--verify-assets HEADs every asset and re-uploads one deleted outside smpipe', async () => {
+  const manifest = JSON.parse(readFileSync(join(buildDir(SMALL), 'manifest.json'), 'utf8')) as { assets: { s3Uri: string }[] };
+  const victim = manifest.assets[0]?.s3Uri.replace('s3://', '') ?? '';
+  const { s3 } = clients(emulator);
+  await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: victim.slice(BUCKET.length + 1) }));
+  s3.destroy();
+  emulator.clearRequests();
+  const trusting = await smpipe('plan', [SMALL]);
+  assert.equal(trusting.code, 0, 'without --verify-assets the deployed definition is trusted');
+  const plan = await smpipe('plan', [SMALL, '--verify-assets']);
+  assert.equal(plan.code, 2, plan.err);
+  assert.match(plan.out, new RegExp(`\\+ s3://${victim.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} `));
+  emulator.clearRequests();
+  const run = await smpipe('upsert', [SMALL, '--verify-assets']);
+  assert.equal(run.code, 0, run.err);
+  assert.deepEqual(writes(), { PutObject: 1 });
+  assert.equal(emulator.count('HeadObject'), 3);
 });
 
 test('one changed code folder: exactly one upload and one UpdatePipeline', async (t) => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Io } from '../../src/cli/deploy-io.js';
+import { runCommand, type Io } from '../../src/cli/deploy-io.js';
 import { uploadView } from '../../src/cli/upload-view.js';
 import { watchView } from '../../src/cli/watch-view.js';
-import type { Asset } from '../../src/compile/asset-registry.js';
+import type { FolderAsset as Asset } from '../../src/compile/compiled-folder.js';
 import { s3EndpointOverridden } from '../../src/deploy/clients.js';
 
 function capture(tty: boolean): Io & { text: { out: string; err: string } } {
@@ -11,7 +11,7 @@ function capture(tty: boolean): Io & { text: { out: string; err: string } } {
   return { text, out: (t) => void (text.out += t), err: (t) => void (text.err += t), isTTY: tty, errTTY: tty };
 }
 
-const big: Asset = { name: 'big.bin', source: 'data/big.bin', sha256: 'a'.repeat(64), size: 20 * 1024 * 1024, file: 'x', s3Uri: 's3://b/k/big.bin', bytes: Buffer.alloc(0) };
+const big: Asset = { name: 'big.bin', source: 'data/big.bin', sha256: 'a'.repeat(64), size: 20 * 1024 * 1024, file: 'x', s3Uri: 's3://b/k/big.bin', path: '/nowhere/big.bin' };
 const small: Asset = { ...big, name: 'run.sh', size: 100, s3Uri: 's3://b/k/run.sh' };
 
 test('upload progress: live percentage on a terminal, one announcement otherwise, small files just a line', () => {
@@ -48,4 +48,15 @@ test('path-style S3 exactly when the S3 endpoint is overridden', () => {
   assert.equal(s3EndpointOverridden({ AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }), true);
   assert.equal(s3EndpointOverridden({ AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }), true);
   assert.equal(s3EndpointOverridden({ AWS_ENDPOINT_URL_S3: 'http://x', AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }), false);
+});
+
+test('an error carrying a catalogue code (from another room, e.g. writing the folder) is a coded message, exit 1; others stay internal', async () => {
+  const failing = (error: Error) => ({ summary: '', usage: 'smpipe x', run: () => Promise.reject(error) });
+  const io = capture(false);
+  const coded = Object.assign(new Error('build/p is not a folder smpipe wrote'), { code: 'SMP9013', hint: 'pass --out' });
+  assert.equal(await runCommand('upsert', failing(coded), [], io), 1);
+  assert.equal(io.text.err, 'smpipe upsert: error SMP9013: build/p is not a folder smpipe wrote\n  hint: pass --out\n');
+  const system = capture(false);
+  assert.equal(await runCommand('upsert', failing(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })), [], system), 2);
+  assert.match(system.text.err, /^smpipe upsert: internal error: EACCES/);
 });

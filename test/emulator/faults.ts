@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Fault, FaultKind, Service } from './types.js';
-import { delay, sendJsonError, sendXmlError } from './http-util.js';
+import { sendJsonError, sendXmlError } from './http-util.js';
 
 const KINDS: ReadonlySet<FaultKind> = new Set(['throttle', 'error500', 'slow', 'drop', 'error']);
 
@@ -41,8 +41,9 @@ export class FaultBox {
 export async function applyFault(fault: Fault, req: IncomingMessage, res: ServerResponse, service: Service): Promise<boolean> {
   switch (fault.kind) {
     case 'slow':
-      await delay(fault.delayMs ?? 1000);
-      return false;
+      await delayWhileConnected(req, fault.delayMs ?? 1000);
+      // A client that gave up (its timeout, a killed process) gets nothing; the request ends here.
+      return req.socket.destroyed;
     case 'drop':
       dropMidway(req);
       return true;
@@ -63,6 +64,20 @@ function answer(req: IncomingMessage, res: ServerResponse, service: Service, sta
   req.resume(); // an unread upload body would otherwise stall the keep-alive connection
   if (service === 's3') sendXmlError(res, status, code, message);
   else sendJsonError(res, status, code, message);
+}
+
+/** Waits `ms`, or until the client's connection closes, so a dead client holds no timer open. */
+function delayWhileConnected(req: IncomingMessage, ms: number): Promise<void> {
+  if (req.socket.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      req.socket.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    req.socket.once('close', done);
+  });
 }
 
 /**

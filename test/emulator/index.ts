@@ -11,6 +11,7 @@ import { Executor } from './executor/executor.js';
 import { ExecutionStore } from './executor/model.js';
 import { FaultBox } from './faults.js';
 import { MotoClient } from './moto-client.js';
+import { MultipartClock } from './multipart-clock.js';
 import { startMoto, type MotoProcess } from './moto-process.js';
 import { Recorder } from './recorder.js';
 import { createRouter } from './router.js';
@@ -66,7 +67,7 @@ async function assemble(motoProcess: MotoProcess, region: string, accountId: str
   const labeling = new LabelingStore(region, accountId);
   const executor = new Executor({ store, moto, delivery, region, accountId, outcomes, defaultDurationMs: options.stepDefaults?.durationMs ?? DEFAULT_STEP_MS });
   const sagemaker = sagemakerHandlers({ region, accountId, moto, idempotency: new IdempotencyCache(), store, executor, labeling });
-  const server = createServer(createRouter({ recorder, faults, moto: { host: '127.0.0.1', port: motoProcess.port }, sagemaker }));
+  const server = createServer(createRouter({ recorder, faults, moto: { host: '127.0.0.1', port: motoProcess.port }, sagemaker, multipart: new MultipartClock() }));
   const port = await listen(server, options.port ?? 0);
   return {
     endpoint: `http://127.0.0.1:${port}`,

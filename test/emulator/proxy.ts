@@ -1,6 +1,6 @@
 /** Passes a request through to moto unchanged (headers kept, body streamed) and streams the answer back. */
 import { request, type IncomingMessage, type ServerResponse, type OutgoingHttpHeaders } from 'node:http';
-import { sendJsonError } from './http-util.js';
+import { readBody, sendJsonError } from './http-util.js';
 
 export interface Upstream { host: string; port: number }
 
@@ -13,7 +13,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'expect', 'proxy-connect
  * otherwise the body streams through, so a client that dies mid-upload leaves moto an incomplete
  * request that it discards.
  */
-export function proxyRequest(req: IncomingMessage, res: ServerResponse, upstream: Upstream, body?: Buffer): void {
+export function proxyRequest(req: IncomingMessage, res: ServerResponse, upstream: Upstream, body?: Buffer, rewrite?: (answer: string) => string): void {
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = value;
   if (body) {
@@ -21,6 +21,7 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, upstream
     headers['content-length'] = body.length;
   }
   const outgoing = request({ host: upstream.host, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
+    if (rewrite) return void rewritten(answer, res, rewrite);
     res.writeHead(answer.statusCode ?? 502, answer.headers);
     answer.pipe(res);
   });
@@ -33,4 +34,13 @@ export function proxyRequest(req: IncomingMessage, res: ServerResponse, upstream
   res.once('close', () => { if (!res.writableFinished) outgoing.destroy(); });
   if (body) outgoing.end(body);
   else req.pipe(outgoing);
+}
+
+/** A small answer (an XML listing) read whole, corrected, and sent with its new length. */
+async function rewritten(answer: IncomingMessage, res: ServerResponse, rewrite: (answer: string) => string): Promise<void> {
+  const text = rewrite((await readBody(answer)).toString('utf8'));
+  const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
+  delete headers['transfer-encoding'];
+  res.writeHead(answer.statusCode ?? 502, headers);
+  res.end(text);
 }

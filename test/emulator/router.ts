@@ -7,12 +7,13 @@ import { classifyOther, classifyS3, isS3, isSageMaker } from './classify.js';
 import { applyFault, type FaultBox } from './faults.js';
 import { header, readBody, sendJson, sendJsonError } from './http-util.js';
 import { proxyRequest, type Upstream } from './proxy.js';
+import { MultipartClock } from './multipart-clock.js';
 import type { Recorder } from './recorder.js';
 import type { Handlers } from './sagemaker/context.js';
 import { ServiceError } from './sagemaker/errors.js';
 import type { Service } from './types.js';
 
-export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers }
+export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; multipart: MultipartClock }
 
 export function createRouter(deps: RouterDeps): RequestListener {
   return (req, res) => {
@@ -30,7 +31,8 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
     // S3 bodies stream through: a large upload is never held in memory.
     const { action, params } = classifyS3(req, url);
     if (await recordAndFault(deps, req, res, 's3', action, params)) return;
-    return proxyRequest(req, res, deps.moto);
+    const rewrite = MultipartClock.ACTIONS.has(action) ? (xml: string) => deps.multipart.rewrite(action, xml) : undefined;
+    return proxyRequest(req, res, deps.moto, undefined, rewrite);
   }
   const body = await readBody(req);
   const { action, params } = classifyOther(req, url, body);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 import { CreatePipelineCommand, DescribePipelineCommand, ListPipelinesCommand, type SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
-  AbortMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, HeadObjectCommand, PutObjectCommand,
+  AbortMultipartUploadCommand, CreateBucketCommand, CreateMultipartUploadCommand, HeadObjectCommand, ListMultipartUploadsCommand, PutObjectCommand,
   UploadPartCommand, type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Emulator } from '../index.js';
@@ -87,6 +87,18 @@ export function faultSuites(harness: () => Harness): void {
         assert.equal(emulator.count('CreateMultipartUpload'), 1);
         await s3.send(new AbortMultipartUploadCommand({ Bucket: 'faults', Key: 'multi.bin', UploadId }));
         assert.equal(await exists('multi.bin'), false);
+      });
+
+      it('ListMultipartUploads: open uploads under a prefix, with the time each was started (moto says 2010)', async () => {
+        const before = Date.now() - 1000;
+        const { UploadId } = await s3.send(new CreateMultipartUploadCommand({ Bucket: 'faults', Key: 'open/a.bin' }));
+        await s3.send(new CreateMultipartUploadCommand({ Bucket: 'faults', Key: 'elsewhere/b.bin' }));
+        const listed = await s3.send(new ListMultipartUploadsCommand({ Bucket: 'faults', Prefix: 'open/' }));
+        assert.deepEqual(listed.Uploads?.map((u) => [u.Key, u.UploadId]), [['open/a.bin', UploadId]]);
+        const initiated = listed.Uploads?.[0]?.Initiated?.getTime() ?? 0;
+        assert.ok(initiated >= before && initiated <= Date.now() + 1000, `Initiated ${new Date(initiated).toISOString()}`);
+        await s3.send(new AbortMultipartUploadCommand({ Bucket: 'faults', Key: 'open/a.bin', UploadId }));
+        assert.deepEqual((await s3.send(new ListMultipartUploadsCommand({ Bucket: 'faults', Prefix: 'open/' }))).Uploads ?? [], []);
       });
 
       it('error: any service error, e.g. AccessDenied, not retried', async () => {
