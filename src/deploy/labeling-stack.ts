@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sha256Hex } from '../assets/hash.js';
 import { zipDeterministic } from '../assets/zip.js';
 import { callAws } from './aws-call.js';
-import { DEFAULT_MAX_ATTEMPTS, type AwsOptions } from './clients.js';
+import { awsClientSettings, type AwsOptions } from './clients.js';
 import { asAwsError, DeployError, errorName } from './errors.js';
 import { explainAwsError } from './explain-error.js';
 
@@ -168,13 +168,9 @@ async function firstFailure(clients: LabelingStackClients, stackName: string): P
   }
 }
 
-/** The CloudFormation client, configured like the other deploy clients (profile, region, retries, endpoint variables). */
+/** The CloudFormation client, configured like the other deploy clients (profile, region, retries, timeouts, endpoint variables). */
 export function cloudFormationClient(options: AwsOptions, region: string): CloudFormationClient {
-  return new CloudFormationClient({
-    region,
-    ...(options.profile ? { profile: options.profile } : {}),
-    ...((options.env ?? process.env).AWS_MAX_ATTEMPTS ? {} : { maxAttempts: DEFAULT_MAX_ATTEMPTS }),
-  });
+  return new CloudFormationClient({ ...awsClientSettings(options), region });
 }
 
 /** containers/labeling-bridge/<file>, found from this module in src/ (tsx) or dist/src/ (built). */
