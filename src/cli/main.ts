@@ -1,5 +1,6 @@
 import { COMMANDS } from './commands.js';
-import { UsageError } from './args.js';
+import { InputError, UsageError } from './args.js';
+import { renderText, summary } from '../diagnostics/render.js';
 
 const VERSION = '0.1.0';
 
@@ -40,6 +41,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`${renderText([error.diagnostic], new Map())}${summary([error.diagnostic])}\n`);
+      return 1;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`smpipe ${name}: ${error.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
       return 2;

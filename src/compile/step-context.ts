@@ -106,7 +106,9 @@ function typeOfRaw(raw: unknown, scope: Scope): ExprType {
 
 /** Resolves vars in a compile-time field; run-time references are an error there. */
 export function compileTimeValue(raw: unknown, scope: Scope, report: (code: Code, message: string, o?: ReportOptions) => void): string | number | boolean | undefined {
-  if (typeof raw !== 'string') return raw as number | boolean | undefined;
+  // A list or mapping here was reported by the spec schema; it has no compile-time text.
+  if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (typeof raw !== 'string') return undefined;
   if (!hasExpression(raw)) return raw;
   const parsed = parseTemplate(raw);
   if (parsed.error) {

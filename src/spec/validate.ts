@@ -123,6 +123,7 @@ function describe(error: ErrorObject): string {
 function enumHint(error: ErrorObject): { hint?: string } {
   if (error.keyword !== 'enum') return {};
   const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
-  const near = closest(String(error.data), allowed);
+  if (typeof error.data !== 'string') return {};
+  const near = closest(error.data, allowed);
   return near ? { hint: `did you mean "${near}"?` } : {};
 }

@@ -1,4 +1,5 @@
 import type { Limit } from './ranges.js';
+import { truncate } from '../../util/truncate.js';
 
 /** The type of a pipeline expression; 'any' (for example an untyped property) matches every scalar. */
 export type ExprType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
@@ -40,6 +41,6 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(truncate(value, 60))}`;
   return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
 }
