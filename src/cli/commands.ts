@@ -57,12 +57,15 @@ ${COMPILE_FLAGS}`,
     summary: 'print the step graph as a Mermaid flowchart (or Graphviz dot)',
     usage: `smpipe graph SPEC [--vars FILE] [--set KEY=VALUE]... [--format mermaid|dot]
 
-Solid arrows are data references, dotted ones dependsOn, labelled ones condition branches.`,
+Solid arrows are data references, dotted ones dependsOn, labelled ones condition branches.
+Vars are optional here: a var without a value does not change the graph.`,
     run(argv) {
       const parsed = parse(argv, COMPILE_OPTIONS);
       const format = (parsed.values.format as string | undefined) ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, got ${format}`);
-      const result = compileFromArgs(one(parsed, 'SPEC'), parsed);
+      const compiled = compileFromArgs(one(parsed, 'SPEC'), parsed);
+      // The graph is made of step names and references: a var without a value changes neither.
+      const result = { ...compiled, diagnostics: compiled.diagnostics.filter((d) => d.code !== 'SMP3004') };
       if (printDiagnostics(result, 'text') || !result.graph) return 1;
       process.stdout.write(format === 'dot' ? dot(result.graph) : mermaid(result.graph));
       return 0;

@@ -45,7 +45,7 @@ export function retryPolicies(value: unknown, kind: StepKind, pointer: string, e
   if (value === undefined) return undefined;
   const allowed = new Set(kind.retryExceptions ?? []);
   // Anything but a preset name or a list of policies was reported by the spec schema.
-  const specs = typeof value === 'string' ? PRESETS[value] ?? [] : Array.isArray(value) ? (value as RetrySpec[]) : [];
+  const specs = typeof value === 'string' ? (Object.hasOwn(PRESETS, value) ? PRESETS[value] ?? [] : []) : Array.isArray(value) ? (value as RetrySpec[]) : [];
   const policies: Json[] = [];
   specs.forEach((spec, i) => {
     const listed = Array.isArray(spec?.on) ? spec.on : [];
