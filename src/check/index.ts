@@ -6,6 +6,7 @@ import { checkApiShapes } from './api.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
+import { scanVarSecrets } from './var-secrets.js';
 import type { ResolvedVars } from '../spec/vars.js';
 
 export const INLINE_DEFINITION_LIMIT = 1024 * 1024;
@@ -30,6 +31,7 @@ export function runChecks(input: CheckInput): void {
   const { spec, reporter } = input;
   checkNames(spec, input.pipelineName, input.displayName, reporter);
   scanSecrets(spec, '', reporter);
+  scanVarSecrets(spec, input.vars, reporter);
   const steps = allSteps(input.definition);
   for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);
   // Every step that compiled is checked now, so errors come in one round, not one per fix.
