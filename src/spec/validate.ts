@@ -89,7 +89,7 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter): void
       reporter.report('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
       return;
     default:
-      reporter.report(codeFor(error.keyword), pointer, describe(error), enumHint(error));
+      reporter.report(codeFor(error.keyword), pointer, describe(error), { ...enumHint(error), ...formsHint(error) });
   }
 }
 
@@ -118,6 +118,12 @@ function describe(error: ErrorObject): string {
     default:
       return error.message ?? error.keyword;
   }
+}
+
+/** For a value matching none of a field's forms: the field's own description, which names them. */
+function formsHint(error: ErrorObject): { hint?: string } {
+  const description = error.keyword === 'anyOf' ? error.parentSchema?.description : undefined;
+  return typeof description === 'string' ? { hint: `accepted: ${description}` } : {};
 }
 
 function enumHint(error: ErrorObject): { hint?: string } {

@@ -26,7 +26,12 @@ export interface At {
   limit: Limit | undefined;
   findings: ShapeFinding[];
   exprType: ExprTypeOf;
+  /** Told of each expression standing where an enum belongs: its values are known only at run time. */
+  onEnumExpression?: EnumExpressionHook;
 }
+
+/** `enumName` and its `values`, for an expression at an enum position (an instance type from a parameter). */
+export type EnumExpressionHook = (expr: Record<string, unknown>, enumName: string, values: readonly string[]) => void;
 
 export function report(at: At, code: ShapeCode, message: string, hint?: string): void {
   at.findings.push(hint === undefined ? { code, path: at.path, message } : { code, path: at.path, message, hint });
