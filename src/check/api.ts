@@ -33,6 +33,7 @@ export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string,
     if (!api) continue;
     const findings = checkRequestShape(api.request, step.Arguments, { omit: api.omit, exprType, onEnumExpression: checkParameterValues });
     for (const finding of findings) {
+      if (finding.code === 'SMP8004' && isContainerArgument(finding.path)) continue; // SMP5003 says it, at the argument
       const pointer = specPointer(name, finding.path, api.origins, spec);
       // An unknown field is about its name: point at the key, as for spec schema errors.
       const at = finding.code === 'SMP8001' ? 'key' : 'value';
@@ -72,4 +73,9 @@ function checkParameterAgainstEnum(name: string, enumName: string, values: reado
     const hint = enumHint(value, values);
     reporter.report('SMP8003', pointer, `parameter ${name}: '${value}' is not a valid ${enumName}`, { once: `SMP8003:${pointer}`, ...(hint && { hint }) });
   }
+}
+
+/** AppSpecification.ContainerArguments[i]: its length has a check of its own (names.ts, SMP5003). */
+function isContainerArgument(path: readonly (string | number)[]): boolean {
+  return path.length === 3 && path[0] === 'AppSpecification' && path[1] === 'ContainerArguments' && typeof path[2] === 'number';
 }

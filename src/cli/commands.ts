@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { CODES } from '../diagnostics/codes.js';
+import { codeList, codeNamed, explainCode } from './explain.js';
+import { truncate } from '../util/truncate.js';
 import { one, parse, UsageError } from './args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
 import { writeCompileOutput } from './write-output.js';
@@ -72,14 +73,22 @@ Vars are optional here: a var without a value does not change the graph.`,
     },
   },
   explain: {
-    summary: 'describe a diagnostic code, or list them all',
-    usage: 'smpipe explain [SMPxxxx]',
+    summary: 'explain a diagnostic code: what it means, a failing example and its fix',
+    usage: `smpipe explain [CODE]
+
+With a code (SMP3002, or just 3002) prints what the check means, an example that fails
+with it and the fix. Without one, lists every code.`,
     run(argv) {
       const parsed = parse(argv, {});
-      const wanted = parsed.positionals[0]?.toUpperCase();
-      const entries = Object.entries(CODES).filter(([code]) => !wanted || code === wanted);
-      if (wanted && entries.length === 0) throw new UsageError(`unknown code ${wanted}`);
-      for (const [code, info] of entries) process.stdout.write(`${code}  ${info.severity.padEnd(7)}  ${info.title}\n`);
+      if (parsed.positionals.length > 1) throw new UsageError(`expected at most one code, got ${parsed.positionals.length}`);
+      const wanted = parsed.positionals[0];
+      if (wanted === undefined) {
+        process.stdout.write(codeList());
+        return 0;
+      }
+      const code = codeNamed(wanted);
+      if (!code) throw new UsageError(`unknown code ${truncate(wanted, 40)} (smpipe explain lists them all)`);
+      process.stdout.write(explainCode(code));
       return 0;
     },
   },

@@ -18,8 +18,24 @@ Exit status: 0 ok, 1 errors in the spec, 2 usage or internal error.
 `;
 }
 
+/**
+ * A reader that goes away (`smpipe explain | head`, a closed terminal) raises EPIPE on the next
+ * write, as an 'error' event that would end the process with a stack trace. Output nobody reads
+ * is dropped instead; the command finishes, with its own exit status.
+ */
+function dropOutputNobodyReads(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(ignoreWriteError)) stream.on('error', ignoreWriteError);
+  }
+}
+
+function ignoreWriteError(): void {
+  // EPIPE or a stream destroyed after it: there is no one left to tell.
+}
+
 /** Runs one command; resolves to the exit status. User errors never print a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  dropOutputNobodyReads();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
