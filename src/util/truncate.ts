@@ -16,8 +16,8 @@ export function truncate(text: string, max: number = MAX_RUN): string {
   return `${text.slice(0, head)}${note}${text.slice(text.length - (room - head))}`;
 }
 
-/** A message with every unbroken run longer than `maxRun` shortened, so quoted user values stay readable. */
+/** A message with every unbroken run (quotes excluded) longer than `maxRun` shortened, so quoted user values stay readable. */
 export function shortenMessage(message: string, maxRun: number = MAX_RUN): string {
   if (message.length <= maxRun) return message;
-  return message.replace(new RegExp(`\\S{${maxRun + 1},}`, 'g'), (run) => truncate(run, maxRun));
+  return message.replace(new RegExp(`[^\\s"'\\x60]{${maxRun + 1},}`, 'g'), (run) => truncate(run, maxRun));
 }
