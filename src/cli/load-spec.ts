@@ -22,13 +22,18 @@ export function readText(path: string, what: string): string {
   throw new UsageError(`cannot read ${what} ${path}${read.errno === 'ENOENT' ? ': no such file' : `: ${read.errno}`}`);
 }
 
-/** Reads the spec and vars named on the command line and compiles them. */
+/** Reads the spec and vars named on the command line and compiles them; a refused file is a diagnostic like any other. */
 export function compileFromArgs(specPath: string, parsed: Parsed): CompileResult {
-  const text = readText(specPath, 'spec');
-  const vars: VarsInput = { set: (parsed.values.set as string[] | undefined) ?? [] };
-  const varsPath = parsed.values.vars as string | undefined;
-  if (varsPath) vars.file = { path: varsPath, text: readText(varsPath, 'vars file') };
-  return compile(text, { file: specPath, vars });
+  try {
+    const text = readText(specPath, 'spec');
+    const vars: VarsInput = { set: (parsed.values.set as string[] | undefined) ?? [] };
+    const varsPath = parsed.values.vars as string | undefined;
+    if (varsPath) vars.file = { path: varsPath, text: readText(varsPath, 'vars file') };
+    return compile(text, { file: specPath, vars });
+  } catch (error) {
+    if (error instanceof InputError) return { assets: [], diagnostics: [error.diagnostic], sources: new Map() };
+    throw error;
+  }
 }
 
 /** Prints diagnostics to stderr (text) or stdout (json); returns whether there were errors. */

@@ -24,6 +24,7 @@ export function tokenize(text: string): Token[] | string {
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(text);
     if (!m) return unreadable(text.slice(i).trim());
+    if (m[5] === '<' && text[TOKEN.lastIndex] === '>') return unreadable(text.slice(TOKEN.lastIndex - 1).trim());
     i = TOKEN.lastIndex;
     if (m[1]) tokens.push({ type: 'expr', text: m[1] });
     else if (m[2]) tokens.push({ type: 'number', text: m[2], value: Number(m[2]) });
@@ -38,7 +39,7 @@ export function tokenize(text: string): Token[] | string {
 
 /** Operators from other languages, and what this one calls them. */
 const OTHER_SPELLINGS: readonly [RegExp, string][] = [
-  [/^=>/, '>='], [/^=</, '<='], [/^<>/, '!='], [/^===?/, '=='], [/^&&?/, 'and'], [/^\|\|?/, 'or'], [/^!(?!=)/, 'not'],
+  [/^=>/, '>='], [/^=</, '<='], [/^<>/, '!='], [/^=/, '=='], [/^&&?/, 'and'], [/^\|\|?/, 'or'], [/^!(?!=)/, 'not'],
 ];
 
 /** A message for text the tokenizer cannot read, with the operator it probably meant. */
