@@ -87,3 +87,32 @@ test('truncate keeps the start and end and says how long the text was', () => {
   assert.equal(shortenMessage(`name "${'x'.repeat(10)}" is fine`), `name "${'x'.repeat(10)}" is fine`);
   assert.match(shortenMessage(`name "${'x'.repeat(1000)}" is bad`), /^name "x+… \(1000 characters\) …x+" is bad$/);
 });
+
+test('a prototype name at every third place of the flagship (as a value, or as a new key) never crashes the compiler', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { parse, stringify } = await import('yaml');
+  const text = readFileSync('pipeline-specs/llama3-dpo.yaml', 'utf8');
+  const vars = { path: 'pipeline-specs/vars/example.yaml', text: readFileSync('pipeline-specs/vars/example.yaml', 'utf8') };
+  const places: (string | number)[][] = [];
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value !== null && typeof value === 'object') {
+      places.push([...path, '']); // '' stands for "add a key here"
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+    } else places.push(path);
+  };
+  walk(parse(text), []);
+  // Every third place, each with the next name: the flagship's value kinds all get covered, in seconds.
+  const sampled = places.filter((_, i) => i % 3 === 0);
+  sampled.forEach((place, i) => {
+    const name = PROTO_KEYS[i % PROTO_KEYS.length] as string;
+    const doc = parse(text) as Record<string | number, unknown>;
+    const parent = place.slice(0, -1).reduce<Record<string | number, unknown>>((node, key) => node[key] as Record<string | number, unknown>, doc);
+    const last = place[place.length - 1] as string | number;
+    if (last === '') Object.defineProperty(parent, name, { value: 'x', enumerable: true });
+    else parent[last] = name;
+    const result = run(stringify(doc), { file: 'pipeline-specs/llama3-dpo.yaml', vars: { file: vars } });
+    assert.ok(result.diagnostics.every((d) => d.range), `${place.join('/')} = ${name}`);
+  });
+  assert.ok(sampled.length > 80, `${sampled.length} places`);
+});
