@@ -92,22 +92,17 @@ function checkScalar(node: Scalar, pointer: string, reporter: Reporter, at: 'key
   }
 }
 
-/** JSON has no NaN or infinity, and a double holds integers exactly only up to 2^53. */
+/** JSON has no NaN or infinity, and a double holds integers exactly only up to 2^53 - 1. */
 function numberProblem(value: number, source: string | undefined): string | undefined {
   const written = source ?? String(value);
   if (Number.isNaN(value)) return `${written} is not a number; SageMaker definitions hold only finite numbers`;
   if (!Number.isFinite(value)) return `${written} is out of range: a number must be finite (at most about 1.8e308)`;
-  if (source && /^[-+]?(?:[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+)$/.test(source) && BigInt(value) !== parseInteger(source)) {
-    return `${written} is beyond 2^53 and would be rounded to ${BigInt(value)}`;
+  // Any integer syntax (decimal, 0x, 0o, YAML 1.1's 0b, 1_000 and 1:30); 1e20 is a float, and exact.
+  const integerSyntax = source !== undefined && (/^[-+]?0x/i.test(source) || !/[.eE]/.test(source));
+  if (integerSyntax && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    return `${written} is beyond ${Number.MAX_SAFE_INTEGER}, the largest integer a JSON number holds exactly (it would become ${BigInt(value)})`;
   }
   return undefined;
-}
-
-function parseInteger(source: string): bigint {
-  const negative = source.startsWith('-');
-  const digits = source.replace(/^[-+]/, '');
-  const magnitude = BigInt(digits);
-  return negative ? -magnitude : magnitude;
 }
 
 function rangeOf(reporter: Reporter, node: Node | null) {

@@ -41,6 +41,13 @@ test('integers beyond 2^53 are SMP2005 at the value, not rounded', () => {
   assert.deepEqual(found(run(hex)), [`SMP2005 ${at(hex, '0x')}`]);
 });
 
+test('YAML 1.1 integer forms beyond 2^53 (0b…, 1_000…) are SMP2005 too', () => {
+  for (const value of [`0b${'1'.repeat(60)}`, '1_000_000_000_000_000_000_000']) {
+    const text = `%YAML 1.1\n---\n${PARAMS(`  X: { type: integer, default: ${value} }\n`)}`;
+    assert.deepEqual(found(run(text)), [`SMP2005 ${at(text, value)}`], value);
+  }
+});
+
 test('the largest exact integer, floats and quoted big numbers pass unchanged', () => {
   const text = PARAMS('  X: { type: integer, default: 9007199254740991 }\n  Y: { type: float, default: 1.5e300 }\n  Z: { type: string, default: "123456789012345678901" }\n');
   const result = run(text.replace('${params.X}', '${params.X} ${params.Y} ${params.Z}'));
