@@ -4,55 +4,20 @@
  * not, and the shape of what is printed. Assertions are on codes, positions and
  * files, never on message wording.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { CODES } from '../src/diagnostics/codes.js';
+import { assertNoStack, DIAGNOSTIC_LINE, ROOT, smpipe, type Run } from './helpers/cli.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin/smpipe.js');
 const FLAGSHIP = 'pipeline-specs/llama3-dpo.yaml';
 const VARS = 'pipeline-specs/vars/example.yaml';
 const FLAGSHIP_STEPS = Object.keys((parseYaml(readFileSync(join(ROOT, FLAGSHIP), 'utf8')) as { steps: object }).steps);
 const EXAMPLE_VARS = parseYaml(readFileSync(join(ROOT, VARS), 'utf8')) as Record<string, string>;
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI; independent runs are started together (Promise.all) to keep the file quick. */
-function smpipe(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', SMPIPE_DEBUG: '', ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => resolvePromise({ status, stdout, stderr }));
-  });
-}
-
-const STACK_FRAME = /^\s+at .+(:\d+:\d+\)?|\(node:)/m;
-const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+): (error|warning) (SMP\d{4}): /;
-
-function assertNoStack(run: Run): void {
-  assert.doesNotMatch(run.stderr, STACK_FRAME, `stack trace on stderr:\n${run.stderr}`);
-  assert.doesNotMatch(run.stdout, STACK_FRAME, `stack trace on stdout:\n${run.stdout}`);
-}
 
 function sha256(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -348,19 +313,28 @@ describe('graph', () => {
 });
 
 describe('explain', () => {
-  test('explain SMP3010: one line for that code, exit 0', async () => {
+  test('explain SMP3010: the title, what it means, a failing example and its fix, exit 0', async () => {
     const run = await smpipe(['explain', 'SMP3010']);
     assert.equal(run.status, 0);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.equal(lines.length, 1);
-    assert.match(lines[0] as string, /^SMP3010\s+error\s+\S/);
+    assert.match(lines[0] as string, /^SMP3010 \(error\): \S/);
+    assert.ok(lines.includes('Example:') && lines.includes('Fix:'), run.stdout);
+    assert.ok(lines.indexOf('Example:') > 2, 'an explanation before the example');
   });
 
-  test('explain is case-insensitive; with no code it lists every code', async () => {
-    const [lower, all] = await Promise.all([smpipe(['explain', 'smp5004']), smpipe(['explain'])]);
-    assert.match(lower.stdout, /^SMP5004\s+warning\s/);
+  test('explain is case-insensitive and takes the bare number; with no code it lists every code', async () => {
+    const [lower, bare, all] = await Promise.all([smpipe(['explain', 'smp5004']), smpipe(['explain', '3002']), smpipe(['explain'])]);
+    assert.match(lower.stdout, /^SMP5004 \(warning\): /);
+    assert.match(bare.stdout, /^SMP3002 \(error\): /);
     assert.equal(all.status, 0);
     assert.deepEqual(all.stdout.trimEnd().split('\n').map((l) => l.split(/\s+/)[0]), Object.keys(CODES));
+  });
+
+  test('explain SMP9xxx: deploy codes say when they happen and what to do', async () => {
+    const run = await smpipe(['explain', 'SMP9004']);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^When it happens:$/m);
+    assert.match(run.stdout, /^What to do:$/m);
   });
 
   test('an unknown code is a usage error, exit 2', async () => {

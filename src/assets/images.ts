@@ -98,7 +98,8 @@ function pickTag(name: string, image: DlcImage, gpu: boolean): string | Failure 
  * Pure and table-driven: no network, no "latest" lookups, so the definition is reproducible.
  */
 export function resolveImage(spec: DlcImageSpec, region: string | undefined): ImageResult {
-  const family = DLC_IMAGES[spec.dlc];
+  // Own names only: a spec saying dlc: constructor must not find Object.prototype.constructor.
+  const family = Object.hasOwn(DLC_IMAGES, spec.dlc) ? DLC_IMAGES[spec.dlc] : undefined;
   if (family === undefined) {
     const names = Object.keys(DLC_IMAGES);
     const guess = closest(spec.dlc, names);

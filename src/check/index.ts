@@ -6,6 +6,8 @@ import { checkApiShapes } from './api.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
+import { scanVarSecrets } from './var-secrets.js';
+import type { ResolvedVars } from '../spec/vars.js';
 
 export const INLINE_DEFINITION_LIMIT = 1024 * 1024;
 
@@ -18,6 +20,10 @@ export interface CheckInput {
   reporter: Reporter;
   stepKinds: Map<string, StepKind>;
   parameterTypes: Map<string, ParameterType>;
+  /** Steps that compiled without errors: only their Arguments are checked against the API. */
+  cleanSteps: ReadonlySet<string>;
+  /** The resolved vars and where each value came from, for the secret scan. */
+  vars: ResolvedVars;
 }
 
 /** Checks on the whole result, after every step compiled. */
@@ -25,11 +31,12 @@ export function runChecks(input: CheckInput): void {
   const { spec, reporter } = input;
   checkNames(spec, input.pipelineName, input.displayName, reporter);
   scanSecrets(spec, '', reporter);
+  scanVarSecrets(spec, input.vars, reporter);
   const steps = allSteps(input.definition);
   for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);
-  if (reporter.errorCount > 0) return; // shape checks on a broken compile only repeat earlier errors
-  checkApiShapes(steps, input.stepKinds, input.parameterTypes, spec, reporter);
-  if (reporter.errorCount > 0) return; // the schema would repeat the API-shape findings without positions
+  // Every step that compiled is checked now, so errors come in one round, not one per fix.
+  checkApiShapes(steps.filter((s) => input.cleanSteps.has(String(s.Name))), input.stepKinds, input.parameterTypes, spec, reporter);
+  if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
   for (const finding of validateDefinition(input.definition)) {
     reporter.report('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
   }

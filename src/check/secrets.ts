@@ -1,7 +1,8 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/reporter.js';
+import { escapePointer } from '../spec/source.js';
 
-const HINT = 'store it in AWS Secrets Manager and pass the secret ARN; the job fetches it at run time. DescribePipeline shows the definition to anyone with read access.';
+export const SECRET_HINT = 'store it in AWS Secrets Manager and pass the secret ARN; the job fetches it at run time. DescribePipeline shows the definition to anyone with read access.';
 
 /** Values that are secrets whatever key they sit under. */
 const PATTERNS: { code: Code; what: string; re: RegExp }[] = [
@@ -17,24 +18,31 @@ const SECRET_NAME = /(?:^|[_-])(?:token|secret|password|passwd|api[_-]?key|acces
 /** A reference to a secret, not the secret: ARNs, expressions, empty values. */
 const NOT_A_SECRET = /^(?:arn:aws[a-z-]*:(?:secretsmanager|ssm|kms):|\$\{|$)/;
 
+/** Calls `visit` for every string in `value` with its pointer and the key (or CLI flag) naming it. */
+export function visitStrings(value: unknown, pointer: string, key: string, visit: (text: string, pointer: string, key: string) => void): void {
+  if (typeof value === 'string') visit(value, pointer, key);
+  else if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      const previous = value[i - 1];
+      // `--hf-token VALUE` in an argument list: the flag names the secret.
+      const flag = typeof previous === 'string' && /^--?[\w-]+$/.test(previous) ? previous.replace(/^-+/, '') : key;
+      visitStrings(item, `${pointer}/${i}`, flag, visit);
+    });
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) visitStrings(v, `${pointer}/${escapePointer(k)}`, k, visit);
+  }
+}
+
 /**
  * Scans every string of the spec: literals, environment, hyperparameters,
  * arguments and parameter defaults. Secrets in a definition are readable by
  * anyone who can call DescribePipeline, so each one is an error.
  */
 export function scanSecrets(value: unknown, pointer: string, reporter: Reporter, key = ''): void {
-  if (typeof value === 'string') scanString(value, pointer, key, reporter);
-  else if (Array.isArray(value)) value.forEach((item, i) => scanListItem(value, i, `${pointer}/${i}`, reporter, key));
-  else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) scanSecrets(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, reporter, k);
-  }
-}
-
-function scanListItem(list: unknown[], i: number, pointer: string, reporter: Reporter, key: string): void {
-  const previous = list[i - 1];
-  // `--hf-token VALUE` in an argument list: the flag names the secret.
-  const flag = typeof previous === 'string' && /^--?[\w-]+$/.test(previous) ? previous.replace(/^-+/, '') : key;
-  scanSecrets(list[i], pointer, reporter, flag);
+  visitStrings(value, pointer, key, (text, at, name) => {
+    const found = secretIn(text, name);
+    if (found) reporter.report(found.code, at, found.message, { hint: SECRET_HINT, ...(found.match !== undefined && { within: found.match }) });
+  });
 }
 
 /** A secret found in free text by its shape alone (no key name needed). */
@@ -57,15 +65,27 @@ export function findSecretInText(text: string): SecretFinding | undefined {
   return undefined;
 }
 
-function scanString(text: string, pointer: string, key: string, reporter: Reporter): void {
+/** Every secret in `text` recognisable by its shape, in order of position. */
+export function findAllSecretsInText(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  for (const { code, what, re } of PATTERNS) {
+    for (const match of text.matchAll(new RegExp(re.source, 'g'))) found.push({ code, what, match: match[0], index: match.index });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/** A secret-named key (`HF_TOKEN`, `--api-key`) holding a literal, or a value that is a secret by its shape. */
+export function secretIn(text: string, key: string): { code: Code; message: string; match?: string } | undefined {
   const found = findSecretInText(text);
-  if (found) {
-    reporter.report(found.code, pointer, `this value contains ${found.what}`, { hint: HINT, within: found.match });
-    return;
+  if (found) return { code: found.code, message: `this value contains ${found.what}`, match: found.match };
+  return secretByName(text, key);
+}
+
+/** The key-name rules alone: SMP7002 for an AWS secret access key, SMP7005 for a literal under a secret's name. */
+export function secretByName(text: string, key: string): { code: Code; message: string } | undefined {
+  if (SECRET_KEY_NAME.test(key) && AWS_SECRET_VALUE.test(text)) return { code: 'SMP7002', message: `"${key}" holds an AWS secret access key` };
+  if (SECRET_NAME.test(key) && !NOT_A_SECRET.test(text) && !/-(?:arn|secret-arn|secret-id)$/i.test(key)) {
+    return { code: 'SMP7005', message: `"${key}" looks like a secret and has a literal value` };
   }
-  if (SECRET_KEY_NAME.test(key) && AWS_SECRET_VALUE.test(text)) {
-    reporter.report('SMP7002', pointer, `"${key}" holds an AWS secret access key`, { hint: HINT });
-  } else if (SECRET_NAME.test(key) && !NOT_A_SECRET.test(text) && !/-(?:arn|secret-arn|secret-id)$/i.test(key)) {
-    reporter.report('SMP7005', pointer, `"${key}" looks like a secret and has a literal value`, { hint: HINT });
-  }
+  return undefined;
 }

@@ -1,7 +1,15 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A user mistake on the command line: exit 2 with the message and the command's help. */
 export class UsageError extends Error {}
+
+/** Input smpipe refused before compiling (a spec that is a device, too large, not UTF-8): exit 1 with its diagnostic. */
+export class InputError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
 
 export interface Parsed {
   values: Record<string, string | boolean | string[] | undefined>;

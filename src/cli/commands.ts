@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { CODES } from '../diagnostics/codes.js';
+import { codeList, codeNamed, explainCode } from './explain.js';
+import { truncate } from '../util/truncate.js';
 import { one, parse, UsageError } from './args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
 import { writeCompileOutput } from './write-output.js';
@@ -57,26 +58,37 @@ ${COMPILE_FLAGS}`,
     summary: 'print the step graph as a Mermaid flowchart (or Graphviz dot)',
     usage: `smpipe graph SPEC [--vars FILE] [--set KEY=VALUE]... [--format mermaid|dot]
 
-Solid arrows are data references, dotted ones dependsOn, labelled ones condition branches.`,
+Solid arrows are data references, dotted ones dependsOn, labelled ones condition branches.
+Vars are optional here: a var without a value does not change the graph.`,
     run(argv) {
       const parsed = parse(argv, COMPILE_OPTIONS);
       const format = (parsed.values.format as string | undefined) ?? 'mermaid';
       if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be mermaid or dot, got ${format}`);
-      const result = compileFromArgs(one(parsed, 'SPEC'), parsed);
+      const compiled = compileFromArgs(one(parsed, 'SPEC'), parsed);
+      // The graph is made of step names and references: a var without a value changes neither.
+      const result = { ...compiled, diagnostics: compiled.diagnostics.filter((d) => d.code !== 'SMP3004') };
       if (printDiagnostics(result, 'text') || !result.graph) return 1;
       process.stdout.write(format === 'dot' ? dot(result.graph) : mermaid(result.graph));
       return 0;
     },
   },
   explain: {
-    summary: 'describe a diagnostic code, or list them all',
-    usage: 'smpipe explain [SMPxxxx]',
+    summary: 'explain a diagnostic code: what it means, a failing example and its fix',
+    usage: `smpipe explain [CODE]
+
+With a code (SMP3002, or just 3002) prints what the check means, an example that fails
+with it and the fix. Without one, lists every code.`,
     run(argv) {
       const parsed = parse(argv, {});
-      const wanted = parsed.positionals[0]?.toUpperCase();
-      const entries = Object.entries(CODES).filter(([code]) => !wanted || code === wanted);
-      if (wanted && entries.length === 0) throw new UsageError(`unknown code ${wanted}`);
-      for (const [code, info] of entries) process.stdout.write(`${code}  ${info.severity.padEnd(7)}  ${info.title}\n`);
+      if (parsed.positionals.length > 1) throw new UsageError(`expected at most one code, got ${parsed.positionals.length}`);
+      const wanted = parsed.positionals[0];
+      if (wanted === undefined) {
+        process.stdout.write(codeList());
+        return 0;
+      }
+      const code = codeNamed(wanted);
+      if (!code) throw new UsageError(`unknown code ${truncate(wanted, 40)} (smpipe explain lists them all)`);
+      process.stdout.write(explainCode(code));
       return 0;
     },
   },

@@ -11,7 +11,7 @@ const SHAPES: Record<string, [string, string]> = {
 export function mermaid(graph: PipelineGraph): string {
   const lines = ['flowchart TD'];
   for (const step of graph.steps) {
-    const [open, close] = SHAPES[step.kind] ?? ['[', ']'];
+    const [open, close] = (Object.hasOwn(SHAPES, step.kind) ? SHAPES[step.kind] : undefined) ?? ['[', ']'];
     lines.push(`  ${id(step.name)}${open}"${step.name}<br/><small>${step.kind}</small>"${close}`);
   }
   for (const step of graph.steps) {

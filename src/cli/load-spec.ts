@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { compile, type CompileResult } from '../compile/compile.js';
 import { renderJson, renderText, summary } from '../diagnostics/render.js';
 import type { Parsed } from './args.js';
-import { UsageError } from './args.js';
+import { InputError, UsageError } from './args.js';
+import { readSpecFile } from '../spec/read.js';
 import type { VarsInput } from '../spec/vars.js';
 
 export const COMPILE_OPTIONS = {
@@ -11,23 +11,29 @@ export const COMPILE_OPTIONS = {
   format: { type: 'string' },
 } as const;
 
-/** Reads a file named on the command line; a missing one is a usage error, not a crash. */
+/**
+ * Reads a spec or vars file named on the command line: a missing one is a usage error; a
+ * device, an oversized file or bytes that are not UTF-8 are an SMP error (exit 1), never a crash.
+ */
 export function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${what} ${path}${code === 'ENOENT' ? ': no such file' : code ? `: ${code}` : ''}`);
-  }
+  const read = readSpecFile(path);
+  if (read.ok) return read.text;
+  if (!read.missing) throw new InputError(read.diagnostic);
+  throw new UsageError(`cannot read ${what} ${path}${read.errno === 'ENOENT' ? ': no such file' : `: ${read.errno}`}`);
 }
 
-/** Reads the spec and vars named on the command line and compiles them. */
+/** Reads the spec and vars named on the command line and compiles them; a refused file is a diagnostic like any other. */
 export function compileFromArgs(specPath: string, parsed: Parsed): CompileResult {
-  const text = readText(specPath, 'spec');
-  const vars: VarsInput = { set: (parsed.values.set as string[] | undefined) ?? [] };
-  const varsPath = parsed.values.vars as string | undefined;
-  if (varsPath) vars.file = { path: varsPath, text: readText(varsPath, 'vars file') };
-  return compile(text, { file: specPath, vars });
+  try {
+    const text = readText(specPath, 'spec');
+    const vars: VarsInput = { set: (parsed.values.set as string[] | undefined) ?? [] };
+    const varsPath = parsed.values.vars as string | undefined;
+    if (varsPath) vars.file = { path: varsPath, text: readText(varsPath, 'vars file') };
+    return compile(text, { file: specPath, vars });
+  } catch (error) {
+    if (error instanceof InputError) return { assets: [], diagnostics: [error.diagnostic], sources: new Map() };
+    throw error;
+  }
 }
 
 /** Prints diagnostics to stderr (text) or stdout (json); returns whether there were errors. */

@@ -1,5 +1,6 @@
 import { COMMANDS } from './commands.js';
-import { UsageError } from './args.js';
+import { InputError, UsageError } from './args.js';
+import { renderText, summary } from '../diagnostics/render.js';
 
 const VERSION = '0.1.0';
 
@@ -17,8 +18,24 @@ Exit status: 0 ok, 1 errors in the spec, 2 usage or internal error.
 `;
 }
 
+/**
+ * A reader that goes away (`smpipe explain | head`, a closed terminal) raises EPIPE on the next
+ * write, as an 'error' event that would end the process with a stack trace. Output nobody reads
+ * is dropped instead; the command finishes, with its own exit status.
+ */
+function dropOutputNobodyReads(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.listeners('error').includes(ignoreWriteError)) stream.on('error', ignoreWriteError);
+  }
+}
+
+function ignoreWriteError(): void {
+  // EPIPE or a stream destroyed after it: there is no one left to tell.
+}
+
 /** Runs one command; resolves to the exit status. User errors never print a stack trace. */
 export async function main(argv: string[]): Promise<number> {
+  dropOutputNobodyReads();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
@@ -28,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!command) {
     process.stderr.write(`smpipe: unknown command "${name}"\n\n${help()}`);
     return 2;
@@ -40,6 +57,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
+    if (error instanceof InputError) {
+      process.stderr.write(`${renderText([error.diagnostic], new Map())}${summary([error.diagnostic])}\n`);
+      return 1;
+    }
     if (error instanceof UsageError) {
       process.stderr.write(`smpipe ${name}: ${error.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
       return 2;

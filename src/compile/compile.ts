@@ -10,7 +10,8 @@ import { resolveVars, type VarsInput } from '../spec/vars.js';
 import { AssetRegistry, type Asset } from './asset-registry.js';
 import { compilePipelineSettings, type PipelineSettings } from './settings.js';
 import { compileParameters } from './parameters.js';
-import { compileSteps } from './steps.js';
+import { compileSteps, kindOf } from './steps.js';
+import type { StepNode } from './graph.js';
 import { validateSpecShape } from './validate-spec.js';
 import { runChecks } from '../check/index.js';
 import { buildManifest, type Manifest } from './manifest.js';
@@ -34,7 +35,7 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
   /** For rendering code frames. */
   sources: Map<string, SourceFile>;
-  /** The step graph (present when the steps could be compiled), for `smpipe graph`. */
+  /** The step graph (present once the spec's shape could be read, even with errors), for `smpipe graph`. */
   graph?: PipelineGraph;
 }
 
@@ -52,7 +53,10 @@ export function compile(text: string, options: CompileOptions): CompileResult {
   const valid = validateSpecShape(loaded.value, reporter);
   if (!valid) return fail();
   const spec = loaded.value as PipelineSpec;
-  const { vars, diagnostics: varDiagnostics } = resolveVars(spec.vars ?? {}, options.vars ?? {}, reporter);
+  const resolvedVars = resolveVars(spec.vars ?? {}, options.vars ?? {}, reporter);
+  const { vars } = resolvedVars;
+  const varDiagnostics = resolvedVars.fileReporter?.diagnostics ?? [];
+  if (resolvedVars.fileReporter) sources.set(resolvedVars.fileReporter.source.file, resolvedVars.fileReporter.source);
   const settings = compilePipelineSettings(spec, vars, reporter);
   const parameters = compileParameters(spec.parameters ?? {}, reporter);
   const baseDir = options.baseDir ?? dirname(resolve(options.file));
@@ -60,13 +64,23 @@ export function compile(text: string, options: CompileOptions): CompileResult {
   const compiled = compileSteps({ spec, vars, settings, reporter, registry, validSteps: valid.validSteps });
   const definition = assembleDefinition(spec, parameters, compiled.steps);
   const definitionText = canonicalJson(definition);
-  if (!hasErrors(varDiagnostics)) {
-    runChecks({ spec, pipelineName: settings.name, displayName: settings.displayName, definition, definitionText, reporter, stepKinds: compiled.stepKinds, parameterTypes: compiled.parameterTypes });
-  }
-  if (hasErrors([...reporter.diagnostics, ...varDiagnostics])) return fail(varDiagnostics);
-  const result = finish(definition, definitionText, settings, registry, spec, options.file, reporter, varDiagnostics, sources);
-  result.graph = { steps: [...compiled.nodes.values()].map((n) => ({ name: n.name, kind: spec.steps[n.name]?.kind ?? '', references: [...n.references].sort(), dependsOn: n.dependsOn, ...(n.branches ? { branches: n.branches } : {}) })) };
-  return result;
+  runChecks({
+    spec, pipelineName: settings.name, displayName: settings.displayName, definition, definitionText, reporter,
+    stepKinds: compiled.stepKinds, parameterTypes: compiled.parameterTypes, cleanSteps: compiled.clean, vars: resolvedVars,
+  });
+  const graph = graphOf(spec, compiled.nodes);
+  if (hasErrors([...reporter.diagnostics, ...varDiagnostics])) return { ...fail(varDiagnostics), graph };
+  return { ...finish(definition, definitionText, settings, registry, spec, options.file, reporter, varDiagnostics, sources), graph };
+}
+
+/** The step graph for `smpipe graph`: present whenever the steps were read, errors or not. */
+function graphOf(spec: PipelineSpec, nodes: Map<string, StepNode>): PipelineGraph {
+  return {
+    steps: [...nodes.values()].map((n) => ({
+      name: n.name, kind: kindOf(spec.steps[n.name])?.kind ?? '', references: [...n.references].sort(), dependsOn: n.dependsOn,
+      ...(n.branches ? { branches: n.branches } : {}),
+    })),
+  };
 }
 
 function finish(definition: Json, definitionText: string, settings: PipelineSettings, registry: AssetRegistry, spec: PipelineSpec, file: string, reporter: Reporter, extra: Diagnostic[], sources: Map<string, SourceFile>): CompileResult {

@@ -30,11 +30,17 @@ const PRESETS: Record<string, RetrySpec[]> = {
 export function cacheConfig(value: unknown): Json | undefined {
   if (value === undefined || value === false) return undefined;
   if (value === true) return { Enabled: true };
-  if (typeof value === 'string') return { Enabled: true, ExpireAfter: value };
+  if (typeof value === 'string') return { Enabled: true, ExpireAfter: isoDuration(value) };
   if (typeof value !== 'object' || value === null) return undefined; // reported by the spec schema
   const { enabled = true, expireAfter } = value as { enabled?: boolean; expireAfter?: string };
   if (!enabled) return undefined;
-  return expireAfter ? { Enabled: true, ExpireAfter: expireAfter } : { Enabled: true };
+  return typeof expireAfter === 'string' && expireAfter ? { Enabled: true, ExpireAfter: isoDuration(expireAfter) } : { Enabled: true };
+}
+
+/** `30d` → `P30D`, `T12h` → `PT12H`: the strict ISO 8601 form of a duration the spec schema accepted. */
+export function isoDuration(value: string): string {
+  const upper = value.toUpperCase();
+  return upper.startsWith('P') ? upper : `P${upper}`;
 }
 
 /**
@@ -45,7 +51,7 @@ export function retryPolicies(value: unknown, kind: StepKind, pointer: string, e
   if (value === undefined) return undefined;
   const allowed = new Set(kind.retryExceptions ?? []);
   // Anything but a preset name or a list of policies was reported by the spec schema.
-  const specs = typeof value === 'string' ? PRESETS[value] ?? [] : Array.isArray(value) ? (value as RetrySpec[]) : [];
+  const specs = typeof value === 'string' ? (Object.hasOwn(PRESETS, value) ? PRESETS[value] ?? [] : []) : Array.isArray(value) ? (value as RetrySpec[]) : [];
   const policies: Json[] = [];
   specs.forEach((spec, i) => {
     const listed = Array.isArray(spec?.on) ? spec.on : [];

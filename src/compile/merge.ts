@@ -1,5 +1,6 @@
 import type { Json } from '../expr/types.js';
 import { isPipelineFunction } from '../expr/types.js';
+import { setOwn } from '../util/own.js';
 
 /**
  * The `arguments:` escape hatch: raw API fields merged last. Objects merge key by
@@ -9,7 +10,7 @@ export function mergeArguments(base: Json, override: Json): Json {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
   const out: Record<string, Json> = { ...base };
   for (const [key, value] of Object.entries(override)) {
-    out[key] = key in out ? mergeArguments(out[key] as Json, value) : value;
+    setOwn(out, key, Object.hasOwn(out, key) ? mergeArguments(out[key] as Json, value) : value);
   }
   return out;
 }

@@ -6,8 +6,7 @@ const DEFINITION_TYPES: Record<ParameterType, string> = { string: 'String', inte
 
 /** The definition's `Parameters`, in spec order; bad defaults and enums are reported here. */
 export function compileParameters(parameters: Record<string, ParameterSpec>, reporter: Reporter): Json[] {
-  // A parameter that is not a mapping was reported by the spec schema.
-  return Object.entries(parameters).filter(([, spec]) => typeof spec === 'object' && spec !== null).map(([name, spec]) => {
+  return validParameters(parameters).map(([name, spec]) => {
     checkParameter(name, spec, reporter);
     const out: Record<string, Json> = { Name: name, Type: DEFINITION_TYPES[spec.type] };
     if (spec.default !== undefined) out.DefaultValue = spec.default;
@@ -15,6 +14,11 @@ export function compileParameters(parameters: Record<string, ParameterSpec>, rep
     if (Array.isArray(spec.enum) && spec.type === 'string') out.EnumValues = spec.enum;
     return out;
   });
+}
+
+/** Parameters with a known type; one that is not a mapping, or has no known type, was reported by the spec schema. */
+export function validParameters(parameters: Record<string, ParameterSpec>): [string, ParameterSpec][] {
+  return Object.entries(parameters).filter(([, spec]) => typeof spec === 'object' && spec !== null && typeof spec.type === 'string' && Object.hasOwn(DEFINITION_TYPES, spec.type));
 }
 
 function checkParameter(name: string, spec: ParameterSpec, reporter: Reporter): void {

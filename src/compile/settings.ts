@@ -4,6 +4,7 @@ import type { PipelineSpec } from '../spec/types.js';
 import type { VarValue } from '../spec/vars.js';
 import type { ResolvedDefaults } from '../steps/types.js';
 import { compileTimeValue } from './step-context.js';
+import { setOwn } from '../util/own.js';
 
 /** Pipeline-level values known at compile time (vars resolved). */
 export interface PipelineSettings {
@@ -57,7 +58,7 @@ type TextResolver = (pointer: string, raw: unknown) => string | undefined;
 
 function resolveTags(pointer: string, tags: Record<string, string> | undefined, text: TextResolver): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(tags ?? {})) out[key] = text(`${pointer}/${key}`, raw) ?? '';
+  for (const [key, raw] of Object.entries(tags ?? {})) setOwn(out, key, text(`${pointer}/${key}`, raw) ?? '');
   return out;
 }
 

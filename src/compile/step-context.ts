@@ -1,10 +1,10 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
-import { lowerValue } from '../expr/lower.js';
+import { lowerValue, scopeErrorOptions } from '../expr/lower.js';
 import type { Scope } from '../expr/scope.js';
 import { typeOfLiteral, type ExprType, type Json } from '../expr/types.js';
 import { hasExpression, parseTemplate } from '../expr/parse.js';
-import { resolveReference } from '../expr/resolve.js';
+import { resolveReference, unsetVarHint } from '../expr/resolve.js';
 import { resolveImage } from '../assets/images.js';
 import type { AssetOptions, ResolvedDefaults, StepContext } from '../steps/types.js';
 import type { AssetRegistry, AssetResult } from './asset-registry.js';
@@ -90,6 +90,12 @@ function imageUri(raw: unknown, rel: string, init: StepContextInit, lower: (r: u
   const spec = raw as { dlc: string; version: string; gpu?: boolean; python?: string };
   const resolved = resolveImage(spec, init.region);
   if (resolved.ok) return resolved.uri;
+  if (init.region === undefined && resolved.code === 'SMP6004') {
+    // Every DLC image needs the region: one error for the missing var, not one per image.
+    if (init.scope.vars.has('region')) report('SMP3004', rel, 'var "region" has no value: Deep Learning Container images need it', { hint: unsetVarHint('region'), once: 'SMP3004:region' });
+    else report('SMP6004', rel, resolved.message, { once: 'SMP6004:region', ...(resolved.hint && { hint: resolved.hint }) });
+    return undefined;
+  }
   report(resolved.code, rel, resolved.message, resolved.hint ? { hint: resolved.hint } : {});
   return undefined;
 }
@@ -106,7 +112,9 @@ function typeOfRaw(raw: unknown, scope: Scope): ExprType {
 
 /** Resolves vars in a compile-time field; run-time references are an error there. */
 export function compileTimeValue(raw: unknown, scope: Scope, report: (code: Code, message: string, o?: ReportOptions) => void): string | number | boolean | undefined {
-  if (typeof raw !== 'string') return raw as number | boolean | undefined;
+  // A list or mapping here was reported by the spec schema; it has no compile-time text.
+  if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+  if (typeof raw !== 'string') return undefined;
   if (!hasExpression(raw)) return raw;
   const parsed = parseTemplate(raw);
   if (parsed.error) {
@@ -120,7 +128,7 @@ export function compileTimeValue(raw: unknown, scope: Scope, report: (code: Code
       continue;
     }
     const resolved = resolveReference(segment.ref, scope);
-    if ('code' in resolved) report(resolved.code, resolved.message, { within: segment.raw, hint: resolved.hint });
+    if ('code' in resolved) report(resolved.code, resolved.message, scopeErrorOptions(resolved, segment.raw));
     else if (resolved.kind === 'runtime') report('SMP3011', `${segment.raw} is only known at run time; this field needs a value at compile time`, { within: segment.raw, hint: 'use ${vars.NAME} here' });
     else if (parsed.segments.length === 1) return resolved.value;
     else out += String(resolved.value);

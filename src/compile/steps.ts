@@ -3,12 +3,13 @@ import type { Scope } from '../expr/scope.js';
 import type { Json } from '../expr/types.js';
 import type { ParameterType, PipelineSpec, StepSpec } from '../spec/types.js';
 import type { VarValue } from '../spec/vars.js';
-import { KINDS, type KindName } from '../steps/index.js';
+import { KINDS, isKind } from '../steps/index.js';
 import type { StepKind } from '../steps/types.js';
 import type { AssetRegistry } from './asset-registry.js';
 import { cacheConfig, retryPolicies } from './envelope.js';
 import { analyseGraph, type StepNode } from './graph.js';
 import { mergeArguments } from './merge.js';
+import { validParameters } from './parameters.js';
 import type { PipelineSettings } from './settings.js';
 import { createStepContext } from './step-context.js';
 
@@ -28,33 +29,55 @@ export interface CompiledSteps {
   parameterTypes: Map<string, ParameterType>;
   /** Every step with its references, dependsOn and branches, for `smpipe graph`. */
   nodes: Map<string, StepNode>;
+  /** Steps that compiled without a problem: their Arguments are worth checking against the API. */
+  clean: Set<string>;
+}
+
+/** The kind a step names, when it names one (a step that is not a mapping was reported by the spec schema). */
+export function kindOf(step: unknown): StepKind | undefined {
+  const kind = typeof step === 'object' && step !== null ? (step as { kind?: unknown }).kind : undefined;
+  return typeof kind === 'string' && isKind(kind) ? KINDS[kind] : undefined;
 }
 
 export function compileSteps(input: CompileStepsInput): CompiledSteps {
   const { spec, reporter } = input;
-  // A parameter that is not a mapping was reported by the spec schema; referring to it is then an error too.
-  const parameterTypes = new Map(Object.entries(spec.parameters ?? {}).flatMap(([n, p]) => (typeof p === 'object' && p !== null ? [[n, p.type] as const] : [])));
+  // A parameter without a known type was reported by the spec schema; referring to it is then an error too.
+  const parameterTypes = new Map(validParameters(spec.parameters ?? {}).map(([n, p]) => [n, p.type] as const));
   const stepKinds = new Map<string, StepKind>();
   const nodes = new Map<string, StepNode>();
   const envelopes = new Map<string, Record<string, Json>>();
   const usedParameters = new Set<string>();
+  const clean = new Set<string>();
   const stepNames = new Set(Object.keys(spec.steps));
   for (const [name, step] of Object.entries(spec.steps)) {
-    // A step that is not a mapping was reported by the spec schema.
-    const isObject = typeof step === 'object' && step !== null;
-    const kind = isObject ? (KINDS[step.kind as KindName] as StepKind | undefined) : undefined;
+    const kind = kindOf(step);
     if (kind) stepKinds.set(name, kind);
+    const isObject = typeof step === 'object' && step !== null;
     const node: StepNode = { name, references: new Set(), dependsOn: isObject ? checkDependsOn(name, step, spec, reporter) : [] };
     nodes.set(name, node);
-    if (!kind || !input.validSteps.has(name)) continue;
-    if (kind.branches) node.branches = kind.branches(step);
-    const scope = stepScope(input, { name, node, stepNames, params: parameterTypes, used: usedParameters });
-    envelopes.set(name, compileOne(input, name, step, kind, scope));
+    const before = reporter.errorReportCount;
+    if (kind && input.validSteps.has(name)) {
+      if (kind.branches) node.branches = kind.branches(step);
+      const scope = stepScope(input, { name, node, stepNames, params: parameterTypes, used: usedParameters });
+      envelopes.set(name, compileOne(input, name, step, kind, scope));
+    }
+    if (envelopes.has(name) && reporter.errorReportCount === before) clean.add(name);
+    // A step with errors may not have resolved all its references: what it names still counts as used.
+    else mentionedParameters(step, usedParameters);
   }
   reportUnusedParameters(spec, usedParameters, reporter);
   reportRedundantDependsOn(nodes, reporter);
   const graph = analyseGraph(nodes, reporter);
-  return { steps: nest(spec, envelopes, graph.placement), stepKinds, parameterTypes, nodes };
+  return { steps: nest(spec, envelopes, graph.placement), stepKinds, parameterTypes, nodes, clean };
+}
+
+/** Every `params.NAME` written anywhere in a value, whether or not its expression could be read. */
+function mentionedParameters(value: unknown, used: Set<string>): void {
+  if (typeof value === 'string') {
+    for (const match of value.matchAll(/\bparams\s*\.\s*([A-Za-z][A-Za-z0-9_-]*)/g)) used.add(match[1] as string);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) mentionedParameters(item, used);
+  }
 }
 
 interface ScopeParts {
@@ -73,9 +96,9 @@ function stepScope(input: CompileStepsInput, { name, node, stepNames, params, us
     stepNames,
     currentStep: name,
     resolveStepProperty: (step, tail) => {
-      const target = spec.steps[step] as StepSpec | null;
-      const kind = target ? (KINDS[target.kind as KindName] as StepKind | undefined) : undefined;
-      if (!kind || !input.validSteps.has(step)) return { ok: true, type: 'json', get: `Steps.${step}` };
+      const target = Object.hasOwn(spec.steps, step) ? spec.steps[step] : undefined;
+      const kind = kindOf(target);
+      if (!target || !kind || !input.validSteps.has(step)) return { ok: true, type: 'json', get: `Steps.${step}` };
       return kind.resolveProperty({ stepName: step, spec: target as StepSpec, tail });
     },
     onStepReference: (step) => node.references.add(step),
@@ -127,7 +150,8 @@ function checkDependsOn(name: string, step: StepSpec, spec: PipelineSpec, report
   // A dependsOn that is not a list was reported by the step's schema.
   (Array.isArray(step.dependsOn) ? step.dependsOn : []).forEach((dep, i) => {
     const pointer = `/steps/${name}/dependsOn/${i}`;
-    if (!(dep in spec.steps)) reporter.report('SMP3005', pointer, `unknown step "${dep}"`);
+    if (typeof dep !== 'string') return; // reported by the step's schema
+    if (!Object.hasOwn(spec.steps, dep)) reporter.report('SMP3005', pointer, `unknown step "${dep}"`);
     else if (dep === name) reporter.report('SMP3012', pointer, `step "${name}" cannot depend on itself`);
     else out.push(dep);
   });
@@ -152,8 +176,8 @@ function reportRedundantDependsOn(nodes: Map<string, StepNode>, reporter: Report
 /** Branch members move inside their condition's IfSteps/ElseSteps and leave the top level. */
 function nest(spec: PipelineSpec, envelopes: Map<string, Record<string, Json>>, placement: Map<string, { condition: string; branch: 'then' | 'else' }>): Json[] {
   for (const [name, envelope] of envelopes) {
-    const kind = KINDS[(spec.steps[name] as StepSpec).kind as KindName] as StepKind;
-    if (!kind.branches) continue;
+    const kind = kindOf(spec.steps[name]);
+    if (!kind?.branches) continue;
     const args = envelope.Arguments as Record<string, Json>;
     const branches = kind.branches(spec.steps[name] as StepSpec);
     args.IfSteps = branches.then.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);

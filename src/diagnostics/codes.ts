@@ -2,7 +2,7 @@ import type { Severity } from './diagnostic.js';
 
 interface CodeInfo {
   severity: Severity;
-  /** One line for the README's catalogue and `smpipe explain`. */
+  /** One line for the README's catalogue and `smpipe explain` (explanations/ holds the rest). */
   title: string;
 }
 
@@ -13,18 +13,18 @@ interface CodeInfo {
  * 9xxx deploy (plan, upsert, start, watch: what AWS answered).
  */
 export const CODES = {
-  SMP1001: { severity: 'error', title: 'YAML syntax error' },
+  SMP1001: { severity: 'error', title: 'YAML syntax error, or bytes YAML does not allow (invalid UTF-8, a NUL or control character)' },
   SMP1002: { severity: 'error', title: 'Duplicate key in a YAML mapping' },
-  SMP1003: { severity: 'error', title: 'Spec or vars file cannot be read, or is empty' },
+  SMP1003: { severity: 'error', title: 'Spec or vars file cannot be read (a folder, a pipe or device), or is empty' },
   SMP1004: { severity: 'error', title: 'Malformed --set argument (expected key=value)' },
   SMP1005: { severity: 'error', title: 'Spec too large, or a value or alias expansion over the size limit' },
-  SMP1006: { severity: 'error', title: 'Unsupported YAML feature (custom tag, non-string key, merge key)' },
+  SMP1006: { severity: 'error', title: 'Unsupported YAML feature (custom tag, non-string key, merge key, an alias inside the node it names)' },
 
   SMP2001: { severity: 'error', title: 'Unknown property' },
   SMP2002: { severity: 'error', title: 'Missing required property' },
   SMP2003: { severity: 'error', title: 'Value has the wrong type' },
   SMP2004: { severity: 'error', title: 'Value is not one of the allowed values or does not match the required pattern' },
-  SMP2005: { severity: 'error', title: 'Value out of range (number, length or item count)' },
+  SMP2005: { severity: 'error', title: 'Value out of range (number, length or item count), or a number JSON cannot hold exactly (NaN, infinity, integers past 2^53)' },
   SMP2006: { severity: 'error', title: 'Unknown step kind' },
   SMP2007: { severity: 'error', title: 'Invalid field combination (mutually exclusive or dependent fields)' },
 
@@ -65,10 +65,10 @@ export const CODES = {
   SMP6005: { severity: 'error', title: 'Unknown Deep Learning Container image or version' },
   SMP6006: { severity: 'error', title: 'Invalid S3 URI' },
 
-  SMP7001: { severity: 'error', title: 'AWS access key id in the spec' },
-  SMP7002: { severity: 'error', title: 'AWS secret access key in the spec' },
-  SMP7003: { severity: 'error', title: 'Hugging Face token in the spec' },
-  SMP7004: { severity: 'error', title: 'Private key in the spec' },
+  SMP7001: { severity: 'error', title: 'AWS access key id in the spec, a vars file or a --set value' },
+  SMP7002: { severity: 'error', title: 'AWS secret access key in the spec, a vars file or a --set value' },
+  SMP7003: { severity: 'error', title: 'Hugging Face token in the spec, a vars file or a --set value' },
+  SMP7004: { severity: 'error', title: 'Private key in the spec, a vars file or a --set value' },
   SMP7005: { severity: 'error', title: 'Literal value for a secret-named environment variable or argument' },
 
   SMP8001: { severity: 'error', title: 'Field not in the SageMaker API request shape' },

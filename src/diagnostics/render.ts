@@ -18,7 +18,8 @@ function renderOne(d: Diagnostic, source: SourceFile | undefined, frames: boolea
 const FRAME_WIDTH = 160;
 
 function codeFrame(source: SourceFile, line: number, col: number, end: { line: number; col: number }): string {
-  const full = source.lineText(line);
+  // Control characters (a NUL byte) would garble the terminal: shown as their Unicode pictures.
+  const full = source.lineText(line).replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
   if (!full.trim()) return '';
   const wanted = end.line === line ? Math.max(1, end.col - col) : Math.max(1, full.length - col + 1);
   // A very long line shows a window around the column, so one diagnostic stays a few lines.

@@ -1,6 +1,7 @@
 import type { SourceFile } from '../spec/source.js';
+import { shortenMessage } from '../util/truncate.js';
 import { severityOf, type Code } from './codes.js';
-import type { Diagnostic, SourceRange } from './diagnostic.js';
+import type { Diagnostic, Position, SourceRange } from './diagnostic.js';
 
 export interface ReportOptions {
   hint?: string;
@@ -10,11 +11,18 @@ export interface ReportOptions {
   within?: string;
   /** An explicit range, when the caller knows better. */
   range?: SourceRange;
+  /**
+   * One diagnostic per key: a second report with the same key is folded into the first, which
+   * keeps the earliest position (an unset var used in six steps is one error, at its first use).
+   */
+  once?: string;
 }
 
 /** Collects diagnostics with positions resolved from JSON pointers; never throws for user errors. */
 export class Reporter {
   readonly diagnostics: Diagnostic[] = [];
+  private readonly onceByKey = new Map<string, Diagnostic>();
+  private errorReports = 0;
 
   constructor(readonly source: SourceFile) {}
 
@@ -24,14 +32,40 @@ export class Reporter {
       (options.within !== undefined
         ? this.source.rangeWithin(pointer, options.within)
         : this.source.rangeOf(pointer, options.at));
-    const diagnostic: Diagnostic = { code, severity: severityOf(code), message, pointer, file: this.source.file };
+    const diagnostic: Diagnostic = { code, severity: severityOf(code), message: shortenMessage(message), pointer, file: this.source.file };
     // Nothing to point at (an empty document): the start of the file.
     diagnostic.range = range ?? { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } };
-    if (options.hint) diagnostic.hint = options.hint;
+    if (options.hint) diagnostic.hint = shortenMessage(options.hint);
+    if (diagnostic.severity === 'error') this.errorReports += 1;
+    if (options.once !== undefined && this.fold(options.once, diagnostic)) return;
     this.diagnostics.push(diagnostic);
   }
 
   get errorCount(): number {
     return this.diagnostics.filter((d) => d.severity === 'error').length;
   }
+
+  /** Every error reported so far, folded ones included: tells whether a stretch of work found a problem. */
+  get errorReportCount(): number {
+    return this.errorReports;
+  }
+
+  /** True when an earlier diagnostic with this key took the report (moved to the earlier position). */
+  private fold(key: string, diagnostic: Diagnostic): boolean {
+    const first = this.onceByKey.get(key);
+    if (!first) {
+      this.onceByKey.set(key, diagnostic);
+      return false;
+    }
+    if (before(diagnostic.range?.start, first.range?.start)) {
+      first.range = diagnostic.range as SourceRange;
+      first.pointer = diagnostic.pointer;
+    }
+    return true;
+  }
+}
+
+function before(a: Position | undefined, b: Position | undefined): boolean {
+  if (!a || !b) return false;
+  return a.line < b.line || (a.line === b.line && a.col < b.col);
 }

@@ -23,7 +23,8 @@ export function tokenize(text: string): Token[] | string {
     if (/^\s*$/.test(text.slice(i))) break;
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(text);
-    if (!m) return `cannot read "${text.slice(i).trim()}"`;
+    if (!m) return unreadable(text.slice(i).trim());
+    if (m[5] === '<' && text[TOKEN.lastIndex] === '>') return unreadable(text.slice(TOKEN.lastIndex - 1).trim());
     i = TOKEN.lastIndex;
     if (m[1]) tokens.push({ type: 'expr', text: m[1] });
     else if (m[2]) tokens.push({ type: 'number', text: m[2], value: Number(m[2]) });
@@ -35,6 +36,24 @@ export function tokenize(text: string): Token[] | string {
   }
   return tokens;
 }
+
+/** Operators from other languages, and what this one calls them. */
+const OTHER_SPELLINGS: readonly [RegExp, string][] = [
+  [/^=>/, '>='], [/^=</, '<='], [/^<>/, '!='], [/^=/, '=='], [/^&&?/, 'and'], [/^\|\|?/, 'or'], [/^!(?!=)/, 'not'],
+];
+
+/** A message for text the tokenizer cannot read, with the operator it probably meant. */
+function unreadable(rest: string): string {
+  const shown = rest.length > 40 ? `${rest.slice(0, 40)}…` : rest;
+  const meant = OTHER_SPELLINGS.find(([re]) => re.test(rest));
+  return meant ? `cannot read "${shown}": did you mean "${meant[1]}"?` : `cannot read "${shown}"`;
+}
+
+/**
+ * Deeper than any real condition; the parser recurses once per `not` and per parenthesis, so
+ * 5,000 of them would overflow the stack.
+ */
+export const MAX_CONDITION_DEPTH = 32;
 
 export function parseCondition(text: string): ConditionNode | string {
   const tokens = tokenize(text);
@@ -54,6 +73,7 @@ class SyntaxProblem extends Error {}
 
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   done = () => this.i >= this.tokens.length;
@@ -86,13 +106,17 @@ class Parser {
   }
 
   private not(): ConditionNode {
-    if (this.accept('not')) return { kind: 'not', operand: this.not() };
-    if (this.accept('(')) {
-      const inner = this.or();
+    if (this.peek()?.text !== 'not' && this.peek()?.text !== '(') return this.comparison();
+    if (++this.depth > MAX_CONDITION_DEPTH) throw new SyntaxProblem(`the condition nests "not" and parentheses more than ${MAX_CONDITION_DEPTH} deep`);
+    let node: ConditionNode;
+    if (this.accept('not')) node = { kind: 'not', operand: this.not() };
+    else {
+      this.take('(');
+      node = this.or();
       this.take(')');
-      return inner;
     }
-    return this.comparison();
+    this.depth -= 1;
+    return node;
   }
 
   private comparison(): ConditionNode {

@@ -1,11 +1,12 @@
 import type { Code } from '../diagnostics/codes.js';
 import { hasExpression, parseTemplate, type Segment } from './parse.js';
 import { resolveReference } from './resolve.js';
-import type { Scope } from './scope.js';
+import type { Scope, ScopeError } from './scope.js';
 import { assignable, TYPE_NAMES, typeOfLiteral, type ExprType, type Json, type Resolved } from './types.js';
+import { setOwn } from '../util/own.js';
 
 /** How lowering reports a problem: `within` is the expression text, for a precise column. */
-export type LowerReport = (code: Code, message: string, options?: { within?: string; hint?: string }) => void;
+export type LowerReport = (code: Code, message: string, options?: { within?: string; hint?: string; once?: string }) => void;
 
 /**
  * Turns a spec value into a definition value of the expected type:
@@ -19,7 +20,7 @@ export function lowerValue(raw: unknown, expected: ExprType, scope: Scope, repor
   if (Array.isArray(raw)) return raw.map((item) => lowerValue(item, 'json', scope, report));
   if (raw !== null && typeof raw === 'object') {
     const out: Record<string, Json> = {};
-    for (const [key, value] of Object.entries(raw)) out[key] = lowerValue(value, 'json', scope, report);
+    for (const [key, value] of Object.entries(raw)) setOwn(out, key, lowerValue(value, 'json', scope, report));
     return out;
   }
   return null;
@@ -69,7 +70,7 @@ function resolveSegments(segments: Segment[], scope: Scope, report: LowerReport)
     }
     const resolved = resolveReference(segment.ref, scope);
     if ('code' in resolved) {
-      report(resolved.code, resolved.message, { within: segment.raw, hint: resolved.hint });
+      report(resolved.code, resolved.message, scopeErrorOptions(resolved, segment.raw));
       failed = true;
     } else {
       parts.push({ ...resolved, raw: segment.raw });
@@ -106,4 +107,9 @@ function lowerJoined(parts: Part[], expected: ExprType, report: LowerReport): Js
     report('SMP3010', `text with expressions is a ${TYPE_NAMES[type]}, expected ${TYPE_NAMES[expected]}`);
   }
   return { 'Std:Join': { On: '', Values: values } };
+}
+
+/** How a failed reference is reported: at its own text, folded with its repeats (an unset var is one error). */
+export function scopeErrorOptions(error: ScopeError, raw: string): { within: string; hint?: string; once?: string } {
+  return { within: raw, ...(error.hint !== undefined && { hint: error.hint }), ...(error.once !== undefined && { once: error.once }) };
 }

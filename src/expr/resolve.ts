@@ -62,13 +62,13 @@ function resolveVar(name: string, scope: Scope): Resolved | ScopeError {
   }
   const value = scope.vars.get(name);
   if (value === null || value === undefined) {
-    return { code: 'SMP3004', message: `var "${name}" has no value`, hint: `pass it with --vars FILE or --set ${name}=VALUE` };
+    return { code: 'SMP3004', message: `var "${name}" has no value`, hint: unsetVarHint(name), once: `SMP3004:${name}` };
   }
   return { kind: 'literal', value, type: typeOfLiteral(value) };
 }
 
 function resolveExecution(name: string): Resolved | ScopeError {
-  const get = EXECUTION_VARIABLES[name];
+  const get = Object.hasOwn(EXECUTION_VARIABLES, name) ? EXECUTION_VARIABLES[name] : undefined;
   if (!get) {
     return { code: 'SMP3009', message: `unknown execution variable "${name}"`, hint: suggestion(name, Object.keys(EXECUTION_VARIABLES)) };
   }
@@ -99,4 +99,9 @@ function suggestion(name: string, candidates: string[], fallback?: string): stri
   const near = closest(name, candidates);
   if (near) return `did you mean "${near}"?`;
   return fallback;
+}
+
+/** What to do about an unset var: the same words wherever it is missing. */
+export function unsetVarHint(name: string): string {
+  return `pass it with --vars FILE (a YAML file of var values) or --set ${name}=VALUE`;
 }

@@ -20,4 +20,6 @@ export interface ScopeError {
   code: Code;
   message: string;
   hint?: string;
+  /** Report this error once however often it recurs (see ReportOptions.once). */
+  once?: string;
 }

@@ -11,15 +11,24 @@ export const RETRY_EXCEPTIONS = [
   'SageMaker.RESOURCE_LIMIT',
 ] as const;
 
+/**
+ * CacheConfig.ExpireAfter: an ISO 8601 duration of years, months, weeks, days, hours, minutes
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-caching-enabling.html, which also
+ * shows the SDK's short forms "30d", "T16m", "30dT5h"). Both are accepted, in any letter case;
+ * the compiler writes the strict form (P30D, PT16M, P30DT5H), so either spelling gives the same
+ * definition. M before T is months, after T minutes, as in ISO 8601.
+ */
+export const CACHE_DURATION_PATTERN = '^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$';
+const CACHE_FORMS = 'an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK\'s 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}';
+
 const cacheSchema: JsonSchema = {
-  description:
-    'Step caching: an ISO-8601 duration such as P30D (cache on, entries expire after it), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.',
+  description: `Step caching: ${CACHE_FORMS}. A cached step with the same arguments is not run again.`,
   anyOf: [
-    text('Expiry as an ISO-8601 duration (P30D, PT12H); caching on.', { pattern: '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$' }),
+    text('Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK\'s 30d, T12H); caching on.', { pattern: CACHE_DURATION_PATTERN }),
     literalBoolean('false turns caching off; true turns it on with no expiry.'),
     object('Caching settings.', {
       enabled: literalBoolean('Whether SageMaker may reuse a previous run of this step.'),
-      expireAfter: text('How long a cache entry stays valid, as an ISO-8601 duration.'),
+      expireAfter: text('How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).', { pattern: CACHE_DURATION_PATTERN }),
     }),
   ],
 };

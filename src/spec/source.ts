@@ -25,6 +25,12 @@ export class SourceFile {
     return this.lines;
   }
 
+  /** Records line starts without parsing, for text the parser never sees (it holds a NUL byte). */
+  countLines(): void {
+    this.lines.addNewLine(0);
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+  }
+
   index(doc: Document): void {
     if (doc.contents) this.walk(doc.contents as Node, '', undefined);
   }

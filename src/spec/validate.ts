@@ -39,7 +39,7 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 export function validateAgainst(schema: JsonSchema, value: unknown, base: string, reporter: Reporter): boolean {
   const validate = validatorFor(schema);
   if (validate(value)) return true;
-  for (const error of relevantErrors(validate.errors ?? [])) reportError(error, base, reporter);
+  for (const error of relevantErrors(validate.errors ?? [])) reportError(error, base, reporter, schema);
   return false;
 }
 
@@ -69,7 +69,7 @@ function isBranchNoise(error: ErrorObject, all: ErrorObject[]): boolean {
   return all.some((o) => o.keyword === 'anyOf' && o.instancePath === error.instancePath && error.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, '/anyOf/')));
 }
 
-function reportError(error: ErrorObject, base: string, reporter: Reporter): void {
+function reportError(error: ErrorObject, base: string, reporter: Reporter, schema: JsonSchema): void {
   const pointer = base + error.instancePath;
   if (error.propertyName !== undefined) {
     reporter.report('SMP2004', `${pointer}/${escapePointer(error.propertyName)}`, `name "${error.propertyName}" ${describe(error)}`, { at: 'key' });
@@ -89,7 +89,7 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter): void
       reporter.report('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
       return;
     default:
-      reporter.report(codeFor(error.keyword), pointer, describe(error), enumHint(error));
+      reporter.report(codeFor(error.keyword), pointer, describe(error), { ...enumHint(error), ...formsHint(error, schema) });
   }
 }
 
@@ -110,9 +110,7 @@ function describe(error: ErrorObject): string {
     case 'enum':
       return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
     case 'pattern':
-      return /\\\$\\\{/.test(String(params.pattern))
-        ? 'expected a literal value or a ${...} expression'
-        : `must match ${String(params.pattern)}`;
+      return isExpressionPattern(error) ? 'expected a literal value or a ${...} expression' : 'is not in the expected form';
     case 'anyOf':
       return 'does not match any of the allowed forms';
     default:
@@ -120,9 +118,36 @@ function describe(error: ErrorObject): string {
   }
 }
 
+/**
+ * For a value matching none of a field's forms, or not its pattern: the field's own description,
+ * which names the forms (a regular expression says little to the person who wrote the spec).
+ */
+function formsHint(error: ErrorObject, schema: JsonSchema): { hint?: string } {
+  if (error.keyword !== 'anyOf' && !(error.keyword === 'pattern' && !isExpressionPattern(error))) return {};
+  const description = schemaAt(schema, error.schemaPath.replace(/\/(?:anyOf|pattern)$/, ''))?.description;
+  if (typeof description === 'string') return { hint: `accepted: ${description}` };
+  return error.keyword === 'pattern' ? { hint: `expected to match ${String((error.params as { pattern?: unknown }).pattern)}` } : {};
+}
+
+/** The subschema at an ajv schemaPath such as `#/properties/cache/anyOf/2/properties/expireAfter`. */
+function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
+  let node: unknown = schema;
+  for (const part of path.replace(/^#\/?/, '').split('/').filter(Boolean)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  return typeof node === 'object' && node !== null ? (node as JsonSchema) : undefined;
+}
+
+function isExpressionPattern(error: ErrorObject): boolean {
+  return /\\\$\\\{/.test(String((error.params as { pattern?: unknown }).pattern));
+}
+
 function enumHint(error: ErrorObject): { hint?: string } {
   if (error.keyword !== 'enum') return {};
   const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
-  const near = closest(String(error.data), allowed);
+  if (typeof error.data !== 'string') return {};
+  const near = closest(error.data, allowed);
   return near ? { hint: `did you mean "${near}"?` } : {};
 }

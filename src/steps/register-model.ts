@@ -6,6 +6,7 @@ import { escapePointer, specAt } from './shared/pointer.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
 import type { JsonSchema, PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { setOwn } from '../util/own.js';
 
 const APPROVAL = ['Approved', 'Rejected', 'PendingManualApproval'] as const;
 
@@ -160,6 +161,6 @@ function customerMetadata(ctx: StepContext): Json | undefined {
   const raw = ctx.spec.customerMetadata as Record<string, unknown> | undefined;
   if (!raw) return undefined;
   const out: Record<string, Json> = {};
-  for (const key of Object.keys(raw)) out[key] = ctx.value(`customerMetadata/${escapePointer(key)}`, 'string') ?? '';
+  for (const key of Object.keys(raw)) setOwn(out, key, ctx.value(`customerMetadata/${escapePointer(key)}`, 'string') ?? '');
   return out;
 }

@@ -5,6 +5,7 @@ import { JOB_RETRY_EXCEPTIONS, packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { setOwn } from '../util/own.js';
 
 interface ChannelSpec { source: string; mode?: string; contentType?: string; distribution?: string; type?: string; compression?: string }
 
@@ -180,7 +181,7 @@ function inputDataConfig(ctx: StepContext): Json[] {
 function hyperParameters(ctx: StepContext): Json | undefined {
   const out: Record<string, Json> = {};
   const hp = (ctx.spec.hyperparameters as Record<string, unknown> | undefined) ?? {};
-  for (const key of Object.keys(hp)) out[key] = ctx.value(`hyperparameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'string') as Json;
+  for (const key of Object.keys(hp)) setOwn(out, key, ctx.value(`hyperparameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'string') as Json);
   Object.assign(out, scriptMode(ctx));
   return Object.keys(out).length ? out : undefined;
 }

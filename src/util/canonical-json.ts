@@ -1,3 +1,5 @@
+import { setOwn } from './own.js';
+
 /**
  * The one serialisation of definitions and manifests: insertion-ordered keys as
  * the compiler builds them, two-space indent, trailing newline. The compiler
@@ -16,6 +18,6 @@ function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+  for (const key of Object.keys(value).sort()) setOwn(out, key, sortKeys((value as Record<string, unknown>)[key]));
   return out;
 }

@@ -13,17 +13,22 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length] ?? 0;
 }
 
+/** Past this length a name is not a typo of anything, and the quadratic distance would stall on it. */
+const MAX_SUGGESTABLE = 256;
+
 /** The candidate closest to `name` when it is close enough to be a likely typo. */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
+  if (name.length > MAX_SUGGESTABLE) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
+  const limit = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of candidates) {
+    if (Math.abs(candidate.length - name.length) > limit) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const limit = Math.max(2, Math.floor(name.length / 3));
   return bestDistance <= limit ? best : undefined;
 }

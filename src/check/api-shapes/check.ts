@@ -5,10 +5,10 @@
  * ranges.ts. Findings are data; the caller turns them into diagnostics with positions.
  */
 import { rootShape } from './load.js';
-import type { At, ExprType, ShapeFinding } from './types.js';
+import type { At, EnumExpressionHook, ExprType, ShapeFinding } from './types.js';
 import { walkStructure } from './walk.js';
 
-export type { ExprType, ShapeFinding } from './types.js';
+export type { EnumExpressionHook, ExprType, ShapeFinding } from './types.js';
 export { resolvePropertyPath } from './property-path.js';
 export type { PropertyPathResult, PropertyType } from './property-path.js';
 
@@ -17,6 +17,7 @@ export interface CheckRequestOptions {
   omit?: readonly string[];
   /** The type of a `Get` or `Std:JsonGet` expression (`Std:Join` is always a string). */
   exprType: (expr: Record<string, unknown>) => ExprType;
+  onEnumExpression?: EnumExpressionHook;
 }
 
 /**
@@ -27,6 +28,7 @@ export function checkRequestShape(root: string, value: unknown, options: CheckRe
   const shape = rootShape(root);
   if (!shape) throw new Error(`unknown SageMaker request shape ${root}`);
   const at: At = { path: [], where: root, limit: undefined, findings: [], exprType: options.exprType };
+  if (options.onEnumExpression) at.onEnumExpression = options.onEnumExpression;
   walkStructure(value, root, shape, at, options.omit ?? []);
   return at.findings;
 }

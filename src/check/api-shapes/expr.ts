@@ -42,6 +42,7 @@ export function checkExpression(expr: Record<string, unknown>, resolved: Resolve
     const kind = resolved.kind === 'shape' ? resolved.shape.type : resolved.scalar;
     return report(at, 'SMP8005', `${at.where} is a ${kind}; a pipeline expression can only stand for a single value`);
   }
+  if (resolved.kind === 'shape' && resolved.shape.type === 'enum') at.onEnumExpression?.(expr, resolved.name, resolved.shape.values);
   const type: ExprType = 'Std:Join' in expr ? 'string' : at.exprType(expr);
   if (type !== 'any' && !ACCEPTS[target].includes(type)) {
     report(at, 'SMP8005', `${at.where} expects ${target === 'document' ? 'a value' : `a ${target}`}, but the expression is of type ${type}`);

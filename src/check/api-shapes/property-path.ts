@@ -56,7 +56,7 @@ function stepIntoMember(cursor: Cursor, member: string, shape: Shape | undefined
     return shape?.type === 'list' || shape?.type === 'map' ? { ok: false, message, hint: INDEX_HINT[shape.type] } : { ok: false, message };
   }
   const owner = cursor.resolved.kind === 'shape' ? cursor.resolved.name : cursor.text;
-  const ref = shape.members[member];
+  const ref = Object.hasOwn(shape.members, member) ? shape.members[member] : undefined;
   if (ref === undefined) {
     const hint = didYouMean(member, Object.keys(shape.members));
     return { ok: false, message: `${owner} has no member ${member}`, ...(hint && { hint }) };

@@ -14,7 +14,9 @@ const MAX_LISTED = 8;
  * the values of the same family (everything up to the last '.'), else all values of a short enum.
  */
 export function enumHint(value: string, values: readonly string[]): string | undefined {
-  const near = nearest(value, values);
+  const respelt = respelling(value, values);
+  if (respelt !== undefined) return `did you mean ${quoteList([respelt])}?`;
+  const near = value.length > 256 ? [] : nearest(value, values);
   if (near.length > 0) return `did you mean ${quoteList(near)}?`;
   const dot = value.lastIndexOf('.');
   const family = dot > 0 ? values.filter((v) => v.startsWith(value.slice(0, dot + 1))) : [];
@@ -23,11 +25,18 @@ export function enumHint(value: string, values: readonly string[]): string | und
   return undefined;
 }
 
+/** A value that differs only in case, surrounding spaces or the `ml.` of an instance type (g5.48xlarge). */
+function respelling(value: string, values: readonly string[]): string | undefined {
+  const plain = value.trim().toLowerCase();
+  const forms = [plain, `ml.${plain}`];
+  return values.find((v) => forms.includes(v.toLowerCase()));
+}
+
 /** The values closest to `value` (up to three, alphabetical) when within a typo's distance. */
 function nearest(value: string, values: readonly string[]): string[] {
   const limit = Math.max(2, Math.floor(value.length / 5));
   const scored = values.map((v) => ({ v, d: editDistance(value.toLowerCase(), v.toLowerCase()) }));
-  const best = Math.min(...scored.map(({ d }) => d));
+  const best = Math.min(Infinity, ...scored.map(({ d }) => d));
   if (best > limit) return [];
   return scored.filter(({ d }) => d === best).map(({ v }) => v).sort().slice(0, 3);
 }

@@ -1,4 +1,5 @@
 import type { Limit } from './ranges.js';
+import { truncate } from '../../util/truncate.js';
 
 /** The type of a pipeline expression; 'any' (for example an untyped property) matches every scalar. */
 export type ExprType = 'string' | 'integer' | 'float' | 'boolean' | 'any';
@@ -25,7 +26,12 @@ export interface At {
   limit: Limit | undefined;
   findings: ShapeFinding[];
   exprType: ExprTypeOf;
+  /** Told of each expression standing where an enum belongs: its values are known only at run time. */
+  onEnumExpression?: EnumExpressionHook;
 }
+
+/** `enumName` and its `values`, for an expression at an enum position (an instance type from a parameter). */
+export type EnumExpressionHook = (expr: Record<string, unknown>, enumName: string, values: readonly string[]) => void;
 
 export function report(at: At, code: ShapeCode, message: string, hint?: string): void {
   at.findings.push(hint === undefined ? { code, path: at.path, message } : { code, path: at.path, message, hint });
@@ -40,6 +46,6 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${JSON.stringify(truncate(value, 60))}`;
   return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();
 }

@@ -28,7 +28,7 @@ export function walkStructure(value: unknown, name: string, shape: StructureShap
   for (const [key, member] of Object.entries(value)) {
     if (member === undefined) continue;
     const memberAt: At = { ...at, path: [...at.path, key], where: `${name}.${key}`, limit: limitOf(name, key) };
-    const ref = shape.members[key];
+    const ref = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
     if (omit.includes(key)) report(memberAt, 'SMP8001', `${key} is set by SageMaker Pipelines and must not be given`);
     else if (ref === undefined) report(memberAt, 'SMP8001', `${name} has no field ${key}`, didYouMean(key, Object.keys(shape.members)));
     else walkValue(member, ref, memberAt);

@@ -21,7 +21,7 @@ export function deepCopy<T extends Json>(value: T): T {
 export function at(root: JsonObject, ...path: string[]): JsonObject {
   let node: Json = root;
   for (const key of path) {
-    const next: Json | undefined = isObject(node) ? node[key] : undefined;
+    const next: Json | undefined = isObject(node) && Object.hasOwn(node, key) ? node[key] : undefined;
     if (!isObject(next)) {
       throw new Error(`definition schema: no object at /${path.join('/')} (stopped at "${key}")`);
     }

@@ -4,6 +4,7 @@ import type { JsonSchema, StepContext } from '../types.js';
 import { environmentField, imageField, uncompressedField } from './fields.js';
 import { put } from './job-settings.js';
 import { escapePointer, specAt } from './pointer.js';
+import { setOwn } from '../../util/own.js';
 
 /**
  * The inference container shared by model (CreateModel PrimaryContainer) and
@@ -68,6 +69,6 @@ function containerEnvironment(ctx: StepContext, rel: string): Json | undefined {
   const env = specAt(ctx.spec, rel) as Record<string, unknown> | undefined;
   if (!env) return undefined;
   const out: Record<string, Json> = {};
-  for (const key of Object.keys(env)) out[key] = ctx.value(`${rel}/${escapePointer(key)}`, 'string') ?? '';
+  for (const key of Object.keys(env)) setOwn(out, key, ctx.value(`${rel}/${escapePointer(key)}`, 'string') ?? '');
   return out;
 }

@@ -1,5 +1,6 @@
 import type { Json } from '../../expr/types.js';
 import type { StepContext } from '../types.js';
+import { setOwn } from '../../util/own.js';
 
 /** VpcConfig from defaults.network, or undefined when no VPC is configured. */
 export function vpcConfig(ctx: StepContext): Json | undefined {
@@ -12,7 +13,7 @@ export function vpcConfig(ctx: StepContext): Json | undefined {
 export function jobTags(ctx: StepContext): Json | undefined {
   const own = (ctx.spec.tags as Record<string, unknown> | undefined) ?? {};
   const merged: Record<string, string> = { ...(ctx.defaults.tags ?? {}) };
-  for (const key of Object.keys(own)) merged[key] = String(ctx.compileTime(`tags/${key}`) ?? '');
+  for (const key of Object.keys(own)) setOwn(merged, key, String(ctx.compileTime(`tags/${key}`) ?? ''));
   const entries = Object.entries(merged);
   return entries.length ? entries.map(([Key, Value]) => ({ Key, Value })) : undefined;
 }
@@ -22,7 +23,7 @@ export function environment(ctx: StepContext, rel = 'environment'): Json | undef
   const env = ctx.spec[rel] as Record<string, unknown> | undefined;
   if (!env) return undefined;
   const out: Record<string, Json> = {};
-  for (const key of Object.keys(env)) out[key] = ctx.value(`${rel}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'string') ?? '';
+  for (const key of Object.keys(env)) setOwn(out, key, ctx.value(`${rel}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'string') ?? '');
   return out;
 }
 

@@ -3,6 +3,7 @@ import { oneOfText } from '../../spec/schema-helpers.js';
 import type { JsonSchema, PropertyRequest, PropertyResult, StepContext } from '../types.js';
 import { escapePointer } from './pointer.js';
 import { namedOutput, splitTail, unknownProperty } from './properties.js';
+import { setOwn } from '../../util/own.js';
 
 /**
  * What callback and lambda steps share: free-form `inputs:` that become the step's
@@ -45,7 +46,7 @@ export function outputsField(description: string): JsonSchema {
 export function compileInputs(ctx: StepContext): Record<string, Json> {
   const inputs = (ctx.spec.inputs as Record<string, unknown> | undefined) ?? {};
   const args: Record<string, Json> = {};
-  for (const key of Object.keys(inputs)) args[key] = ctx.value(`inputs/${escapePointer(key)}`, 'json') ?? null;
+  for (const key of Object.keys(inputs)) setOwn(args, key, ctx.value(`inputs/${escapePointer(key)}`, 'json') ?? null);
   return args;
 }
 
