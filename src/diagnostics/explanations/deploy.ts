@@ -64,4 +64,24 @@ export const DEPLOY = {
     'smpipe labeling deploy when the CloudFormation stack is in ROLLBACK_COMPLETE.',
     'Follow the hint; run with SMPIPE_DEBUG=1 for the full error.',
   ),
+  SMP9013: situation(
+    'plan, upsert and start read the compiled folder (build/<pipeline>: definition.json, manifest.json, assets/). This folder has no readable manifest.json, one of another manifest version, an asset path that leaves the folder, or an asset URI that is not its sha256 address.',
+    'smpipe upsert build/ (the parent of the pipeline folders), or a folder copied without its manifest.json.',
+    'Give the pipeline\'s own folder (smpipe upsert build/llama3-dpo-alignment), or the spec, which is compiled into it first.',
+  ),
+  SMP9014: situation(
+    'A file of the compiled folder does not match the sha256 manifest.json records for it: it changed after compile, so what would be deployed is not what was reviewed.',
+    'smpipe upsert build/llama3-dpo-alignment after editing build/llama3-dpo-alignment/definition.json by hand.',
+    'Compile again (smpipe compile SPEC --vars FILE) and review the new folder; never edit a compiled folder.',
+  ),
+  SMP9015: situation(
+    'The folder was compiled for one Region (vars.region: image URIs and sagemaker_region are baked in) and the deploy targets another.',
+    'smpipe upsert build/llama3-dpo-alignment --region eu-west-1 for a folder compiled with region: us-east-1.',
+    'Compile with the Region you deploy to (--set region=eu-west-1), or drop --region to use the compiled one.',
+  ),
+  SMP9016: situation(
+    'AWS did not answer in time: the connection could not be opened, or a request sat idle past the timeout, after every retry.',
+    'smpipe upsert on a network that drops traffic to S3, or behind a proxy that never answers.',
+    'Check the network or endpoint settings; raise --connect-timeout / --request-timeout (or SMPIPE_CONNECT_TIMEOUT / SMPIPE_REQUEST_TIMEOUT) for slow links.',
+  ),
 } satisfies Explanations;
