@@ -161,7 +161,7 @@ test('(c) a copy with other mtimes, permissions and creation order compiles to t
 test('(c) changing a byte of a code file changes only that archive\'s URI (the test above can fail)', () => {
   const copy = mkdtempSync(join(tmp, 'edited-'));
   mkdirSync(join(copy, '.git'));
-  cpSync(join(ROOT, 'containers'), join(copy, 'containers'), { recursive: true });
+  cpSync(join(ROOT, 'containers'), join(copy, 'containers'), { recursive: true, verbatimSymlinks: true });
   cpSync(join(ROOT, 'pipeline-specs'), join(copy, 'pipeline-specs'), { recursive: true });
   const original = compileAt(join(copy, SPEC), join(copy, VARS));
   writeFileSync(join(copy, 'containers/evaluate/evaluate.py'), `${readFileSync(join(copy, 'containers/evaluate/evaluate.py'), 'utf8')}\n`);
