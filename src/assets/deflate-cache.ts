@@ -3,8 +3,7 @@ import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, r
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { Gunzip } from 'fflate';
-import { COMPRESSOR } from './gzip.js';
+import { COMPRESSOR, fflate } from './gzip.js';
 
 /**
  * Compressed code archives on disk, keyed by the sha256 of their tar stream and the compressor
@@ -88,7 +87,7 @@ export function findCachedFile(tarSha: string): string | undefined {
 function inflatedSha256(path: string): string {
   const hash = createHash('sha256');
   let ended = false;
-  const gunzip = new Gunzip((data, final) => {
+  const gunzip = new (fflate().Gunzip)((data, final) => {
     hash.update(data);
     ended ||= final;
   });

@@ -1,5 +1,16 @@
-import { Deflate } from 'fflate';
+import { createRequire } from 'node:module';
+import type { Deflate } from 'fflate';
 import { crc32 } from './crc32.js';
+
+/**
+ * fflate, loaded on first use: its import builds Huffman tables, and a compile whose archives all
+ * come from the deflate cache never compresses. The CommonJS build is the same code as the ESM one.
+ */
+export function fflate(): typeof import('fflate') {
+  loaded ??= createRequire(import.meta.url)('fflate') as typeof import('fflate');
+  return loaded;
+}
+let loaded: typeof import('fflate') | undefined;
 
 /**
  * DEFLATE comes from fflate, not node:zlib, because an archive's sha256 is its S3 key and so part
@@ -33,7 +44,7 @@ export class GzipWriter {
   private length = 0;
 
   constructor(private readonly out: (bytes: Uint8Array) => void) {
-    this.deflate = new Deflate({ level: LEVEL }, (data) => {
+    this.deflate = new (fflate().Deflate)({ level: LEVEL }, (data) => {
       if (data.length > 0) out(data);
     });
     out(HEADER);

@@ -69,10 +69,26 @@ function normalMode(stats: Stats): number {
   return stats.isDirectory() || (stats.mode & 0o111) !== 0 ? 0o755 : 0o644;
 }
 
+/**
+ * Matchers by their patterns: building one compiles a regular expression per rule, and each
+ * remembers its answers, so folders (and compiles) with the same rules share one. Bounded:
+ * a process that sees endless distinct ignore files starts over.
+ */
+const matchers = new Map<string, Ignore>();
+const MAX_MATCHERS = 256;
+
 function rulesFor(dir: string, options: WalkOptions): Ignore {
-  const rules = ignore({ ignorecase: false }).add([...DEFAULT_EXCLUDES, ...(options.excludeTests ? ['tests'] : []), ...(options.exclude ?? [])]);
   const file = join(dir, IGNORE_FILE);
-  if (existsSync(file)) rules.add(readFileSync(file, 'utf8'));
+  const patterns = [...DEFAULT_EXCLUDES, ...(options.excludeTests ? ['tests'] : []), ...(options.exclude ?? [])];
+  const fileText = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const key = JSON.stringify([patterns, fileText]);
+  let rules = matchers.get(key);
+  if (!rules) {
+    if (matchers.size >= MAX_MATCHERS) matchers.clear();
+    // The file's text is added alone: a string given by itself is split into lines, one in a list is not.
+    rules = ignore({ ignorecase: false }).add(patterns).add(fileText);
+    matchers.set(key, rules);
+  }
   return rules;
 }
 

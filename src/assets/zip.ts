@@ -1,4 +1,5 @@
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
+import { fflate } from './gzip.js';
 
 /**
  * A ZIP archive (PKWARE APPNOTE 6.3) whose bytes depend only on the entries, written by fflate:
@@ -31,5 +32,5 @@ export function zipDeterministic(entries: readonly ZipEntry[]): Buffer {
     if (/^\d+$/.test(entry.name) || Object.hasOwn(files, entry.name)) throw new Error(`zip entry name not supported or repeated: ${entry.name}`);
     files[entry.name] = [entry.data, { level: 6, mtime: dosEpoch(), os: VERSION_MADE_BY_UNIX, attrs: REGULAR_FILE_0644 }];
   }
-  return Buffer.from(zipSync(files));
+  return Buffer.from(fflate().zipSync(files));
 }
