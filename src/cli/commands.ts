@@ -25,8 +25,10 @@ export const COMMANDS: Record<string, Command> = {
     usage: `smpipe compile SPEC [--vars FILE] [--set KEY=VALUE]... [--out DIR] [--format text|json]
 
 Writes DIR/definition.json (exactly what CreatePipeline receives), DIR/manifest.json
-(pipeline settings and every asset with its sha256 and S3 URI) and DIR/assets/.
-DIR defaults to build/<pipeline>. Nothing is written when the spec has errors.
+(pipeline settings and every asset with its sha256 and S3 URI), DIR/assets/ and the marker
+DIR/.smpipe-output. DIR defaults to build/<pipeline>. Nothing is written when the spec has
+errors. DIR is replaced whole, so it must be absent, empty, or an earlier smpipe output;
+anything else (the current folder, a folder of other files, a file) is refused (SMP1010).
 
 ${COMPILE_FLAGS}
   --out DIR        output folder`,
