@@ -172,7 +172,7 @@ export function listFolder(dir: string, options: WalkOptions = {}): Listing {
 }
 
 function tooLarge(label: string, listing: Listing, maxBytes: number): PackError {
-  const mib = (bytes: number) => (bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
+  const mib = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
   const largest = listing.entries.filter((e) => !e.directory).sort((a, b) => b.size - a.size).slice(0, 3);
   return new PackError(
     'SMP6008',
