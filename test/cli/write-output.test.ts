@@ -6,12 +6,13 @@
  * need no root; where unshare is not permitted they are skipped, saying so.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
+import { runCommand, type Run } from '../helpers/run.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = join(ROOT, 'bin/smpipe.js');
@@ -34,22 +35,7 @@ before(() => {
 });
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-interface Run { status: number | null; stdout: string; stderr: string }
-
-function run(command: string, args: string[], cwd: string): Promise<Run> {
-  return new Promise((done, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
-    delete env.NODE_OPTIONS;
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
-}
-
+const run = (command: string, args: string[], cwd: string) => runCommand(command, args, { cwd });
 const smpipe = (args: string[], cwd: string) => run(process.execPath, [BIN, ...args], cwd);
 
 /** path → content (or "->target" for links) of everything under `dir`, with mtimes. */

@@ -5,28 +5,20 @@
  * npm's cache (filled by the `npm ci` that installed this checkout), the registry only for a miss.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
+import { runCommand } from '../helpers/run.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'smpipe-pack-install-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-function run(command: string, args: string[], cwd: string): Promise<{ status: number | null; output: string }> {
-  return new Promise((done, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', npm_config_update_notifier: 'false' };
-    delete env.NODE_OPTIONS; // the installed binary must run on plain node, no TypeScript loader
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
-    child.on('error', reject);
-    child.on('close', (status) => done({ status, output }));
-  });
+async function run(command: string, args: string[], cwd: string): Promise<{ status: number | null; output: string }> {
+  const result = await runCommand(command, args, { cwd, env: { npm_config_update_notifier: 'false' }, timeoutMs: 300_000 });
+  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 test('npm pack, install the tarball in an empty folder, compile the flagship with the installed smpipe', async () => {
