@@ -127,7 +127,8 @@ export function openCacheWriter(tarSha: string): CacheWriter | undefined {
   const part = `${final}.${process.pid}.${randomUUID()}.part`;
   let fd: number;
   try {
-    fd = openSync(part, 'wx', 0o600);
+    // 0644 like every other output file (copies keep it); the 0700 folder keeps others out.
+    fd = openSync(part, 'wx', 0o644);
   } catch {
     return undefined;
   }
