@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,6 +130,24 @@ describe('compile --out replaces what smpipe wrote', () => {
       assert.deepEqual(readdirSync(join(dir, out)).sort(), ['.smpipe-output', 'definition.json', 'manifest.json']);
     }
     assert.deepEqual(readdirSync(dir).sort(), ['empty', 'fresh', 'legacy', 'spec.yaml'], 'no staging or old folders left');
+  });
+});
+
+describe('large archives', () => {
+  test('an archive too large to keep in memory is copied from the cache into the output: whole, with its sha256 and the usual mode', async () => {
+    const noise = Buffer.alloc(17 * 2 ** 20);
+    for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((Math.imul(i, 2654435761) ^ (i >>> 5)) >>> 0, i);
+    const dir = workspace({ 'code/job.py': 'print(1)\n' });
+    writeFileSync(join(dir, 'code/weights.bin'), noise);
+    writeFileSync(join(dir, 'spec.yaml'), `${SPEC.replace('    entrypoint: [python3, /opt/program/run.py]\n', '    code: code\n    entry: job.py\n')}artifacts: s3://b/p\n`);
+    const result = await runCommand(process.execPath, [BIN, 'compile', 'spec.yaml', '--out', 'out'], { cwd: dir, env: { SMPIPE_CACHE_DIR: join(dir, 'cache') } });
+    assert.equal(result.status, 0, result.stderr);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out/manifest.json'), 'utf8')) as { assets: { file: string; sha256: string; size: number }[] };
+    const archive = manifest.assets.find((a) => a.file.endsWith('sourcedir.tar.gz'));
+    assert.ok(archive && archive.size > 17 * 2 ** 20);
+    const bytes = readFileSync(join(dir, 'out', archive.file));
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), archive.sha256);
+    assert.equal(statSync(join(dir, 'out', archive.file)).mode & 0o777, statSync(join(dir, 'out/definition.json')).mode & 0o777, 'the mode of every other output file');
   });
 });
 
