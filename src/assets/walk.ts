@@ -1,10 +1,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-// `ignore` (the gitignore matcher of eslint and prettier) rather than our own: gitignore syntax
-// has many corners (negation, anchoring, `**`, escapes) and `ignore` is a pure function of the
-// patterns and the path, with no file system or platform lookups, so it keeps packing
-// deterministic; ignorecase is turned off so a macOS and a Linux checkout pack the same files.
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore, Options } from 'ignore';
 import { PackError } from './pack-error.js';
 import type { TarEntry } from './tar.js';
 
@@ -70,6 +67,20 @@ function normalMode(stats: Stats): number {
 }
 
 /**
+ * `ignore` (the gitignore matcher of eslint and prettier) rather than our own: gitignore syntax
+ * has many corners (negation, anchoring, `**`, escapes) and `ignore` is a pure function of the
+ * patterns and the path, with no file system or platform lookups, so it keeps packing
+ * deterministic; ignorecase is turned off so a macOS and a Linux checkout pack the same files.
+ * Required on first use, as CommonJS: a static ESM import of it cost every smpipe process
+ * (`--version` included) some 30 ms of CPU on Node 20.
+ */
+function newMatcher(): Ignore {
+  makeMatcher ??= createRequire(import.meta.url)('ignore') as (options?: Options) => Ignore;
+  return makeMatcher({ ignorecase: false });
+}
+let makeMatcher: ((options?: Options) => Ignore) | undefined;
+
+/**
  * Matchers by their patterns: building one compiles a regular expression per rule, and each
  * remembers its answers, so folders (and compiles) with the same rules share one. Bounded:
  * a process that sees endless distinct ignore files starts over.
@@ -86,7 +97,7 @@ function rulesFor(dir: string, options: WalkOptions): Ignore {
   if (!rules) {
     if (matchers.size >= MAX_MATCHERS) matchers.clear();
     // The file's text is added alone: a string given by itself is split into lines, one in a list is not.
-    rules = ignore({ ignorecase: false }).add(patterns).add(fileText);
+    rules = newMatcher().add(patterns).add(fileText);
     matchers.set(key, rules);
   }
   return rules;
