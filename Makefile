@@ -8,11 +8,11 @@ PIP_MIRROR := $(if $(wildcard /opt/pypi/simple),--index-url file:///opt/pypi/sim
 TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.cts' -o -name '*.json' -o -name '*.hbs' \) 2>/dev/null)
 BRIDGE_SOURCES := $(wildcard containers/labeling-bridge/*.ts containers/labeling-bridge/*.mjs)
 
-.PHONY: compile test test-ts test-py typecheck bench golden schema clean help plan upsert start demo bridge
+.PHONY: compile test test-ts test-py test-node22 typecheck bench golden schema clean help plan upsert start demo bridge
 
 help:
 	@echo "make compile   compile every spec in pipeline-specs/ to build/ (VARS=$(VARS))"
-	@echo "make test      type-check, TypeScript tests, Python container tests"
+	@echo "make test      type-check, TypeScript tests, Python container tests, determinism on Node 22"
 	@echo "make bench     compile benchmarks (medians and ratios)"
 	@echo "make golden    rewrite golden files after an intended change (UPDATE_GOLDEN=1)"
 	@echo "make schema    regenerate schema/*.json and the API shape model"
@@ -50,7 +50,24 @@ test-ts: dist/.built typecheck
 test-py: .venv/.installed
 	.venv/bin/python -m pytest containers -q -p no:cacheprovider
 
-test: test-ts test-py
+test: test-ts test-py test-node22
+
+# Determinism across Node releases (DESIGN.md §4): the determinism, golden and asset tests again
+# on Node 22, from the npm registry's per-platform Node package (no other download), and the
+# flagship compiled by both Nodes must be byte-identical. The package is cached in build/node22.
+NODE22_VERSION := 22.23.5
+NODE22_PKG := node-$(shell node -p 'process.platform + "-" + process.arch')
+NODE22 := build/node22/node_modules/$(NODE22_PKG)/bin/node
+
+$(NODE22):
+	npm install --no-save --no-audit --no-fund --ignore-scripts --loglevel=error --prefix build/node22 $(NODE22_PKG)@$(NODE22_VERSION)
+
+test-node22: dist/.built $(NODE22)
+	$(NODE22) --import tsx --test $$(ls test/determinism.test.ts test/golden.test.ts test/assets/*.test.ts)
+	rm -rf build/node-versions
+	node bin/smpipe.js compile $(SPEC) --vars $(VARS) --out build/node-versions/node20 2>/dev/null
+	$(NODE22) bin/smpipe.js compile $(SPEC) --vars $(VARS) --out build/node-versions/node22 2>/dev/null
+	diff -r build/node-versions/node20 build/node-versions/node22 && echo "node $$(node --version) and $$($(NODE22) --version): identical output"
 
 golden: dist/.built
 	UPDATE_GOLDEN=1 node --import tsx --test $$(find test -name '*.test.ts' | sort)

@@ -124,9 +124,9 @@ describe('compile', () => {
       assert.ok(asset.s3Uri.includes(`/${asset.sha256}/`), `${asset.s3Uri} is content-addressed`);
       assert.ok(definitionBytes.includes(asset.s3Uri), `${asset.s3Uri} is used by the definition`);
     }
-    // Exactly the manifest's files, nothing else; no staging folders left beside the output.
+    // Exactly the manifest's files and the output marker, nothing else; no staging folders left beside the output.
     const files = [...snapshot(out).keys()].sort();
-    assert.deepEqual(files, ['definition.json', 'manifest.json', ...manifest.assets.map((a) => a.file)].sort());
+    assert.deepEqual(files, ['.smpipe-output', 'definition.json', 'manifest.json', ...manifest.assets.map((a) => a.file)].sort());
     assert.deepEqual(readdirSync(tmp).filter((n) => n.startsWith('flagship.')), []);
   });
 

@@ -103,7 +103,9 @@ test('(b) the CLI from two working directories writes identical files', async ()
   assert.equal(b.status, 0, b.stderr);
   const expected = readTree(fromRoot);
   assertSameFiles(readTree(fromTmp), expected, 'cwd elsewhere');
-  // And the CLI writes exactly what the library returns.
+  // And the CLI writes exactly what the library returns, plus the marker that lets a later
+  // compile replace the folder (src/cli/write-output.ts).
+  assert.ok(expected.delete('.smpipe-output'), 'the output folder carries its marker');
   assertSameFiles(expected, outputs(compileAt(join(ROOT, SPEC), join(ROOT, VARS))), 'CLI vs library');
 });
 
@@ -142,6 +144,7 @@ test('(c) a copy with other mtimes, permissions and creation order compiles to t
   const expected = outputs(compileAt(join(ROOT, SPEC), join(ROOT, VARS)));
   for (const seed of [1, 2]) {
     const copy = mkdtempSync(join(tmp, `copy${seed}-`));
+    mkdirSync(join(copy, '.git')); // a project: specs may read ../containers inside its git work tree
     scrambledCopy(join(ROOT, 'containers'), join(copy, 'containers'), seed);
     scrambledCopy(join(ROOT, 'pipeline-specs'), join(copy, 'pipeline-specs'), seed + 100);
     // Junk the archiver leaves out must not change anything either.
@@ -157,7 +160,8 @@ test('(c) a copy with other mtimes, permissions and creation order compiles to t
 
 test('(c) changing a byte of a code file changes only that archive\'s URI (the test above can fail)', () => {
   const copy = mkdtempSync(join(tmp, 'edited-'));
-  cpSync(join(ROOT, 'containers'), join(copy, 'containers'), { recursive: true });
+  mkdirSync(join(copy, '.git'));
+  cpSync(join(ROOT, 'containers'), join(copy, 'containers'), { recursive: true, verbatimSymlinks: true });
   cpSync(join(ROOT, 'pipeline-specs'), join(copy, 'pipeline-specs'), { recursive: true });
   const original = compileAt(join(copy, SPEC), join(copy, VARS));
   writeFileSync(join(copy, 'containers/evaluate/evaluate.py'), `${readFileSync(join(copy, 'containers/evaluate/evaluate.py'), 'utf8')}\n`);

@@ -56,6 +56,8 @@ for (const path of cases('test/golden/errors')) {
 const COVERED_ELSEWHERE: Record<string, string> = {
   SMP5004: 'test/compile/limits.test.ts (a generated multi-megabyte definition)',
   SMP8006: 'test/check/definition-schema.test.ts',
+  SMP1010: 'test/cli/write-output.test.ts (the CLI refuses an output folder smpipe did not write)',
+  SMP1011: 'test/cli/write-output.test.ts (a read-only or full output folder)',
 };
 
 test('every diagnostic code has a golden error case', () => {

@@ -1,127 +1,170 @@
-import { readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { gzipDeterministic } from './gzip.js';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { findCachedFile, openCacheWriter, readCached, writeCached } from './deflate-cache.js';
+import { GzipWriter, gzipDeterministic } from './gzip.js';
 import { sha256Hex } from './hash.js';
-import { writeTar, type TarEntry } from './tar.js';
+import { PackError } from './pack-error.js';
+import { FileSecretScanner, type PackedSecret } from './secret-scan.js';
+import { TAR_END, tarHeader, tarPadding } from './tar.js';
+import { listFolder, type ListedEntry, type Listing, type WalkOptions } from './walk.js';
 
-/** Left out of every archive: caches and VCS or OS metadata, never code. */
-export const DEFAULT_EXCLUDES: readonly string[] = [
-  '__pycache__', '*.pyc', '.pytest_cache', '.git', '.DS_Store', 'node_modules',
-];
-
-export interface PackOptions {
-  /** Also leave out `tests` folders (unit tests that need not ship to SageMaker). */
-  excludeTests?: boolean;
-  /** More names to leave out: exact file or folder names, or "*.ext" suffixes. */
-  exclude?: readonly string[];
-}
+export { DEFAULT_EXCLUDES, IGNORE_FILE } from './walk.js';
+export type PackOptions = WalkOptions;
 
 export interface PackedDirectory {
-  /** The .tar.gz bytes; identical for identical content on any machine, any day. */
-  bytes: Buffer;
-  /** sha256 of `bytes`, lower-case hex. */
+  /** The .tar.gz bytes; identical for identical content on any machine, any day. Large archives are read from `path` on access. */
+  readonly bytes: Buffer;
+  /** Where the archive lies on disk when it is too large to keep in memory (the deflate cache). */
+  path?: string;
+  /** sha256 of the .tar.gz, lower-case hex. */
   sha256: string;
+  /** Length of the .tar.gz in bytes. */
+  size: number;
   /** Archived files (not folders), relative with "/", in archive order. */
   files: string[];
+  /** Secrets found in the archived files (an archive holding one must not be uploaded). */
+  secrets: PackedSecret[];
 }
 
-function matcher(options: PackOptions): (name: string) => boolean {
-  const patterns = [...DEFAULT_EXCLUDES, ...(options.exclude ?? []), ...(options.excludeTests ? ['tests'] : [])];
-  const exact = new Set(patterns.filter((p) => !p.startsWith('*')));
-  const suffixes = patterns.filter((p) => p.startsWith('*')).map((p) => p.slice(1));
-  return (name) => exact.has(name) || suffixes.some((suffix) => name.endsWith(suffix));
-}
+/** Tar streams up to this size are kept in memory between hashing and compressing. */
+const IN_MEMORY_BYTES = 16 * 2 ** 20;
+/** Files are read this much at a time: memory stays flat whatever their size. */
+const READ_CHUNK = 2 ** 20;
 
-/** Bytewise order of the UTF-8 paths, the same under every locale (localeCompare is not). */
-function byteOrder(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
+type Sink = (chunk: Buffer, file?: ListedEntry) => void;
 
-/** Only "is it executable" survives: 0755 if any x bit is set, else 0644. */
-function normalMode(stats: Stats): number {
-  return stats.isDirectory() || (stats.mode & 0o111) !== 0 ? 0o755 : 0o644;
-}
-
-interface Walk {
-  root: string;
-  excluded: (name: string) => boolean;
-  entries: TarEntry[];
-  /** Real paths of the folders being walked, to catch a link back up the tree. */
-  ancestors: Set<string>;
-}
-
-/** stat that follows links, with an error naming the relative path when a link is broken. */
-function follow(walk: Walk, full: string, rel: string): Stats {
+/**
+ * Reads one file into the sink chunk by chunk; it must still have the size listed. With `reuse`,
+ * one buffer serves every read (the sink must be done with a chunk when it returns): a large
+ * folder then streams through a fixed amount of memory instead of a MiB of garbage per read.
+ */
+function streamFile(entry: ListedEntry, label: string, sink: Sink, reuse?: Buffer): void {
+  const fd = openSync(entry.source as string, 'r');
   try {
-    return statSync(full);
-  } catch {
-    throw new Error(`cannot archive ${walk.root}: "${rel}" is a broken symbolic link or unreadable`);
+    let left = entry.size;
+    while (left > 0) {
+      const chunk = reuse ? reuse.subarray(0, Math.min(READ_CHUNK, left)) : Buffer.allocUnsafe(Math.min(READ_CHUNK, left));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      sink(n === chunk.length ? chunk : chunk.subarray(0, n), entry);
+      left -= n;
+    }
+    if (left !== 0 || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) throw changed(label, entry);
+  } finally {
+    closeSync(fd);
   }
 }
 
-function visit(walk: Walk, dir: string, prefix: string): void {
-  const real = realpathSync(dir);
-  if (walk.ancestors.has(real)) {
-    throw new Error(`cannot archive ${walk.root}: "${prefix || '.'}" links back to a folder that contains it (symlink cycle)`);
+function changed(label: string, entry: ListedEntry): PackError {
+  return new PackError('SMP6011', `cannot pack ${label}: "${entry.path}" changed while it was being packed`, 'compile again once nothing writes to the folder');
+}
+
+/** The tar stream of a listing, in order: header, data, padding per entry, then the end blocks. */
+function streamTar(listing: Listing, label: string, sink: Sink, reuse?: Buffer): void {
+  for (const entry of listing.entries) {
+    sink(tarHeader(entry, entry.size));
+    if (entry.directory || entry.size === 0) continue;
+    streamFile(entry, label, sink, reuse);
+    const padding = tarPadding(entry.size);
+    if (padding.length > 0) sink(padding);
   }
-  walk.ancestors.add(real);
-  for (const name of readdirSync(dir).sort(byteOrder)) {
-    if (walk.excluded(name)) continue;
-    const full = join(dir, name);
-    const rel = `${prefix}${name}`;
-    const stats = follow(walk, full, rel);
-    if (stats.isDirectory()) {
-      walk.entries.push({ path: `${rel}/`, mode: 0o755 });
-      visit(walk, full, `${rel}/`);
-    } else if (stats.isFile()) {
-      walk.entries.push({ path: rel, mode: normalMode(stats), data: readFileSync(full) });
+  sink(TAR_END);
+}
+
+interface FirstPass {
+  tarSha: string;
+  /** The tar stream, when small enough to keep. */
+  tar?: Buffer;
+  secrets: PackedSecret[];
+}
+
+/** Hashes the tar stream and scans every file for secrets; keeps the stream if it is small. */
+function firstPass(listing: Listing, label: string): FirstPass {
+  const hash = createHash('sha256');
+  const kept: Buffer[] | undefined = listing.totalBytes <= IN_MEMORY_BYTES ? [] : undefined;
+  const scanners = new Map<string, FileSecretScanner>();
+  streamTar(listing, label, (chunk, file) => {
+    hash.update(chunk);
+    kept?.push(chunk);
+    if (!file) return;
+    let scanner = scanners.get(file.path);
+    if (!scanner) scanners.set(file.path, (scanner = new FileSecretScanner(file.path)));
+    scanner.push(chunk);
+  }, kept ? undefined : Buffer.allocUnsafe(READ_CHUNK));
+  const secrets = [...scanners.values()].flatMap((s) => (s.finding ? [s.finding] : []));
+  return { tarSha: hash.digest('hex'), ...(kept ? { tar: Buffer.concat(kept) } : {}), secrets };
+}
+
+/** Compresses a large tar stream straight into the deflate cache, reading the files again. */
+function compressToCache(listing: Listing, label: string, tarSha: string): { path?: string; bytes?: Buffer } {
+  const writer = openCacheWriter(tarSha);
+  const parts: Uint8Array[] = [];
+  // No usable cache folder: the archive is built in memory (the cache is what keeps memory flat).
+  const gzip = new GzipWriter(writer ? (bytes) => writer.write(bytes) : (bytes) => parts.push(bytes));
+  const hash = createHash('sha256');
+  try {
+    streamTar(listing, label, (chunk) => {
+      hash.update(chunk);
+      gzip.push(chunk);
+    }, Buffer.allocUnsafe(READ_CHUNK));
+    gzip.finish();
+    if (hash.digest('hex') !== tarSha) throw new PackError('SMP6011', `cannot pack ${label}: its files changed while it was being packed`, 'compile again once nothing writes to the folder');
+  } catch (error) {
+    writer?.abort();
+    throw error;
+  }
+  return writer ? { path: writer.commit() } : { bytes: Buffer.concat(parts) };
+}
+
+/** The archive of a first pass: from the deflate cache when it holds it, else compressed now. */
+function compress(listing: Listing, label: string, pass: FirstPass): { bytes?: Buffer; path?: string } {
+  if (pass.tar) {
+    const cached = readCached(pass.tarSha, pass.tar);
+    if (cached) return { bytes: cached };
+    const bytes = gzipDeterministic(pass.tar);
+    writeCached(pass.tarSha, bytes);
+    return { bytes };
+  }
+  const path = findCachedFile(pass.tarSha);
+  return path ? { path } : compressToCache(listing, label, pass.tarSha);
+}
+
+function sha256OfFile(path: string): { sha256: string; size: number } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      hash.update(buffer.subarray(0, n));
+      size += n;
     }
-    // sockets, FIFOs and devices have no place in a code archive: skipped
+  } finally {
+    closeSync(fd);
   }
-  walk.ancestors.delete(real);
+  return { sha256: hash.digest('hex'), size };
 }
 
 /**
- * Packs a folder into a reproducible .tar.gz: entries in bytewise path order, symbolic links
- * replaced by copies of what they point to (a container folder's `jobkit -> ../common/jobkit`
- * must arrive as real files), owners root/0, mtime FIXED_MTIME, modes 0644/0755, our own gzip.
- * Throws (with the path) on a symlink cycle, a broken link, or a path ustar cannot hold.
+ * Packs a listed folder into a reproducible .tar.gz: entries in bytewise path order, owners
+ * root/0, mtime FIXED_MTIME, modes 0644/0755, gzip from gzip.ts. Streams: files are read a MiB at
+ * a time, twice for large folders (hash, then compress into the deflate cache), never whole.
+ */
+export function packListing(listing: Listing, label: string): PackedDirectory {
+  const pass = firstPass(listing, label);
+  const archive = compress(listing, label, pass);
+  const files = listing.entries.filter((e) => !e.directory).map((e) => e.path);
+  if (archive.bytes) return { bytes: archive.bytes, sha256: sha256Hex(archive.bytes), size: archive.bytes.length, files, secrets: pass.secrets };
+  const path = archive.path as string;
+  const packed = { path, ...sha256OfFile(path), files, secrets: pass.secrets };
+  // Read on demand: most consumers (the compile output, uploads) can stream from `path`.
+  return Object.defineProperty(packed, 'bytes', { enumerable: true, get: () => readFileSync(path) }) as PackedDirectory;
+}
+
+/**
+ * Packs a folder (see listFolder for what goes in and packListing for how). Throws PackError,
+ * with a code and the folder as labelled, on a problem the user can fix.
  */
 export function packDirectory(dir: string, options: PackOptions = {}): PackedDirectory {
-  const walk: Walk = { root: dir, excluded: matcher(options), entries: [], ancestors: new Set() };
-  if (!statSync(dir).isDirectory()) throw new Error(`cannot archive ${dir}: not a folder`);
-  visit(walk, dir, '');
-  // Children are visited in order already, but "a/" and "a-b" interleave differently as
-  // full paths than as names; sort the full paths so the order is exactly bytewise.
-  walk.entries.sort((a, b) => byteOrder(a.path, b.path));
-  const { bytes, sha256 } = gzipOnce(writeTar(walk.entries));
-  const files = walk.entries.filter((e) => e.data !== undefined).map((e) => e.path);
-  return { bytes, sha256, files };
-}
-
-/**
- * Compressed archives by the sha256 of their tar stream. gzipDeterministic is a pure function of
- * that stream, so this only skips repeated work: steps sharing one code folder, and a process that
- * compiles again (watch mode, an editor, tests), would otherwise deflate the same bytes each time.
- * The folder is still read on every pack, so an edited file is never missed. Oldest entries leave
- * first once the archives held pass MEMO_LIMIT bytes.
- */
-const memo = new Map<string, { bytes: Buffer; sha256: string }>();
-const MEMO_LIMIT = 64 * 1024 * 1024;
-let memoBytes = 0;
-
-function gzipOnce(tar: Buffer): { bytes: Buffer; sha256: string } {
-  const key = sha256Hex(tar);
-  const known = memo.get(key);
-  if (known) return known;
-  const bytes = gzipDeterministic(tar);
-  const packed = { bytes, sha256: sha256Hex(bytes) };
-  memo.set(key, packed);
-  memoBytes += bytes.length;
-  for (const [oldKey, old] of memo) {
-    if (memoBytes <= MEMO_LIMIT) break;
-    memo.delete(oldKey);
-    memoBytes -= old.bytes.length;
-  }
-  return packed;
+  return packListing(listFolder(dir, options), options.label ?? dir);
 }

@@ -1,3 +1,5 @@
+import { PackError } from './pack-error.js';
+
 /**
  * A minimal POSIX ustar writer: regular files and directories only, every owner and time field
  * fixed, so the stream is a function of (path, mode, content) alone.
@@ -12,8 +14,8 @@ export interface TarEntry {
   path: string;
   /** 0o644 or 0o755. */
   mode: number;
-  /** Undefined for a directory. */
-  data?: Uint8Array;
+  /** A folder (typeflag 5) rather than a regular file (typeflag 0). */
+  directory: boolean;
 }
 
 /**
@@ -37,7 +39,8 @@ export function splitPath(path: string): { name: string; prefix: string } {
     const name = body.slice(cut + 1) + tail;
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { name, prefix };
   }
-  throw new Error(
+  throw new PackError(
+    'SMP6011',
     `path too long for a ustar archive: "${path}" (the file name must fit 100 bytes and the ` +
       'folders before it 155); shorten the path or leave it out of the code folder',
   );
@@ -54,7 +57,7 @@ function header(entry: TarEntry, size: number): Buffer {
   put(octal(size, 12), 124, 12);
   put(octal(FIXED_MTIME, 12), 136, 12);
   put(' '.repeat(8), 148, 8); // checksum is computed with this field as spaces
-  put(entry.data === undefined ? '5' : '0', 156, 1);
+  put(entry.directory ? '5' : '0', 156, 1);
   put('ustar\0', 257, 6);
   put('00', 263, 2);
   put('root', 265, 32); // uname: uid 0 by name too, for tar implementations that prefer names
@@ -66,19 +69,19 @@ function header(entry: TarEntry, size: number): Buffer {
   return block;
 }
 
-/** The whole archive: entries in the given order, data padded to 512, two zero blocks. */
-export function writeTar(entries: readonly TarEntry[]): Buffer {
-  const parts: Buffer[] = [];
-  for (const entry of entries) {
-    const size = entry.data?.length ?? 0;
-    if (size > MAX_SIZE) throw new Error(`file too large for a ustar archive (over 8 GiB): ${entry.path}`);
-    parts.push(header(entry, size));
-    if (entry.data && size > 0) {
-      parts.push(Buffer.from(entry.data.buffer, entry.data.byteOffset, size));
-      const pad = (BLOCK - (size % BLOCK)) % BLOCK;
-      if (pad > 0) parts.push(Buffer.alloc(pad));
-    }
-  }
-  parts.push(Buffer.alloc(BLOCK * 2));
-  return Buffer.concat(parts);
+/** Zero bytes that pad a file's data to a whole 512-byte block. */
+export function tarPadding(size: number): Buffer {
+  return Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+}
+
+/** The end of an archive: two zero blocks. */
+export const TAR_END = Buffer.alloc(BLOCK * 2);
+
+/**
+ * The header block of one entry (data, padding and the end are the caller's: archive.ts streams
+ * them). A file over 8 GiB cannot be described by ustar's size field: an error naming it.
+ */
+export function tarHeader(entry: TarEntry, size: number): Buffer {
+  if (size > MAX_SIZE) throw new PackError('SMP6011', `file too large for a ustar archive (over 8 GiB): ${entry.path}`);
+  return header(entry, size);
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { codeList, codeNamed, explainCode } from './explain.js';
 import { truncate } from '../util/truncate.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import { one, parse, UsageError } from './args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
 import { writeCompileOutput } from './write-output.js';
@@ -25,17 +26,23 @@ export const COMMANDS: Record<string, Command> = {
     usage: `smpipe compile SPEC [--vars FILE] [--set KEY=VALUE]... [--out DIR] [--format text|json]
 
 Writes DIR/definition.json (exactly what CreatePipeline receives), DIR/manifest.json
-(pipeline settings and every asset with its sha256 and S3 URI) and DIR/assets/.
-DIR defaults to build/<pipeline>. Nothing is written when the spec has errors.
+(pipeline settings and every asset with its sha256 and S3 URI), DIR/assets/ and the marker
+DIR/.smpipe-output. DIR defaults to build/<pipeline>. Nothing is written when the spec has
+errors. DIR is replaced whole, so it must be absent, empty, or an earlier smpipe output;
+anything else (the current folder, a folder of other files, a file) is refused (SMP1010).
 
 ${COMPILE_FLAGS}
   --out DIR        output folder`,
     run(argv) {
       const parsed = parse(argv, { ...COMPILE_OPTIONS, out: { type: 'string' } });
+      const format = parsed.values.format as string | undefined;
+      if (format !== undefined && format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got ${format}`);
       const result = compileFromArgs(one(parsed, 'SPEC'), parsed);
-      if (printDiagnostics(result, parsed.values.format as string | undefined) || !result.manifest) return 1;
-      const out = (parsed.values.out as string | undefined) ?? join('build', result.manifest.pipeline);
-      writeCompileOutput(result, out);
+      const out = (parsed.values.out as string | undefined) ?? join('build', result.manifest?.pipeline ?? '');
+      // Written before printing, so a refused or unwritable folder prints with the warnings (one JSON array).
+      const refused = result.manifest && !hasErrors(result.diagnostics) ? writeCompileOutput(result, out) : undefined;
+      if (refused) result.diagnostics.push(refused);
+      if (printDiagnostics(result, format) || !result.manifest) return 1;
       const assets = result.assets.length;
       process.stderr.write(`compiled ${result.manifest.pipeline}: ${out}/definition.json (${result.manifest.definition.size} bytes), ${assets} asset${assets === 1 ? '' : 's'}\n`);
       return 0;

@@ -47,7 +47,11 @@ export function loadTarget(arg: string, parsed: Parsed, io: Io): Target | null {
   if (result.diagnostics.length) io.err(`${renderText(result.diagnostics, result.sources, { frames: true })}${summary(result.diagnostics)}\n`);
   if (!result.manifest) return null;
   const out = (parsed.values.out as string | undefined) ?? join('build', result.manifest.pipeline);
-  writeCompileOutput(result, out);
+  const refused = writeCompileOutput(result, out);
+  if (refused) {
+    io.err(`${renderText([refused], result.sources)}${summary([refused])}\n`);
+    return null;
+  }
   io.err(`compiled ${arg} to ${out}\n`);
   const source = result.sources.get(arg);
   return fromFolder(out, source ? { file: arg, source } : undefined);

@@ -60,7 +60,7 @@ export function compile(text: string, options: CompileOptions): CompileResult {
   const settings = compilePipelineSettings(spec, vars, reporter);
   const parameters = compileParameters(spec.parameters ?? {}, reporter);
   const baseDir = options.baseDir ?? dirname(resolve(options.file));
-  const registry = new AssetRegistry(baseDir, settings.artifacts);
+  const registry = new AssetRegistry(baseDir, settings.artifacts, { localFiles: spec.localFiles, reporter });
   const compiled = compileSteps({ spec, vars, settings, reporter, registry, validSteps: valid.validSteps });
   const definition = assembleDefinition(spec, parameters, compiled.steps);
   const definitionText = canonicalJson(definition);

@@ -41,7 +41,7 @@ export function createStepContext(init: StepContextInit): StepContext {
     lowerValue(raw, expected, init.scope, (code, message, o) => report(code, rel, message, o));
   const assetUri = (rel: string, result: AssetResult, code: Code): string | undefined => {
     if (result.ok) return result.asset.s3Uri;
-    report(code, rel, result.message);
+    for (const p of result.problems) report(p.code ?? code, rel, p.message, p.hint ? { hint: p.hint } : {});
     return undefined;
   };
   const compileTime = (rel: string) => compileTimeValue(fieldAt(init.spec, rel), init.scope, (c, m, o) => report(c, rel, m, o));
@@ -67,9 +67,10 @@ export function createStepContext(init: StepContextInit): StepContext {
     addGenerated: (bytes, options) => assetUri('', init.assets.addGenerated(bytes, options.name), 'SMP2002'),
     addLocalInput: (rel, path) => assetUri(rel, init.assets.addFile(path), 'SMP6003'),
     readLocal: (rel, path) => {
-      const text = init.assets.readText(path);
-      if (text === undefined) report('SMP6003', rel, `file ${path} not found`);
-      return text;
+      const read = init.assets.readText(path);
+      if (read.ok) return read.text;
+      for (const p of read.problems) report(p.code ?? 'SMP6003', rel, p.message, p.hint ? { hint: p.hint } : {});
+      return undefined;
     },
     localExists: (path) => init.assets.exists(path),
     executionUri: (...parts) => {

@@ -19,6 +19,8 @@ export const CODES = {
   SMP1004: { severity: 'error', title: 'Malformed --set argument (expected key=value)' },
   SMP1005: { severity: 'error', title: 'Spec too large, or a value or alias expansion over the size limit' },
   SMP1006: { severity: 'error', title: 'Unsupported YAML feature (custom tag, non-string key, merge key, an alias inside the node it names)' },
+  SMP1010: { severity: 'error', title: 'Output folder refused: smpipe did not write it (no .smpipe-output marker), or it is a file, a link, the current folder or holds the spec' },
+  SMP1011: { severity: 'error', title: 'Output folder cannot be written (read-only, no permission, disk full)' },
 
   SMP2001: { severity: 'error', title: 'Unknown property' },
   SMP2002: { severity: 'error', title: 'Missing required property' },
@@ -64,6 +66,10 @@ export const CODES = {
   SMP6004: { severity: 'error', title: 'Unknown or missing AWS region for an image lookup' },
   SMP6005: { severity: 'error', title: 'Unknown Deep Learning Container image or version' },
   SMP6006: { severity: 'error', title: 'Invalid S3 URI' },
+  SMP6007: { severity: 'error', title: 'Local path outside the project (the git work tree, else the spec\'s folder) and not listed in localFiles.allowOutside' },
+  SMP6008: { severity: 'error', title: 'Code folder over the archive size limit (localFiles.maxArchiveMiB)' },
+  SMP6010: { severity: 'error', title: 'Secret in a file packed into a code archive (.env, credentials, a token in source)' },
+  SMP6011: { severity: 'error', title: 'Code folder cannot be packed (broken or looping link, unreadable file, path too long for tar, changed while packing)' },
 
   SMP7001: { severity: 'error', title: 'AWS access key id in the spec, a vars file or a --set value' },
   SMP7002: { severity: 'error', title: 'AWS secret access key in the spec, a vars file or a --set value' },

@@ -1,5 +1,6 @@
 import { boolean, list, literalBoolean, literalInteger, object, oneOfText, rawApiFields, stringMap, text } from './schema-helpers.js';
 import type { JsonSchema, StepKind } from '../steps/types.js';
+import { localFilesSchema } from '../assets/local-files-schema.js';
 
 export const STEP_NAME_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 export const RETRY_PRESETS = ['standard', 'capacity', 'none'] as const;
@@ -117,6 +118,7 @@ export function specSchema(kinds: readonly StepKind[], withStepBodies: boolean):
       tags: stringMap('Tags on the pipeline itself.', { type: 'string', maxLength: 256 }),
       parallelism: literalInteger('Maximum steps running at once (ParallelismConfiguration).', { min: 1, max: 256 }),
       experiment: literalBoolean('Record executions in SageMaker Experiments (PipelineExperimentConfig); default true.'),
+      localFiles: localFilesSchema,
     }, ['pipeline', 'steps']),
   };
 }

@@ -1,4 +1,5 @@
 /** The spec as written, after schema validation. Step bodies stay untyped here: each kind types its own. */
+import type { LocalFilesSpec } from '../assets/local-files-schema.js';
 export type ParameterType = 'string' | 'integer' | 'float' | 'boolean';
 
 export interface ParameterSpec {
@@ -30,4 +31,5 @@ export interface PipelineSpec {
   tags?: Record<string, string>;
   parallelism?: number;
   experiment?: boolean;
+  localFiles?: LocalFilesSpec;
 }

@@ -3,7 +3,7 @@
  * a failing example and a fix, and for compile-time codes the example really gives the code and
  * the fix really compiles, so the text cannot drift from the compiler.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -18,6 +18,13 @@ mkdirSync(join(dir, 'src'));
 mkdirSync(join(dir, 'data'));
 writeFileSync(join(dir, 'src/train.py'), 'print("train")\n');
 writeFileSync(join(dir, 'data/questions.jsonl'), '{"id": "1", "question": "Why?"}\n');
+// SMP6010: a code folder with a token in a packed file; SMP6011: one with a broken link.
+mkdirSync(join(dir, 'leaky'));
+writeFileSync(join(dir, 'leaky/train.py'), 'print("train")\n');
+writeFileSync(join(dir, 'leaky/.env'), `HF_TOKEN=hf_${'a'.repeat(34)}\n`);
+mkdirSync(join(dir, 'broken'));
+writeFileSync(join(dir, 'broken/train.py'), 'print("train")\n');
+symlinkSync(join(dir, 'broken/nowhere'), join(dir, 'broken/dangling'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 function codesOf(text: string, set: readonly string[] = []) {
@@ -36,7 +43,8 @@ test('every code has an explanation, an example and a fix', () => {
 
 test('only deploy codes and limits no short spec reaches are told in words', () => {
   const situations = Object.entries(EXPLANATIONS).filter(([, e]) => e?.situation).map(([code]) => code);
-  assert.deepEqual(situations.filter((code) => !code.startsWith('SMP9')), ['SMP5004']);
+  // SMP1010/1011 are about the output folder, which no spec text can show.
+  assert.deepEqual(situations.filter((code) => !code.startsWith('SMP9')), ['SMP1010', 'SMP1011', 'SMP5004']);
 });
 
 for (const [code, e] of Object.entries(EXPLANATIONS)) {

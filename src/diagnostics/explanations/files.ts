@@ -37,4 +37,24 @@ export const FILES = {
     example: `${HEAD}steps:\n${step('    inputs: { raw: "https://my-bucket.s3.amazonaws.com/data" }\n')}`,
     fix: `${HEAD}steps:\n${step('    inputs: { raw: "s3://my-bucket/data" }\n')}`,
   },
+  SMP6007: {
+    explain: 'code:, a local input file:, values: and template: must lie inside the project (the git work tree that holds the spec, else the spec\'s folder; links are followed first), so a stray ../ cannot pack a credentials folder for upload or render it into the labelers\' page. Paths outside are read only when listed under localFiles.allowOutside.',
+    example: `${HEAD}steps:\n${step('    code: ..\n    entry: train.py\n')}`,
+    fix: `${HEAD}steps:\n${step('    code: src\n    entry: train.py\n')}`,
+  },
+  SMP6008: {
+    explain: 'The files of one code folder add up to more than localFiles.maxArchiveMiB (default 256 MiB) before compression. Code archives are uploaded and unpacked for every job; data and model weights belong in S3. The message names the largest files.',
+    example: `${HEAD}localFiles: { maxArchiveMiB: 0.00001 }\nsteps:\n${step('    code: src\n    entry: train.py\n')}`,
+    fix: `${HEAD}steps:\n${step('    code: src\n    entry: train.py\n')}`,
+  },
+  SMP6010: {
+    explain: 'A file packed into a code archive holds a secret (an AWS access key id, a Hugging Face token, a private key): the archive is uploaded to S3 where every job role can read it. The message names the file and line, never the secret. Keep secrets in Secrets Manager, and list files such as .env in the code folder\'s .smpipeignore.',
+    example: `${HEAD}steps:\n${step('    code: leaky\n    entry: train.py\n')}`,
+    fix: `${HEAD}steps:\n${step('    code: src\n    entry: train.py\n')}`,
+  },
+  SMP6011: {
+    explain: 'A code folder cannot be packed deterministically: a broken or looping symbolic link, an unreadable file, a path too long for a tar archive, or a file that changed while it was being packed.',
+    example: `${HEAD}steps:\n${step('    code: broken\n    entry: train.py\n')}`,
+    fix: `${HEAD}steps:\n${step('    code: src\n    entry: train.py\n')}`,
+  },
 } satisfies Explanations;

@@ -22,6 +22,11 @@ export function packCode(ctx: StepContext): PackedCode | undefined {
   const folder = ctx.compileTime('code');
   const script = ctx.compileTime('entry');
   if (typeof folder !== 'string' || typeof script !== 'string') return undefined;
+  // '' is what a field whose expression was already reported resolves to; never pack the spec's folder for it.
+  if (folder === '') {
+    if (code === '') ctx.report('SMP6001', 'code', 'code must name a folder (relative to the spec file)');
+    return undefined;
+  }
   if (script === '' || script.startsWith('/') || /[\0\n\r]/.test(script)) {
     ctx.report('SMP6002', 'entry', `entry must be a path relative to ${folder}, got ${JSON.stringify(script)}`);
     return undefined;
