@@ -5,7 +5,7 @@ VARS ?= pipeline-specs/vars/example.yaml
 SPEC ?= pipeline-specs/llama3-dpo.yaml
 AWS_ARGS = $(if $(PROFILE),--profile $(PROFILE)) $(if $(REGION),--region $(REGION))
 PIP_MIRROR := $(if $(wildcard /opt/pypi/simple),--index-url file:///opt/pypi/simple $(if $(wildcard /opt/pypi-more/simple),--extra-index-url file:///opt/pypi-more/simple))
-TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.cts' -o -name '*.json' -o -name '*.hbs' \) 2>/dev/null)
+TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.cts' -o -name '*.json' -o -name '*.hbs' -o -name '*.py' \) 2>/dev/null)
 BRIDGE_SOURCES := $(wildcard containers/labeling-bridge/*.ts containers/labeling-bridge/*.mjs)
 
 .PHONY: compile test test-ts test-py typecheck bench golden schema clean help plan upsert start demo bridge
@@ -29,7 +29,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 dist/.built: node_modules/.package-lock.json tsconfig.json tsconfig.build.json $(TS_SOURCES)
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
-	cd src && find . \( -name '*.json' -o -name '*.hbs' \) -exec install -D -m 0644 {} ../dist/src/{} \;
+	cd src && find . \( -name '*.json' -o -name '*.hbs' -o -name '*.py' \) -exec install -D -m 0644 {} ../dist/src/{} \;
 	@touch $@
 
 compile: dist/.built
