@@ -140,6 +140,8 @@ export function failureOf(ctx: StepContext, exit: JobExit): string | undefined {
     if (text) return `AlgorithmError: ${text.slice(0, 1024)}`;
   }
   const lines = exit.tail.trim().split('\n').filter((l) => l.trim());
-  const last = [...lines].reverse().find((l) => /error|exception|traceback/i.test(l)) ?? lines[lines.length - 1] ?? '';
+  // The job's own error line (`error: …`, `ValueError: …`), not a launcher's summary of it.
+  const own = /^\s*(error: |([A-Za-z_.]*(Error|Exception)): )/;
+  const last = [...lines].reverse().find((l) => own.test(l) && !/ChildFailedError|CalledProcessError/.test(l)) ?? lines[lines.length - 1] ?? '';
   return `AlgorithmError: ${exit.code === null ? `killed by ${exit.signal}` : `exit code ${exit.code}`}${last ? `: ${last.trim().slice(0, 500)}` : ''}`;
 }

@@ -28,8 +28,11 @@ function convert(name: string, type: string, value: unknown): Json {
 /** `values` by name (an object, or the API's [{Name, Value}] list). */
 export function outputParameters(step: PlannedStep, values: unknown, source: string): JsonObject {
   const byName: Record<string, unknown> = {};
-  if (Array.isArray(values)) for (const v of values) if (v && typeof v === 'object' && 'Name' in v) byName[String((v as { Name: unknown }).Name)] = (v as { Value?: unknown }).Value;
-  else if (values && typeof values === 'object') Object.assign(byName, values);
+  if (Array.isArray(values)) {
+    for (const v of values) if (v && typeof v === 'object' && 'Name' in v) byName[String((v as { Name: unknown }).Name)] = (v as { Value?: unknown }).Value;
+  } else if (values && typeof values === 'object') {
+    Object.assign(byName, values);
+  }
   const out: JsonObject = {};
   for (const declared of step.step.OutputParameters ?? []) {
     if (!(declared.OutputName in byName)) throw new StepFailure(`${source} gives no value for output parameter '${declared.OutputName}'.`);
