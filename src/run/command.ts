@@ -15,7 +15,8 @@ import { loadYaml } from '../spec/load.js';
 import { flattenSteps } from './definition.js';
 import { RunError } from './errors.js';
 import { readCompiledFolder, type CompiledFolder } from './folder.js';
-import { isLabelingRequest } from './labels.js';
+import { isLabelingRequest, labelAttribute, readLabelsFile } from './labels.js';
+import { readAnswerFile } from './steps/callback.js';
 import type { RunOptions } from './options.js';
 import { findPython } from './python-env.js';
 import { PreflightError, runPipeline } from './run-pipeline.js';
@@ -111,9 +112,14 @@ function checkAnswerFlags(folder: CompiledFolder, options: RunOptions): void {
   };
   check(options.callbacks.keys(), 'Callback', '--callback');
   check(options.lambdas.keys(), 'Lambda', '--lambda');
-  if ((options.labels || options.simulateLabels) && ![...steps.values()].some((s) => s.type === 'Callback' && isLabelingRequest(s.step.Arguments))) {
+  const labeling = [...steps.values()].filter((s) => s.type === 'Callback' && isLabelingRequest(s.step.Arguments));
+  if ((options.labels || options.simulateLabels) && !labeling.length) {
     throw new RunError('SMP9506', `${options.labels ? '--labels' : '--simulate-labels'}: the pipeline has no ground-truth step`, { exitCode: 2 });
   }
+  // Answer files are read now, so a typo in one stops the run before its first step, not hours in.
+  for (const [step, file] of options.callbacks) readAnswerFile(file, step, '--callback');
+  for (const [step, file] of options.lambdas) if (file.endsWith('.json')) readAnswerFile(file, step, '--lambda');
+  if (options.labels) for (const step of labeling) readLabelsFile(options.labels, labelAttribute(step.step.Arguments), step.name);
 }
 
 function printProblems(folder: CompiledFolder | undefined, problems: PreflightProblem[]): void {

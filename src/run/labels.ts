@@ -24,13 +24,18 @@ export function isLabelingRequest(args: Json | undefined): boolean {
   return isObject(args) && isObject(args.HumanTaskConfig) && isObject(args.InputConfig);
 }
 
+/** The step's label attribute (LabelAttributeName), the key workers' answers are under. */
+export function labelAttribute(args: Json | undefined): string {
+  return isObject(args) && typeof args.LabelAttributeName === 'string' ? args.LabelAttributeName : 'label';
+}
+
 function field(args: JsonObject, ...path: string[]): Json | undefined {
   let node: Json | undefined = args;
   for (const key of path) node = isObject(node) ? node[key] : undefined;
   return node;
 }
 
-function readLabelsFile(file: string, label: string, step: string): string {
+export function readLabelsFile(file: string, label: string, step: string): string {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -103,7 +108,7 @@ export async function answerLabeling(ctx: StepContext, token: string): Promise<R
   const { labelingJobName } = await import('../../containers/labeling-bridge/job-name.js');
   const jobName = labelingJobName(ctx.run.arn, ctx.planned.name, token);
   const arn = sagemakerArn(ctx, `labeling-job/${jobName}`);
-  const label = String(ctx.args.LabelAttributeName ?? 'label');
+  const label = labelAttribute(ctx.args);
   const outputPath = String(field(ctx.args, 'OutputConfig', 'S3OutputPath') ?? '').replace(/\/+$/, '');
   const manifest = ctx.options.labels ? readLabelsFile(ctx.options.labels, label, ctx.planned.name) : await simulate(ctx, jobName, arn, label);
   const uri = `${outputPath}/${jobName}/manifests/output/output.manifest`;

@@ -1,7 +1,9 @@
 /**
  * What a finished training job leaves in S3 (CreateTrainingJob's OutputDataConfig):
  * <S3OutputPath>/<job>/output/model.tar.gz of /opt/ml/model, or with CompressionType NONE the
- * files themselves under <…>/output/model/ (S3ModelArtifacts is then that prefix), and
+ * files themselves under <…>/output/model/ (S3ModelArtifacts is then the prefix <…>/output/model,
+ * without the trailing "/": the SageMaker Python SDK adds one because "SageMaker Hosting mandates
+ * presence of trailing forward slash" — src/sagemaker/estimator.py, EstimatorBase.model_data, v2.249.0), and
  * <…>/output/output.tar.gz of /opt/ml/output/data when the job wrote anything there.
  */
 import { spawn } from 'node:child_process';
@@ -33,7 +35,7 @@ export async function uploadModel(ctx: StepContext, outputPrefix: string): Promi
   if (config.CompressionType === 'NONE') {
     const count = ctx.s3.uploadDir(join(root, 'model'), `${outputPrefix}/model`);
     ctx.log(`smpipe: /opt/ml/model -> ${outputPrefix}/model/ (${count} files, uncompressed)\n`);
-    return `${outputPrefix}/model/`;
+    return `${outputPrefix}/model`;
   }
   await tarGz(join(root, 'model'), join(ctx.dir, 'model.tar.gz'));
   ctx.s3.putFile(join(ctx.dir, 'model.tar.gz'), `${outputPrefix}/model.tar.gz`);

@@ -74,7 +74,7 @@ export function preflightProblems(graph: StepGraph, parameters: readonly Paramet
     }
     for (const { path, pointer } of stepGets(step)) {
       const problem = checkGet(step, path, names, graph.steps);
-      if (problem) problems.push({ code: 'SMP9501', pointer: `${step.pointer}${pointer}`, message: `step ${step.name}: cannot resolve ${path}: ${problem}` });
+      if (problem) problems.push({ code: 'SMP9501', pointer: `${step.pointer}${pointer}/Get`, message: `step ${step.name}: cannot resolve ${path}: ${problem}` });
     }
     for (const [dependency, i] of (step.step.DependsOn ?? []).map((d, index) => [d, index] as const)) {
       if (!graph.steps.has(dependency)) problems.push({ code: 'SMP9501', pointer: `${step.pointer}/DependsOn/${i}`, message: `step ${step.name}: DependsOn names no step "${dependency}"` });

@@ -92,9 +92,9 @@ export async function runPipeline(request: RunRequest): Promise<RunRecord> {
   const parameters = bindParameters(folder.definition, folder.manifest, parameterDefs(folder.definition), options.params);
   const s3 = new LocalS3(join(options.localDir, 's3'));
   placeAssets(folder, s3);
-  await checkBeforeRunning(graph, folder, options, s3);
   const store = new RunStore(options.localDir);
   const reuse = options.from ? reusedSteps(graph, store, folder.manifest.pipeline, options.from) : new Map<string, StepRecord>();
+  await checkBeforeRunning(graph, folder, options, s3);
   const id = newRunId();
   const info = runInfo(folder, id);
   const steps = Object.fromEntries(planned.map((p): [string, StepRecord] => [p.name, { name: p.name, type: p.type, status: 'Pending' }]));

@@ -78,6 +78,14 @@ describe('a pipeline of every other kind', () => {
     assert.deepEqual(outputs(run, 'Notify'), { message: 'hello ana from Notify', count: 42 });
   });
 
+  test('uncompressed model output: S3ModelArtifacts is the prefix, which the model step reads with a "/"', () => {
+    const artifacts = String((run.steps.Fit?.properties?.ModelArtifacts as JsonObject).S3ModelArtifacts);
+    assert.match(artifacts, /\/Fit\/output\/model$|\/output\/model$/);
+    assert.equal(readFileSync(join(s3File(localDir, artifacts), 'weights', 'w.bin')).length, 16);
+    const container = run.steps.Package?.properties?.PrimaryContainer as JsonObject;
+    assert.equal(((container.ModelDataSource as JsonObject).S3DataSource as JsonObject).S3Uri, `${artifacts}/`);
+  });
+
   test('model, endpoint-config and endpoint are recorded in registry.json', () => {
     const registry = JSON.parse(readFileSync(join(localDir, 'registry.json'), 'utf8')) as { models: JsonObject; endpointConfigs: JsonObject; endpoints: Record<string, JsonObject> };
     const model = String(run.steps.Package?.properties?.ModelName);
