@@ -8,6 +8,9 @@ import type { LocalS3 } from './local-s3.js';
 import type { RunRecord, RunStore, StepRecord } from './state.js';
 import { seconds, stepNote } from './view.js';
 
+/** What a resource step created, by step type. */
+const NAMED_BY_TYPE: Record<string, string> = { Model: 'ModelName', RegisterModel: 'ModelPackageArn', EndpointConfig: 'EndpointConfigName', Endpoint: 'EndpointName' };
+
 const OPERATORS: Record<string, string> = { Equals: '==', GreaterThan: '>', GreaterThanOrEqualTo: '>=', LessThan: '<', LessThanOrEqualTo: '<=' };
 
 function describeCondition(c: Json): string {
@@ -36,7 +39,8 @@ function outputs(step: StepRecord, s3: LocalS3, store: RunStore, runId: string):
   if (isObject(p.ModelArtifacts)) lines.push(`model: ${local(s3, String(p.ModelArtifacts.S3ModelArtifacts))}`);
   if (Array.isArray(p.FinalMetricDataList) && p.FinalMetricDataList.length) lines.push(`metrics: ${p.FinalMetricDataList.map((m) => (isObject(m) ? `${String(m.MetricName)}=${String(m.Value)}` : '')).join(' ')}`);
   if (isObject(p.OutputParameters)) for (const [k, v] of Object.entries(p.OutputParameters)) lines.push(`${k}: ${renderValue(v)}`);
-  for (const key of ['ModelPackageArn', 'ModelName', 'EndpointConfigName', 'EndpointName'] as const) if (typeof p[key] === 'string') lines.push(`${key}: ${String(p[key])}`);
+  const named = NAMED_BY_TYPE[step.type];
+  if (named && typeof p[named] === 'string') lines.push(`${named}: ${String(p[named])}`);
   if (step.type === 'Condition' && step.status === 'Succeeded') {
     const file = join(store.stepDir(runId, step.name), 'arguments.json');
     const args = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Json) : undefined;

@@ -23,8 +23,9 @@ export function stepNote(step: StepRecord): string {
   return step.note ?? '';
 }
 
-function row(step: StepRecord, width: number): string {
-  const duration = step.status === 'Pending' || step.status === 'Skipped' ? '' : seconds(step.startedAt, step.endedAt);
+function row(step: StepRecord, width: number, live = true): string {
+  const running = step.status === 'Executing' && !live;
+  const duration = step.status === 'Pending' || step.status === 'Skipped' || running ? '' : seconds(step.startedAt, step.endedAt);
   return `  ${step.name.padEnd(width)}  ${step.status.padEnd(9)}  ${duration.padStart(7)}  ${stepNote(step)}`.trimEnd();
 }
 
@@ -34,7 +35,7 @@ export function lineView(write: (text: string) => void): RunView {
   return {
     changed(_run, step) {
       if (!step) return;
-      const line = row(step, 0).trim();
+      const line = row(step, 0, false).trim();
       if (last.get(step.name) === line || step.status === 'Pending') return;
       last.set(step.name, line);
       write(`${new Date().toISOString().slice(11, 19)} ${line.replace(/\s{2,}/g, ' ')}\n`);

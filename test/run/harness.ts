@@ -27,10 +27,11 @@ export function tempDir(prefix = 'smpipe-run-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Compiles a spec into a fresh folder; `set` are --set pairs. Throws on compile errors. */
-export function compileTo(spec: string, set: string[] = []): string {
+/** Compiles a spec into a fresh folder; `set` are --set pairs, `vars` a vars file. Throws on compile errors. */
+export function compileTo(spec: string, set: string[] = [], vars?: string): string {
   const file = resolve(ROOT, spec);
-  const result = compile(readFileSync(file, 'utf8'), { file, vars: { set } });
+  const varsFile = vars ? { path: resolve(ROOT, vars), text: readFileSync(resolve(ROOT, vars), 'utf8') } : undefined;
+  const result = compile(readFileSync(file, 'utf8'), { file, vars: { set, ...(varsFile ? { file: varsFile } : {}) } });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length || !result.manifest) throw new Error(`${spec}: ${errors.map((d) => `${d.code} ${d.message}`).join('; ')}`);
   const out = join(tempDir('smpipe-compiled-'), result.manifest.pipeline);
@@ -44,13 +45,13 @@ export interface CliRun {
   stderr: string;
 }
 
-export function smpipe(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; onStderr?: (text: string, child: import('node:child_process').ChildProcess) => void } = {}): Promise<CliRun> {
+export function smpipe(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number; onStderr?: (text: string, child: import('node:child_process').ChildProcess) => void } = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', SMPIPE_DEBUG: '', AWS_EC2_METADATA_DISABLED: 'true', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      timeout: 300_000,
+      timeout: options.timeoutMs ?? 300_000,
     });
     let stdout = '';
     let stderr = '';
