@@ -49,6 +49,8 @@ const PASSED_THROUGH = /^(HOME|USER|LANG|LC_[A-Z]+|TZ|TMPDIR|TERM|PIP_.*|HF_.*|H
  * passes through. PYTHONUNBUFFERED as the Deep Learning Containers set it, so logs are live.
  */
 export function jobEnvironment(ctx: StepContext, python: JobPython | undefined, own: Record<string, string>): Record<string, string> {
+  // In a container the image's own environment applies (its PATH above all): only the job's own values go in.
+  if (ctx.options.backend === 'docker') return { ...own };
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) if (value !== undefined && PASSED_THROUGH.test(key)) env[key] = value;
   env.PATH = [python?.bin, process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin'].filter(Boolean).join(':');

@@ -45,7 +45,9 @@ export function lineView(write: (text: string) => void): RunView {
 }
 
 /** The table, redrawn in place every change and every second while something runs. */
-export function tableView(write: (text: string) => void, columns = 120): RunView {
+export function tableView(write: (text: string) => void, terminalColumns?: number): RunView {
+  // A terminal that reports no sensible width (a pty without a size) gets a wide table, not a cut one.
+  const columns = terminalColumns && terminalColumns >= 40 ? terminalColumns : 160;
   let drawn = 0;
   let current: RunRecord | undefined;
   const draw = (): void => {
