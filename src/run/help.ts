@@ -9,9 +9,9 @@ Runs every step of DIR (a folder written by smpipe compile: definition.json, man
 assets/) with SageMaker's runtime contract: processing and training jobs as the containers and
 the training toolkit run them, with /opt/ml where jobs expect it; conditions, fail, callback,
 lambda, model, register-model, endpoint-config and endpoint steps. A SPEC is compiled to
-build/<pipeline> first. s3://bucket/key is the file .smpipe/local/s3/bucket/key; each step's log
-and job folder are under .smpipe/local/runs/<run id>/<step>/. Exit status: 0 succeeded, 1 a step or a Fail step
-failed (or the definition cannot run here), 2 usage, 130 stopped with Ctrl-C.
+build/<pipeline> first. s3://bucket/key is the file .smpipe/local/s3/bucket/key; each step's
+log and job folder are under .smpipe/local/runs/<run id>/<step>/. Exit status: 0 succeeded,
+1 a step or a Fail step failed (or the definition cannot run here), 2 usage, 130 stopped (Ctrl-C).
 
   --vars FILE, --set KEY=VALUE   compile-time vars, when SPEC is a spec file
   --param NAME=VALUE     a pipeline parameter for this run (repeatable)

@@ -4,6 +4,7 @@
  * reuse worked out, then the scheduler; the cache learns from the run only when it succeeded.
  */
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { sha256Hex } from '../assets/hash.js';
 import { StepCache } from './cache.js';
 import { flattenSteps, parameterDefs, type PlannedStep } from './definition.js';
@@ -22,7 +23,6 @@ import { cacheEntries, concludeRun, schedule } from './scheduler.js';
 import { newRunId, RunStore, type RunRecord, type StepRecord } from './state.js';
 import type { PreflightProblem, RunInfo } from './steps/types.js';
 import type { RunView } from './view.js';
-import { join } from 'node:path';
 
 /** Problems found before anything ran; printed with their definition.json positions. */
 export class PreflightError extends Error {

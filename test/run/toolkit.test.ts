@@ -5,7 +5,8 @@
  * requirements.txt before the entry, model.tar.gz / output.tar.gz / checkpoints / metrics after.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { sha256Hex } from '../../src/assets/hash.js';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -115,5 +116,24 @@ describe('training step, map mode (no namespaces: /opt/ml values mapped, SAGEMAK
     } finally {
       delete process.env.SMPIPE_LOCAL_SANDBOX;
     }
+  });
+});
+
+describe('a training job outside script mode', () => {
+  test('without sagemaker_program the process backend refuses it and names the docker backend', async () => {
+    const folder = compileTo('test/run/fixtures/train-only.yaml');
+    const file = join(folder, 'definition.json');
+    const text = readFileSync(file, 'utf8').replace(/\s*"sagemaker_program": "(?:[^"\\]|\\.)*",/, '');
+    assert.ok(!text.includes('sagemaker_program'));
+    writeFileSync(file, text);
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { definition: { sha256: string } };
+    manifest.definition.sha256 = sha256Hex(text);
+    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const localDir = tempDir();
+    mkdirSync(join(localDir, 's3', 'run-test-bucket', 'data', 'train'), { recursive: true });
+    writeFileSync(join(localDir, 's3', 'run-test-bucket', 'data', 'train', 'rows.csv'), 'a\n');
+    const { run } = await runFolder(folder, options(localDir));
+    assert.equal(run.steps.Train?.status, 'Failed');
+    assert.match(String(run.steps.Train?.failureReason), /sagemaker_program.*--backend docker/);
   });
 });

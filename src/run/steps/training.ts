@@ -88,6 +88,9 @@ async function run(ctx: StepContext): Promise<StepResult> {
   const hyperparameters = (isObject(args.HyperParameters) ? args.HyperParameters : {}) as JsonObject;
   const channels = (Array.isArray(args.InputDataConfig) ? args.InputDataConfig : []) as Channel[];
   const sandbox = sandboxFor(ctx);
+  if (ctx.options.backend === 'process' && hyperparameters.sagemaker_program === undefined) {
+    throw new StepFailure('ClientError: no sagemaker_program hyperparameter: a training image run without script mode runs its own `train` command, which only --backend docker can start');
+  }
   writeConfig(ctx, hyperparameters, channels);
   for (const c of channels) await stageInput(ctx, String(c.DataSource?.S3DataSource?.S3Uri), `/opt/ml/input/data/${c.ChannelName}`, `InputDataConfig ${c.ChannelName}`);
   const archive = await stageCode(ctx, hyperparameters);
