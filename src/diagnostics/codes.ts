@@ -10,7 +10,7 @@ interface CodeInfo {
  * Every diagnostic smpipe can emit. Codes are stable: never renumber, only add.
  * 1xxx loading · 2xxx spec schema · 3xxx expressions and references · 4xxx graph ·
  * 5xxx names and limits · 6xxx files, assets, images · 7xxx secrets · 8xxx SageMaker API shapes ·
- * 9xxx deploy (plan, upsert, start, watch: what AWS answered).
+ * 9xxx deploy (plan, upsert, start, watch: what AWS answered); 9501-9549 the local runner (smpipe run).
  */
 export const CODES = {
   SMP1001: { severity: 'error', title: 'YAML syntax error, or bytes YAML does not allow (invalid UTF-8, a NUL or control character)' },
@@ -100,6 +100,17 @@ export const CODES = {
   SMP9014: { severity: 'error', title: 'A file of the compiled folder does not match its sha256 in manifest.json (changed after compile)' },
   SMP9015: { severity: 'error', title: 'Deploy region differs from the region the folder was compiled for' },
   SMP9016: { severity: 'error', title: 'AWS did not answer in time (connection or request timeout, after every retry)' },
+
+  SMP9501: { severity: 'error', title: 'Expression or property path the local runner cannot resolve' },
+  SMP9502: { severity: 'error', title: 'Step type the local runner cannot execute' },
+  SMP9503: { severity: 'error', title: 'S3 input not on this machine and no AWS credentials to fetch it' },
+  SMP9504: { severity: 'error', title: 'Callback or ground-truth step without a local answer (--callback, --labels, --simulate-labels)' },
+  SMP9505: { severity: 'error', title: 'Lambda step without a local handler or outputs file (--lambda)' },
+  SMP9506: { severity: 'error', title: '--callback, --lambda or --from names no step of the right type' },
+  SMP9507: { severity: 'error', title: '--from cannot reuse earlier results (no earlier run, or a step before it did not succeed there)' },
+  SMP9508: { severity: 'error', title: 'No Docker engine for --backend docker' },
+  SMP9510: { severity: 'error', title: 'Fetching an S3 input from AWS failed' },
+  SMP9511: { severity: 'error', title: 'Invalid local answer file (--labels, --callback, --lambda outputs)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;
