@@ -7,17 +7,6 @@ import tarfile
 import pytest
 
 
-
-def load_entry_script(path):
-    """evaluate.py by path: under pytest's importlib mode the name `evaluate` is the test folder's package."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("evaluate_entry_script", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def evaluated(tmp_path_factory, trained_output, tiny_llama_dir, preference_data, redteam_file, dpo_helpers):
     """Run evaluate.py on model.tar.gz, the way SageMaker hands over a training job's output."""
@@ -65,9 +54,8 @@ def test_with_a_judge_the_win_rate_is_added(trained_output, tiny_llama_dir, pref
     """The whole job in-process, with Bedrock replaced by botocore's Stubber (judge says A every time)."""
     from botocore.stub import ANY
 
-    from eval_judge import aligned_goes_first
-
-    evaluate = load_entry_script(dpo_helpers.EVALUATE_SCRIPT)
+    from evaluation import main as evaluate
+    from evaluation.judge import aligned_goes_first
 
     client, stubber, converse_reply = bedrock
     for _ in range(7):  # 4 held-out questions + 3 red-team prompts

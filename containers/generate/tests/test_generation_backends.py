@@ -1,7 +1,7 @@
 import pytest
 
-from chat_template import encode_prompts, stop_token_ids
-from generation_backends import Sampling, choose_backend, generate_transformers
+from generation.chat_template import encode_prompts, stop_token_ids
+from generation.backends import Sampling, choose_backend, generate_transformers
 from jobkit import JobError, prompt_messages
 
 

@@ -1,8 +1,8 @@
 import pytest
 
 from jobkit import JobError
-from labeling_outputs import MAX_MANIFEST_LINE_BYTES, generation_stats, manifest_rows, response_rows
-from questions import Question
+from generation.labeling_outputs import MAX_MANIFEST_LINE_BYTES, generation_stats, manifest_rows, response_rows
+from generation.questions import Question
 
 QUESTIONS = [Question("a", "A?", "f:1"), Question("b", "B?", "f:2")]
 

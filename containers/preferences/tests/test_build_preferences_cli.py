@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from gt_builders import LABEL, annotation, manifest_line, read_jsonl, run, sample_lines, write_lines
+from manifest_builders import LABEL, annotation, manifest_line, read_jsonl, run, sample_lines, write_lines
 
 
 def outputs(out):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from checkpoints import checkpoint_step, complete_checkpoints, latest_checkpoint
+from dpo.checkpoints import checkpoint_step, complete_checkpoints, latest_checkpoint
 
 
 def make_checkpoint(root, step, complete=True):

@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-import hyperparams
-from hyperparams import HyperparameterError, bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, validate
+from dpo import hyperparams
+from dpo.hyperparams import HyperparameterError, bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, validate
 
 
 def problems_for(raw: dict[str, str]) -> list[str]:
@@ -99,10 +99,10 @@ def test_validation_runs_without_torch_transformers_or_trl():
     import subprocess
     from pathlib import Path
 
-    code = ("import sys, hyperparams, train_cli; hyperparams.validate({'beta': '0.2'}); "
+    code = ("import sys; from dpo import hyperparams, cli; hyperparams.validate({'beta': '0.2'}); "
             "print(sorted({'torch', 'transformers', 'trl', 'peft'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=Path(hyperparams.__file__).parent)
+                            cwd=Path(hyperparams.__file__).parents[1])
     assert result.stdout.strip() == "[]"
 
 
@@ -126,5 +126,5 @@ def test_trl_peft_and_transformers_accept_the_mapped_kwargs(tmp_path):
 def test_readme_documents_every_accepted_name():
     from pathlib import Path
 
-    readme = (Path(hyperparams.__file__).parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(hyperparams.__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert [name for name in hyperparams.PARAMS if f"| `{name}` |" not in readme] == []

@@ -8,16 +8,9 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def two_runs(tmp_path_factory, tiny_llama_dir, preference_data, dpo_helpers):
-    """Train 2 steps, then rerun asking for 4: the second run must resume at step 2."""
-    out = tmp_path_factory.mktemp("train-run")
-    first = dpo_helpers.run_script(dpo_helpers.TRAIN_SCRIPT,
-                                   dpo_helpers.train_args(preference_data, tiny_llama_dir, out, 2))
-    assert first.returncode == 0, first.stderr[-3000:]
-    second = dpo_helpers.run_script(dpo_helpers.TRAIN_SCRIPT,
-                                    dpo_helpers.train_args(preference_data, tiny_llama_dir, out, 4))
-    assert second.returncode == 0, second.stderr[-3000:]
-    return first, second, out
+def two_runs(two_training_runs):
+    """Train 2 steps, then rerun asking for 4: the second run resumes at step 2 (containers/conftest.py)."""
+    return two_training_runs
 
 
 def test_metric_lines_match_the_spec_regexes(two_runs, dpo_helpers):

@@ -10,8 +10,9 @@ import os
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
-from hyperparams import HyperparameterError
 from jobkit import training_channel
+
+from .hyperparams import HyperparameterError
 
 FOLDER_DEFAULTS: dict[str, Callable[[], str]] = {
     "train_dir": lambda: training_channel("train"),

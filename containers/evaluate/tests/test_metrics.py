@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from eval_metrics import evaluation_document, implicit_reward_margin, mean_estimate, proportion_estimate
+from evaluation.metrics import evaluation_document, implicit_reward_margin, mean_estimate, proportion_estimate
 
 
 def test_implicit_reward_margin_is_the_dpo_formula():

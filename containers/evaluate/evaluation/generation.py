@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from eval_logprobs import chat_ids
+from .logprobs import chat_ids
 
 
 def _left_padded(batch: Sequence[list[int]], pad_id: int, device):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval_judge import (JUDGE_SYSTEM, JudgeItem, aligned_goes_first, judge_items, judge_prompt, parse_verdict,
+from evaluation.judge import (JUDGE_SYSTEM, JudgeItem, aligned_goes_first, judge_items, judge_prompt, parse_verdict,
                         score_verdict)
 from jobkit import JobError
 

@@ -11,8 +11,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from eval_redteam import RedTeamPrompt
 from jobkit import prompt_messages
+
+from .redteam import RedTeamPrompt
 
 HELD_OUT = "held-out question"
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence
 
-SCRIPT = Path(__file__).resolve().parents[1] / "build_preferences.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "preferences" / "build_preferences.py"
 LABEL = "example-bank-ranking"
 
 

@@ -1,8 +1,8 @@
 """Which questions both models answer, and in what setting."""
 from __future__ import annotations
 
-from eval_items import context_system_message, held_out_items, redteam_items
-from eval_redteam import RedTeamPrompt
+from evaluation.items import context_system_message, held_out_items, redteam_items
+from evaluation.redteam import RedTeamPrompt
 
 
 def pair(item_id, system, question, where):

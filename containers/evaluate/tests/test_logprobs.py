@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval_logprobs import answer_logprobs, chat_ids, policy_and_reference_logprobs, scored_sequence
+from evaluation.logprobs import answer_logprobs, chat_ids, policy_and_reference_logprobs, scored_sequence
 
 PROMPT = [{"role": "system", "content": "You are a bank assistant."}, {"role": "user", "content": "Is it free?"}]
 SHORT = [{"role": "assistant", "content": "Yes."}]

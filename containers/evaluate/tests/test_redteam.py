@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from eval_redteam import read_redteam
+from evaluation.redteam import read_redteam
 from jobkit import JobError
 
 SHIPPED = Path(__file__).resolve().parents[1] / "data" / "redteam.jsonl"

@@ -7,7 +7,7 @@ import tarfile
 
 import pytest
 
-from eval_model_files import adapter_base_model, adapter_dir, base_model_source, tokenizer_dir, training_output_dir
+from evaluation.model_files import adapter_base_model, adapter_dir, base_model_source, tokenizer_dir, training_output_dir
 from jobkit import JobError
 
 

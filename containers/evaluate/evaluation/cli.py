@@ -7,7 +7,7 @@ from typing import Optional, Sequence
 
 from jobkit import JobArgumentParser, JobError
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1]  # the job folder (data/ lives there)
 PROCESSING = "/opt/ml/processing"
 
 

@@ -1,7 +1,7 @@
 """report.html is self-contained and shows model text as text."""
 from __future__ import annotations
 
-from eval_report import AnswerRow, PairRow, render_report
+from evaluation.report import AnswerRow, PairRow, render_report
 
 DOCUMENT = {"metrics": {"preference_accuracy": {"value": 0.75, "standard_deviation": 0.2}}}
 EVIL = "<script>alert('x')</script> & \"quoted\" <img src=x onerror=alert(1)>"

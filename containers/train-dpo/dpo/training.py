@@ -11,11 +11,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
-from checkpoints import checkpoint_step, latest_checkpoint
-from hyperparams import bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, resolve_bf16
 from jobkit import JobError
-from launch import is_main_process, local_rank
-from metric_lines import TokenRate, lines_for_log
+
+from .checkpoints import checkpoint_step, latest_checkpoint
+from .hyperparams import bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, resolve_bf16
+from .launch import is_main_process, local_rank
+from .metric_lines import TokenRate, lines_for_log
 
 PAIR_FIELDS = ("prompt", "chosen", "rejected")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from eval_refusals import OPENING_CHARS, is_refusal
+from evaluation.refusals import OPENING_CHARS, is_refusal
 
 
 @pytest.mark.parametrize("answer", [

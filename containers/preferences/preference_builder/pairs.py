@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from gt_manifest import Item
 from jobkit import assistant_message, prompt_messages
-from rankings import RankVector, best_worst_pair, mean_ranks, pairwise_agreement, parse_ranking_content, strictly_ordered_pairs
+
+from .manifest import Item
+from .rankings import RankVector, best_worst_pair, mean_ranks, pairwise_agreement, parse_ranking_content, strictly_ordered_pairs
 
 PAIR_MODES = ("best-worst", "all")
 

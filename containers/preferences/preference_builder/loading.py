@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
-from gt_annotation_files import join_annotation_record, read_annotation_file
-from gt_manifest import Annotation, Item, detect_label_attribute, find_inputs, item_from_record, read_records
 from jobkit import JobError
+
+from .annotation_files import join_annotation_record, read_annotation_file
+from .manifest import Annotation, Item, detect_label_attribute, find_inputs, item_from_record, read_records
 
 
 @dataclass

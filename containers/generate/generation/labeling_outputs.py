@@ -6,7 +6,7 @@ from statistics import fmean
 from typing import Dict, List, Sequence
 
 from jobkit import JobError
-from questions import Question
+from .questions import Question
 
 # Ground Truth rejects input manifest lines larger than this.
 MAX_MANIFEST_LINE_BYTES = 100_000

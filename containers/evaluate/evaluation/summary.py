@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
-from eval_items import AnswerItem
-from eval_judge import Judgement
-from eval_metrics import Estimate, evaluation_document, mean_estimate, proportion_estimate, sample_std
-from eval_report import AnswerRow, PairRow
 from jobkit import JobError
+
+from .items import AnswerItem
+from .judge import Judgement
+from .metrics import Estimate, evaluation_document, mean_estimate, proportion_estimate, sample_std
+from .report import AnswerRow, PairRow
 
 _JUDGE_WORDS = {1.0: "aligned", 0.0: "base", 0.5: "tie", None: "unreadable"}
 

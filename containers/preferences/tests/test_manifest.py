@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from gt_builders import LABEL, annotation, manifest_line, ranking_content, write_lines
-from gt_loading import load_items
-from gt_manifest import detect_label_attribute, item_key, read_records
+from manifest_builders import LABEL, annotation, manifest_line, ranking_content, write_lines
+from preference_builder.loading import load_items
+from preference_builder.manifest import detect_label_attribute, item_key, read_records
 from jobkit import JobError
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
-from eval_generation import aligned_and_base_answers
-from eval_items import AnswerItem
-from eval_judge import JudgeItem, Judgement, judge_items
-from eval_logprobs import policy_and_reference_logprobs, scored_sequence
-from eval_metrics import implicit_reward_margin
-from eval_refusals import is_refusal
+from .generation import aligned_and_base_answers
+from .items import AnswerItem
+from .judge import JudgeItem, Judgement, judge_items
+from .logprobs import policy_and_reference_logprobs, scored_sequence
+from .metrics import implicit_reward_margin
+from .refusals import is_refusal
 
 
 @dataclass(frozen=True)

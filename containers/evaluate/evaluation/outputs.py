@@ -4,9 +4,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from eval_report import render_report
-from eval_summary import Summary
 from jobkit import atomic_write_json, atomic_write_text, write_stats
+
+from .report import render_report
+from .summary import Summary
 
 TITLE = "DPO alignment: aligned model vs base model"
 

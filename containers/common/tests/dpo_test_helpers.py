@@ -1,6 +1,6 @@
 """Helpers for the train-dpo and evaluate tests: preference data, the metric regexes, script runs.
 
-Imported by file path from both tests/conftest.py files (test folders are not on sys.path).
+Importable by name from every test (containers/pytest.ini puts common/tests on sys.path).
 """
 from __future__ import annotations
 

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from gt_manifest import Annotation, Item, item_key, parse_annotation
 from jobkit import JobError
+
+from .manifest import Annotation, Item, item_key, parse_annotation
 
 
 @dataclass(frozen=True)
