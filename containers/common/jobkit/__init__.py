@@ -10,10 +10,12 @@ from .models import is_local_model, resolve_model_source
 from .paths import list_input_files, single_input_file, training_channel
 from .preference_pairs import pair_problem, read_preference_pairs, user_question
 from .prompts import assistant_message, prompt_messages, read_context
+from .strict_json import JsonProblem, loads_strict
 
 __all__ = [
     "JobArgumentParser",
     "JobError",
+    "JsonProblem",
     "assistant_message",
     "atomic_open",
     "atomic_write_json",
@@ -22,6 +24,7 @@ __all__ = [
     "fetch_secret",
     "is_local_model",
     "list_input_files",
+    "loads_strict",
     "pair_problem",
     "parse_bool",
     "prompt_messages",

@@ -5,12 +5,11 @@ The shape is the one Ground Truth hands the post-annotation step:
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from jobkit import JobError
+from jobkit import JobError, JsonProblem, loads_strict
 
 from .manifest import Annotation, Item, item_key, parse_annotation
 
@@ -41,9 +40,9 @@ def _load_json_file(path: Path) -> object:
     except UnicodeDecodeError as err:
         raise JobError.at(path, data.count(b"\n", 0, err.start) + 1, f"invalid UTF-8 at byte {err.start}") from None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as err:
-        raise JobError.at(path, err.lineno, f"invalid JSON: {err.msg} (column {err.colno})") from None
+        return loads_strict(text)
+    except JsonProblem as err:
+        raise (JobError.at(path, err.line, str(err)) if err.line else JobError(f"{path}: {err}")) from None
 
 
 def _annotation_record(path: Path, index: int, record: object) -> AnnotationRecord:

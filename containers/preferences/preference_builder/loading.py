@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional
 
-from jobkit import JobError
+from jobkit import JobError, JsonProblem, loads_strict
 
 from .annotation_files import join_annotation_record, read_annotation_file
 from .manifest import Annotation, Item, detect_label_attribute, find_inputs, item_from_record, read_records
@@ -55,9 +55,9 @@ def add_annotations(item: Item, annotations: Iterable[Annotation]) -> int:
 
 def _canonical(content: str) -> str:
     try:
-        return json.dumps(json.loads(content), sort_keys=True)
-    except ValueError:
-        return content
+        return json.dumps(loads_strict(content), sort_keys=True)
+    except JsonProblem:
+        return content  # reported with its location when the ranking is parsed
 
 
 def load_items(path: Path, label_attribute: Optional[str]) -> LoadedItems:

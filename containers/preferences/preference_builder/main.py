@@ -55,6 +55,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     for ignored in loaded.ignored_files:
         print(f"warning: {ignored}: not used (no data-object identity or not JSON)", file=sys.stderr)
     outcome = build_pairs(list(loaded.items.values()), args.pairs, args.dimension)
+    for repeated in outcome.repeated_workers:
+        print(repeated.warning(), file=sys.stderr)
     if not outcome.pairs:
         raise JobError(f"{args.manifest}: no preference pairs could be built from {len(loaded.items)} items "
                        f"(skipped: {dict(sorted(outcome.skipped.items())) or 'none'})")

@@ -10,7 +10,8 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 from jobkit import assistant_message, prompt_messages
 
 from .manifest import Item
-from .rankings import RankVector, best_worst_pair, mean_ranks, pairwise_agreement, parse_ranking_content, strictly_ordered_pairs
+from .rankings import RankVector, best_worst_pair, mean_ranks, pairwise_agreement, strictly_ordered_pairs
+from .votes import RepeatedWorker, worker_votes
 
 PAIR_MODES = ("best-worst", "all")
 
@@ -32,6 +33,7 @@ class PairOutcome:
     agreeing: int = 0
     compared: int = 0
     items_with_several_workers: int = 0
+    repeated_workers: List[RepeatedWorker] = field(default_factory=list)
 
 
 def build_pairs(items: Sequence[Item], mode: str, dimension: Optional[str] = None) -> PairOutcome:
@@ -42,7 +44,8 @@ def build_pairs(items: Sequence[Item], mode: str, dimension: Optional[str] = Non
         if reason:
             outcome.skipped[reason] += 1
             continue
-        vectors = [parse_ranking_content(a.content, len(item.responses), a.where, dimension) for a in item.annotations]
+        vectors, repeated = worker_votes(item, dimension)
+        outcome.repeated_workers.extend(repeated)
         _record_workers(outcome, vectors)
         pairs, reason = _item_pairs(item, mean_ranks(vectors), mode)
         outcome.pairs.extend(pairs)
@@ -124,4 +127,5 @@ def summary_stats(outcome: PairOutcome) -> Dict[str, object]:
             "compared_orders": outcome.compared,
             "items_with_several_workers": outcome.items_with_several_workers,
         },
+        "repeated_worker_answers": [r.as_dict() for r in outcome.repeated_workers],
     }

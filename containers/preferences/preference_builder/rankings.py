@@ -7,12 +7,11 @@ workers whose UI numbered ties differently aggregate the same way.
 """
 from __future__ import annotations
 
-import json
 from itertools import combinations
 from statistics import fmean
 from typing import Any, List, Optional, Sequence, Tuple
 
-from jobkit import JobError
+from jobkit import JobError, JsonProblem, loads_strict
 
 RankVector = List[float]
 
@@ -37,9 +36,10 @@ def _load_content(content: Any, where: str) -> dict:
     if not isinstance(content, str):
         raise JobError(f"{where}: annotationData.content should be a JSON string")
     try:
-        parsed = json.loads(content)
-    except json.JSONDecodeError as err:
-        raise JobError(f"{where}: annotationData.content is not valid JSON: {err.msg} (column {err.colno})") from None
+        parsed = loads_strict(content)
+    except JsonProblem as err:
+        reason = str(err).removeprefix("invalid JSON: ")
+        raise JobError(f"{where}: annotationData.content is not valid JSON: {reason}") from None
     if not isinstance(parsed, dict):
         raise JobError(f"{where}: annotationData.content should be a JSON object")
     return parsed
