@@ -41,10 +41,14 @@ typecheck: node_modules/.package-lock.json
 test-ts: dist/.built typecheck
 	node --import tsx --test --test-reporter=spec $$(find test -name '*.test.ts' | sort)
 
+# The mirror's second index holds few packages: pip warns "Location ... is ignored" for every other
+# package it looks up there (116 lines). Those lines are dropped; anything else pip says still shows,
+# and pip's exit status is kept (pipefail).
 .venv/.installed: containers/requirements-test.txt
 	rm -rf .venv
 	python3 -m venv .venv
-	.venv/bin/pip install --quiet --disable-pip-version-check $(PIP_MIRROR) -r containers/requirements-test.txt
+	bash -o pipefail -c '.venv/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_MIRROR) \
+		-r containers/requirements-test.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
 	@touch $@
 
 test-py: .venv/.installed

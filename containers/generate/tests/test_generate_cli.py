@@ -47,24 +47,20 @@ def test_writes_manifest_responses_and_stats(shipped_run):
     assert stats["model_from_channel"] is True
 
 
-def test_same_seed_same_output(tiny_llama_dir, tmp_path):
+def test_same_seed_same_output_and_model_id_used_when_channel_is_empty(shipped_run, tiny_llama_dir, tmp_path):
+    # The shipped run again with the same seed (42), the model given as "Hub id" and an empty channel
+    # (a local folder stands in for the Hub: no network in tests). One subprocess checks both.
     # (different seeds giving different answers: test_generation_backends.py)
-    (tmp_path / "q.txt").write_text("How do I freeze my card?\nCan I get an overdraft?\n")
-    args = ["--questions", tmp_path / "q.txt", "--model-dir", tiny_llama_dir, "--max-new-tokens", 6, "--n", 2]
-    for name in "ab":
-        assert run(*args, "--seed", 5, *outputs(tmp_path, name)).returncode == 0
-    manifests = {n: (tmp_path / n / "manifest" / "manifest.jsonl").read_text() for n in "ab"}
-    assert manifests["a"] == manifests["b"] and len(manifests["a"].splitlines()) == 2
-
-
-def test_model_id_is_used_when_channel_is_empty(tiny_llama_dir, tmp_path):
-    # A local folder passed as "Hub id" stands in for the Hub (no network in tests).
     (tmp_path / "empty-channel").mkdir()
-    (tmp_path / "q.txt").write_text("Hi?\n")
-    result = run("--questions", tmp_path / "q.txt", "--model-dir", tmp_path / "empty-channel", "--model-id",
-                 tiny_llama_dir, "--max-new-tokens", 2, "--n", 1, *outputs(tmp_path, "a"))
+    result = run("--questions", JOB / "data" / "questions.jsonl", "--context-file", JOB / "data" / "context.md",
+                 "--model-dir", tmp_path / "empty-channel", "--model-id", tiny_llama_dir, "--num-responses", 2,
+                 "--max-new-tokens", 4, "--batch-size", 25, *outputs(tmp_path, "b"))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["model"] == str(tiny_llama_dir)
+    stats = json.loads(result.stdout)
+    assert stats["model"] == str(tiny_llama_dir)
+    first, _ = shipped_run
+    for name in ("manifest/manifest.jsonl", "responses/responses.jsonl"):
+        assert (tmp_path / "b" / name).read_text() == (first / name).read_text()
 
 
 @pytest.mark.parametrize("setup,args,message", [
