@@ -51,7 +51,16 @@ test-ts: dist/.built typecheck
 		-r containers/requirements-test.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
 	@touch $@
 
-test-py: .venv/.installed
+# The serving image's transformers (4.57, LMI 17) in its own venv: the train-dpo tests load the saved
+# model with it (containers/train-dpo/tests/test_serving_layout.py). --no-deps: see the file's header.
+.venv-serving/.installed: containers/requirements-serving-check.txt
+	rm -rf .venv-serving
+	python3 -m venv .venv-serving
+	bash -o pipefail -c '.venv-serving/bin/python -m pip install --quiet --disable-pip-version-check --no-deps $(PIP_MIRROR) \
+		-r containers/requirements-serving-check.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
+	@touch $@
+
+test-py: .venv/.installed .venv-serving/.installed
 	.venv/bin/python -m pytest containers -q -p no:cacheprovider
 
 test: test-ts test-py

@@ -56,6 +56,8 @@ def tiny_llama_config(tokenizer, **overrides):
         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
         bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id, tie_word_embeddings=False,
+        # Llama 3's RoPE base, so a reader that loses it (4.x falls back to 10000) is caught.
+        rope_parameters={"rope_type": "default", "rope_theta": 500000.0},
     )
     settings.update(overrides)
     return LlamaConfig(**settings)

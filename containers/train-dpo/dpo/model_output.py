@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Union
 
+from .serving_layout import write_serving_layout
+
 PathLike = Union[str, os.PathLike]
 ADAPTER_SUBDIR = "adapter"
 
@@ -76,4 +78,5 @@ def merge_and_save(base_model: str, adapter_dir: PathLike, output_dir: PathLike,
     with staging_dir(output_dir, "merged") as staging:
         merged.save_pretrained(staging, max_shard_size="5GB")
         tokenizer.save_pretrained(staging)
+        write_serving_layout(staging)  # readable by the serving image's transformers 4.57 too
     return publish_files(staging, Path(output_dir))
