@@ -37,12 +37,15 @@ class Sampling:
 
 
 def choose_backend(requested: str) -> str:
-    """auto -> vllm when it is installed and a GPU is present, else transformers."""
-    has_vllm = importlib.util.find_spec("vllm") is not None
-    if requested == "vllm" and not has_vllm:
-        raise JobError("--backend vllm: vllm is not installed in this image")
+    """vllm: needs a GPU (installed at job start when missing, see vllm_install); transformers: one
+    GPU or the CPU; auto: vllm when it is installed and a GPU is present, else transformers."""
+    if requested == "vllm":
+        if _gpu_count() == 0:
+            raise JobError("--backend vllm needs a GPU (none is visible); use --backend transformers on CPU")
+        return "vllm"
     if requested != "auto":
         return requested
+    has_vllm = importlib.util.find_spec("vllm") is not None
     return "vllm" if has_vllm and _gpu_count() > 0 else "transformers"
 
 

@@ -18,6 +18,7 @@ from jobkit import (JobArgumentParser, atomic_write_jsonl, fetch_secret, is_loca
                     resolve_model_source, write_stats)
 
 from .backends import BACKENDS, Sampling, choose_backend, generate_transformers, generate_vllm
+from .vllm_install import ensure_vllm
 from .chat_template import encode_prompts, stop_token_ids
 from .labeling_outputs import generation_stats, manifest_rows, response_rows
 from .questions import Question, read_questions
@@ -59,14 +60,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     context = resolve_context(args.context_file)
     model_source = resolve_model_source(args.model_dir, args.model_id)
     backend = choose_backend(args.backend)
-    hf_token = fetch_secret(args.hf_token_secret_arn) if args.hf_token_secret_arn else None
+    # A local folder (S3 channel, or a local run's --model-id) needs no token: no Secrets Manager call.
+    local = is_local_model(model_source)
+    hf_token = fetch_secret(args.hf_token_secret_arn) if args.hf_token_secret_arn and not local else None
+    if backend == "vllm":
+        ensure_vllm()
     started = time.monotonic()
     completions = sample_answers(backend, model_source, questions, context, sampling, hf_token, args.batch_size)
     rows = response_rows(questions, completions)
     manifest = manifest_rows(rows)
     stats = generation_stats(
         rows, repeated_questions_dropped=repeats, backend=backend, sampling=sampling.as_dict(),
-        model=model_source, model_from_channel=is_local_model(model_source),
+        model=model_source, model_from_channel=local,
         system_prompt=context is not None, seconds=round(time.monotonic() - started, 1))
     atomic_write_jsonl(Path(args.responses_dir) / "responses.jsonl", rows)
     atomic_write_jsonl(Path(args.manifest_dir) / "manifest.jsonl", manifest)

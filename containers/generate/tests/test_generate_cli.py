@@ -10,8 +10,17 @@ JOB = Path(__file__).resolve().parents[1]
 SCRIPT = JOB / "generate.py"
 
 
+# Any AWS call would go to a closed local port and fail: a run that succeeds made none.
+NO_AWS = {"AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+          "AWS_DEFAULT_REGION": "us-east-1"}
+SECRET_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:hf-token"
+
+
 def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+    import os
+
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True,
+                          env={**os.environ, **NO_AWS})
 
 
 def outputs(tmp_path, name):
@@ -54,6 +63,7 @@ def test_same_seed_same_output_and_model_id_used_when_channel_is_empty(shipped_r
     (tmp_path / "empty-channel").mkdir()
     result = run("--questions", JOB / "data" / "questions.jsonl", "--context-file", JOB / "data" / "context.md",
                  "--model-dir", tmp_path / "empty-channel", "--model-id", tiny_llama_dir, "--num-responses", 2,
+                 "--hf-token-secret-arn", SECRET_ARN,  # a local folder as model id: no Secrets Manager call
                  "--max-new-tokens", 4, "--batch-size", 25, *outputs(tmp_path, "b"))
     assert result.returncode == 0, result.stderr
     stats = json.loads(result.stdout)
@@ -69,7 +79,10 @@ def test_same_seed_same_output_and_model_id_used_when_channel_is_empty(shipped_r
     (lambda p: (p / "q.txt").write_text("Hi?\n"),
      ["--questions", "{tmp}/q.txt", "--model-dir", "{tmp}/absent"], "no base model"),
     (lambda p: (p / "q.txt").write_text("Hi?\n"),
-     ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--backend", "vllm"], "vllm is not installed"),
+     ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--backend", "vllm"], "--backend vllm needs a GPU"),
+    (lambda p: (p / "q.txt").write_text("Hi?\n"),  # a Hub id does need the token: the (unreachable) call fails
+     ["--questions", "{tmp}/q.txt", "--model-id", "meta-llama/Meta-Llama-3-8B-Instruct", "--model-dir", "{tmp}/none",
+      "--hf-token-secret-arn", SECRET_ARN], "cannot read secret"),
     (lambda p: (p / "q.txt").write_text("Hi?\n"),
      ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--top-p", "0"], "--top-p must be in (0, 1]"),
     (lambda p: None, ["--questions", "{tmp}/none.txt", "--model-dir", "{model}"], "no such file or folder"),
