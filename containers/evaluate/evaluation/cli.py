@@ -49,7 +49,8 @@ def build_parser() -> JobArgumentParser:
     add("--seed", type=int, default=42, help="seeds the judge's A/B order")
     add("--judge-model-id", default="", help="Bedrock model id; enables the LLM-judge win rate")
     add("--judge-region", default="", help="Bedrock region (default: the job's region)")
-    add("--work-dir", default="/tmp/evaluate", help="scratch space (model.tar.gz extraction)")
+    # On the processing job's volume (VolumeSizeInGB, mounted under /opt/ml/processing), not /tmp.
+    add("--work-dir", default=f"{PROCESSING}/work", help="scratch space (model.tar.gz extraction)")
     return parser
 
 

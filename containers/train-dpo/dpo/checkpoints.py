@@ -1,8 +1,11 @@
 """Finding the checkpoint to resume from in /opt/ml/checkpoints.
 
 SageMaker copies this folder from S3 when a job (re)starts, e.g. after a spot interruption,
-and the copy can hold a checkpoint that was cut off mid-write. The Trainer writes
-trainer_state.json last, so a checkpoint folder without it is incomplete and skipped.
+and the copy can hold a checkpoint that was cut off mid-write or mid-sync (SageMaker uploads the
+folder's files one by one, in no promised order). A checkpoint counts as complete only when every
+file a resume reads is there and non-empty: the adapter weights, optimizer and scheduler state
+(without them a resume restarts Adam's moments and the learning-rate schedule silently) and a
+readable trainer_state.json.
 """
 from __future__ import annotations
 
@@ -13,6 +16,9 @@ from typing import Optional, Union
 
 _CHECKPOINT = re.compile(r"^checkpoint-(\d+)$")
 STATE_FILE = "trainer_state.json"
+# What Trainer._save_checkpoint writes for a PEFT model (transformers 5.18): weights, then optimizer
+# and scheduler (_save_optimizer_and_scheduler), then trainer_state.json. RNG state is optional.
+REQUIRED_FILES = ("adapter_model.safetensors", "optimizer.pt", "scheduler.pt", STATE_FILE)
 
 
 def _step(folder: Path) -> Optional[int]:
@@ -30,6 +36,10 @@ def complete_checkpoints(root: Union[str, Path]) -> list[Path]:
 
 
 def _is_complete(folder: Path) -> bool:
+    for name in REQUIRED_FILES:
+        file = folder / name
+        if not file.is_file() or file.stat().st_size == 0:
+            return False
     try:
         json.loads((folder / STATE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -21,8 +21,10 @@ FOLDER_DEFAULTS: dict[str, Callable[[], str]] = {
     "output_dir": lambda: os.environ.get("SM_MODEL_DIR", "/opt/ml/model"),
     "checkpoint_dir": lambda: "/opt/ml/checkpoints",
     "output_data_dir": lambda: os.environ.get("SM_OUTPUT_DATA_DIR", "/opt/ml/output/data"),
-    # Where a Hub model is downloaded once, before the torchrun ranks start.
-    "hub_download_dir": lambda: "/tmp/hub-model",
+    # Where a Hub model is downloaded once, before the torchrun ranks start: on the job's ML storage
+    # volume (VolumeSizeInGB; SageMaker puts /opt/ml's input, checkpoints and model there), not /tmp
+    # on the container's root filesystem, which a 16 GB model can fill.
+    "hub_download_dir": lambda: os.path.join(os.environ.get("SM_INPUT_DIR", "/opt/ml/input"), "hub-model"),
 }
 
 

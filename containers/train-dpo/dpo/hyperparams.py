@@ -79,9 +79,9 @@ PARAMS: dict[str, Param] = {
     "label_smoothing": Param("float", 0.0, half_open(0.0, 0.5)),
     "max_length": Param("int", 1024, between(16, 131072), help="prompt + response tokens"),
     # Optimisation
-    "epochs": Param("float", 1.0, positive),
+    "epochs": Param("float", 3.0, positive),
     "max_steps": Param("int", -1, steps_or_unlimited),
-    "learning_rate": Param("float", 5e-6, half_open(1e-12, 1.0)),
+    "learning_rate": Param("float", 2e-5, half_open(1e-12, 1.0)),
     "lr_scheduler_type": Param("choice", "cosine", choices=("cosine", "linear", "constant", "constant_with_warmup")),
     "warmup_ratio": Param("float", 0.1, half_open(0.0, 1.0)),
     "weight_decay": Param("float", 0.0, half_open(0.0, 1.0)),
@@ -90,12 +90,12 @@ PARAMS: dict[str, Param] = {
                    choices=("adamw_torch", "adamw_torch_fused", "paged_adamw_8bit", "paged_adamw_32bit")),
     "per_device_train_batch_size": Param("int", 1, at_least(1)),
     "per_device_eval_batch_size": Param("int", 1, at_least(1)),
-    "gradient_accumulation_steps": Param("int", 8, at_least(1)),
+    "gradient_accumulation_steps": Param("int", 1, at_least(1)),
     "seed": Param("int", 42, at_least(0)),
     # Logging, evaluation, checkpoints
-    "logging_steps": Param("int", 10, at_least(1)),
-    "eval_steps": Param("int", 50, at_least(1)),
-    "save_steps": Param("int", 50, at_least(1)),
+    "logging_steps": Param("int", 5, at_least(1)),
+    "eval_steps": Param("int", 25, at_least(1)),
+    "save_steps": Param("int", 25, at_least(1)),
     "save_total_limit": Param("int", 2, at_least(1)),
     # Memory and precision
     "bf16": Param("auto_bool", "auto", help="auto = bf16 when the GPU supports it"),
@@ -287,3 +287,36 @@ def bnb_config_kwargs(values: Mapping[str, Any]) -> Optional[dict[str, Any]]:
         "bnb_4bit_use_double_quant": True,
         "bnb_4bit_compute_dtype": "bfloat16",  # the caller turns it into torch.bfloat16
     }
+
+
+@dataclass(frozen=True)
+class StepPlan:
+    optimizer_steps: int
+    warmup_steps: int
+    batches_per_rank_per_epoch: int
+    effective_batch: int  # pairs per optimizer step over all ranks
+
+
+def plan_steps(pairs: int, world_size: int, values: Mapping[str, Any]) -> StepPlan:
+    """The optimizer steps the Trainer will take, computed as transformers 5.18 does: each rank gets
+    ceil(pairs / world_size) pairs (DistributedSampler pads), batched; an epoch is
+    ceil(batches / gradient_accumulation_steps) updates; max_steps > 0 overrides epochs; warmup is
+    ceil(warmup_ratio × steps)."""
+    per_rank = math.ceil(pairs / max(world_size, 1))
+    batches = math.ceil(per_rank / values["per_device_train_batch_size"])
+    per_epoch = max(math.ceil(batches / values["gradient_accumulation_steps"]), 1)
+    steps = values["max_steps"] if values["max_steps"] > 0 else math.ceil(per_epoch * values["epochs"])
+    effective = world_size * values["per_device_train_batch_size"] * values["gradient_accumulation_steps"]
+    return StepPlan(steps, math.ceil(values["warmup_ratio"] * steps), batches, effective)
+
+
+def plan_warnings(plan: StepPlan) -> list[str]:
+    """Settings that train in name only: too few updates, or warmup eating the run."""
+    found = []
+    if plan.optimizer_steps < 10:
+        found.append(f"only {plan.optimizer_steps} optimizer step(s) planned: LoRA DPO needs tens of updates to "
+                     "move the model; add pairs (--pairs all), epochs, or lower gradient_accumulation_steps")
+    if plan.warmup_steps * 2 >= plan.optimizer_steps:
+        found.append(f"warmup takes {plan.warmup_steps} of {plan.optimizer_steps} steps: most of the run would be "
+                     "spent below the learning rate; lower warmup_ratio")
+    return found

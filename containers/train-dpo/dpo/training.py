@@ -7,6 +7,7 @@ that hyperparameter checks run without them.
 """
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from typing import Any, Optional
@@ -14,7 +15,8 @@ from typing import Any, Optional
 from jobkit import JobError
 
 from .checkpoints import checkpoint_step, latest_checkpoint
-from .hyperparams import bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, resolve_bf16
+from .hyperparams import (StepPlan, bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, plan_steps, plan_warnings,
+                          resolve_bf16)
 from .launch import is_main_process, local_rank
 from .metric_lines import TokenRate, lines_for_log
 
@@ -39,6 +41,7 @@ class TrainingOutcome:
     train_pairs_used: int
     test_pairs_used: int
     last_logs: dict[str, dict[str, float]] = field(default_factory=dict)
+    plan: Optional[StepPlan] = None
 
 
 def gpu_supports_bf16() -> bool:
@@ -107,17 +110,48 @@ def build_trainer(job: TrainingJob, model, tokenizer, bf16: bool, callback):
     from trl import DPOConfig, DPOTrainer
 
     kwargs = dpo_config_kwargs(job.values, output_dir=job.checkpoint_dir, bf16=bf16)
-    if not job.test_pairs:
+    test_pairs = whole_eval_batches(job.test_pairs, world_size(), job.values["per_device_eval_batch_size"])
+    if not test_pairs:
         kwargs["eval_strategy"] = "no"
     return DPOTrainer(
         model=model,  # no ref_model: the reference is this model with the adapter disabled
         args=DPOConfig(**kwargs),
         train_dataset=preference_dataset(job.train_pairs),
-        eval_dataset=preference_dataset(job.test_pairs) if job.test_pairs else None,
+        eval_dataset=preference_dataset(test_pairs) if test_pairs else None,
         processing_class=tokenizer,
         peft_config=LoraConfig(**lora_config_kwargs(job.values)),
         callbacks=[callback],
     )
+
+
+def world_size() -> int:
+    return int(os.environ.get("WORLD_SIZE", "1"))
+
+
+def whole_eval_batches(pairs: list[dict], ranks: int, batch: int) -> list[dict]:
+    """The held-out pairs the trainer's own evaluation uses: a multiple of ranks × batch.
+
+    With more ranks than an even split allows, the distributed sampler pads the eval set with
+    repeats (10 pairs on 8 ranks were scored as 16) and TRL averages per-rank means, so
+    eval/rewards/* counted some pairs twice. The Evaluate step scores every held-out pair.
+    """
+    unit = max(ranks, 1) * batch
+    keep = len(pairs) - len(pairs) % unit
+    if keep != len(pairs) and is_main_process():
+        print(f"note: the trainer's evaluation uses {keep} of {len(pairs)} held-out pairs (a multiple of {ranks} "
+              f"rank(s) x {batch}, so none is counted twice); the Evaluate step scores all of them", flush=True)
+    return pairs[:keep]
+
+
+def report_plan(used_train: int, values: dict[str, Any]) -> StepPlan:
+    plan = plan_steps(used_train, world_size(), values)
+    if is_main_process():
+        print(f"optimizer steps planned: {plan.optimizer_steps} ({used_train} pairs, {world_size()} rank(s), "
+              f"{plan.batches_per_rank_per_epoch} batches per rank per epoch, {plan.effective_batch} pairs per step, "
+              f"{plan.warmup_steps} warmup)", flush=True)
+        for warning in plan_warnings(plan):
+            print(f"warning: {warning}", flush=True)
+    return plan
 
 
 def report_dropped_pairs(trainer, job: TrainingJob) -> tuple[int, int]:
@@ -152,11 +186,14 @@ def run_training(job: TrainingJob):
     callback = metric_callback()
     trainer = build_trainer(job, model, tokenizer, bf16, callback)
     used_train, used_test = report_dropped_pairs(trainer, job)
+    plan = report_plan(used_train, job.values)
     checkpoint, resumed_step = resume_point(job.checkpoint_dir)
     trainer.train(resume_from_checkpoint=checkpoint)
+    if is_main_process():
+        print(f"optimizer steps done: {trainer.state.global_step} of {plan.optimizer_steps} planned", flush=True)
     if used_test and callback.last_eval_step != trainer.state.global_step:
         trainer.evaluate()  # the final weights, unless the Trainer just evaluated them
     trainer.accelerator.wait_for_everyone()
     outcome = TrainingOutcome(bf16, resumed_step, trainer.state.global_step, trainer.state.num_input_tokens_seen,
-                              used_train, used_test, callback.last_logs)
+                              used_train, used_test, callback.last_logs, plan)
     return trainer, outcome
