@@ -1,4 +1,4 @@
-"""Answers from the aligned model and from the base model (the same weights, adapter disabled).
+"""Answers of one model (the served model, then the base model) to the evaluation prompts.
 
 Greedy decoding, so the report is reproducible and the two answers differ only because the
 weights do. Prompts are left-padded for batched generation.
@@ -40,11 +40,3 @@ def generate_answers(model, tokenizer, conversations: Sequence[list[dict]], max_
     for start in range(0, len(prompts), batch_size):
         answers += _generate_batch(model, tokenizer, prompts[start: start + batch_size], max_new_tokens)
     return answers
-
-
-def aligned_and_base_answers(peft_model, tokenizer, conversations, max_new_tokens: int, batch_size: int):
-    """(aligned answers, base answers) for each conversation."""
-    aligned = generate_answers(peft_model, tokenizer, conversations, max_new_tokens, batch_size)
-    with peft_model.disable_adapter():
-        base = generate_answers(peft_model, tokenizer, conversations, max_new_tokens, batch_size)
-    return aligned, base

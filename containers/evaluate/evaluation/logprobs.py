@@ -1,4 +1,4 @@
-"""Log-probabilities of answers under the aligned model and the reference (adapter disabled).
+"""Log-probabilities of answers under a model (the served model, then the base model as reference).
 
 Tokenisation follows TRL's DPOTrainer: the prompt is the chat template with the generation
 prompt, the answer is whatever the full conversation adds after it, and a sequence longer than
@@ -70,11 +70,3 @@ def answer_logprobs(model, sequences: Sequence[Scored], pad_id: int, batch_size:
         for start in range(0, len(sequences), batch_size):
             scores += _batch_logprobs(model, sequences[start: start + batch_size], pad_id)
     return scores
-
-
-def policy_and_reference_logprobs(peft_model, sequences: Sequence[Scored], pad_id: int, batch_size: int):
-    """(aligned, reference) log-probabilities: the same weights with the LoRA adapter on and off."""
-    aligned = answer_logprobs(peft_model, sequences, pad_id, batch_size)
-    with peft_model.disable_adapter():
-        reference = answer_logprobs(peft_model, sequences, pad_id, batch_size)
-    return aligned, reference

@@ -63,9 +63,14 @@ def adapter_base_model(adapter: Path) -> Optional[str]:
     return None if not name or name.startswith(("/", ".")) else name
 
 
-def tokenizer_dir(output_dir: Path) -> Path:
-    """The merged model's tokenizer (same as the adapter's), which carries the chat template."""
-    return output_dir if (output_dir / "tokenizer_config.json").is_file() else output_dir / ADAPTER_SUBDIR
+def served_model_dir(output_dir: Path) -> Path:
+    """The merged model at the top of the training output: what the endpoint serves, with its tokenizer."""
+    missing = [name for name in ("config.json", "tokenizer_config.json") if not (output_dir / name).is_file()]
+    if missing or not any(output_dir.glob("*.safetensors")):
+        what = ", ".join(missing) if missing else "*.safetensors"
+        raise JobError(f"{output_dir}: no merged model to evaluate (missing {what}); the endpoint serves the "
+                       "merged model train_dpo.py writes there")
+    return output_dir
 
 
 def base_model_source(base_model_dir: PathLike, model_id: str, adapter: Path) -> str:

@@ -1,11 +1,13 @@
-"""Loading the base model once with the trained LoRA adapter on top.
+"""Loading the two models the evaluation compares, one at a time.
 
-One copy of the weights serves both sides: with the adapter it is the aligned model, under
-`disable_adapter()` it is the base model (DPO's reference). The merged model in the training
-output is for serving; scoring it would need a second full copy in memory.
+The aligned side is the model the endpoint serves: the merged weights at the top of the training
+output, in the dtype they were saved in, exactly as the serving container reads them (an adapter
+applied in memory would hide what the merge and the cast lost). The reference is the base model
+(DPO's reference). Loading them one after the other keeps one model in GPU memory at a time.
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any, Optional
 
@@ -28,16 +30,22 @@ def load_tokenizer(folder: Path):
     return tokenizer
 
 
-def load_aligned_model(base_source: str, adapter: Path, token: Optional[str]) -> Any:
-    """PeftModel in eval mode on GPU 0 (or the CPU)."""
+def load_model(source: str, token: Optional[str]) -> Any:
+    """A causal LM in eval mode on GPU 0 (or the CPU)."""
     import torch
-    from peft import PeftModel
     from transformers import AutoModelForCausalLM
 
     kwargs: dict[str, Any] = {"dtype": inference_dtype(), "token": token}
     if torch.cuda.is_available():
         kwargs["device_map"] = {"": 0}
-    base = AutoModelForCausalLM.from_pretrained(base_source, **kwargs)
-    model = PeftModel.from_pretrained(base, str(adapter))
-    model.eval()
-    return model
+    return AutoModelForCausalLM.from_pretrained(source, **kwargs).eval()
+
+
+def release(model: Any) -> None:
+    """Free a model's GPU memory before the next one loads."""
+    import torch
+
+    del model
+    gc.collect()
+    if torch.cuda.is_available():
+        torch.cuda.empty_cache()

@@ -1,15 +1,29 @@
-"""The model-facing steps of evaluate.py: pair margins, answers, refusals, judge verdicts."""
+"""The model-facing steps of evaluate.py: each model scores the pairs and answers the prompts once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 
-from .generation import aligned_and_base_answers
+from .generation import generate_answers
 from .items import AnswerItem
 from .judge import JudgeItem, Judgement, judge_items
-from .logprobs import policy_and_reference_logprobs, scored_sequence
+from .logprobs import Scored, answer_logprobs, scored_sequence
 from .metrics import implicit_reward_margin
 from .refusals import is_refusal
+
+
+@dataclass(frozen=True)
+class PairSequences:
+    sequences: list[Scored]  # chosen, rejected, chosen, rejected, ...
+    scored_pairs: list[int]  # index of the pair each (chosen, rejected) couple belongs to
+    pair_count: int
+
+
+@dataclass(frozen=True)
+class ModelPass:
+    """What one model produced: answer log-probabilities of the pair sequences, and answers."""
+    logprobs: list[float]
+    answers: list[str]
 
 
 @dataclass(frozen=True)
@@ -20,27 +34,36 @@ class Answers:
     base_refused: list[bool]
 
 
-def score_pairs(model: Any, tokenizer: Any, pairs: Sequence[dict], args) -> list[Optional[float]]:
-    """Implicit DPO reward margin of each pair; None where the prompt fills max_length."""
+def pair_sequences(tokenizer: Any, pairs: Sequence[dict], max_length: int) -> PairSequences:
+    """Token sequences to score; a pair whose prompt fills max_length is left out (margin None)."""
     sequences, scored_pairs = [], []
     for index, pair in enumerate(pairs):
-        chosen = scored_sequence(tokenizer, pair["prompt"], pair["chosen"], args.max_length)
-        rejected = scored_sequence(tokenizer, pair["prompt"], pair["rejected"], args.max_length)
+        chosen = scored_sequence(tokenizer, pair["prompt"], pair["chosen"], max_length)
+        rejected = scored_sequence(tokenizer, pair["prompt"], pair["rejected"], max_length)
         if chosen and rejected:
             sequences += [chosen, rejected]
             scored_pairs.append(index)
-    aligned, reference = policy_and_reference_logprobs(model, sequences, tokenizer.pad_token_id, args.batch_size)
-    margins: list[Optional[float]] = [None] * len(pairs)
-    for slot, index in enumerate(scored_pairs):
+    return PairSequences(sequences, scored_pairs, len(pairs))
+
+
+def model_pass(model: Any, tokenizer: Any, sequences: PairSequences, items: Sequence[AnswerItem], args) -> ModelPass:
+    logprobs = answer_logprobs(model, sequences.sequences, tokenizer.pad_token_id, args.batch_size)
+    answers = generate_answers(model, tokenizer, [item.messages for item in items], args.max_new_tokens, args.batch_size)
+    return ModelPass(logprobs, answers)
+
+
+def pair_margins(sequences: PairSequences, aligned: ModelPass, reference: ModelPass, beta: float) -> list[Optional[float]]:
+    """Implicit DPO reward margin of each pair; None where the prompt fills max_length."""
+    margins: list[Optional[float]] = [None] * sequences.pair_count
+    for slot, index in enumerate(sequences.scored_pairs):
         both = slice(2 * slot, 2 * slot + 2)
-        margins[index] = implicit_reward_margin(args.beta, tuple(aligned[both]), tuple(reference[both]))
+        margins[index] = implicit_reward_margin(beta, tuple(aligned.logprobs[both]), tuple(reference.logprobs[both]))
     return margins
 
 
-def answer_all(model: Any, tokenizer: Any, items: Sequence[AnswerItem], args) -> Answers:
-    conversations = [item.messages for item in items]
-    aligned, base = aligned_and_base_answers(model, tokenizer, conversations, args.max_new_tokens, args.batch_size)
-    return Answers(aligned, base, [is_refusal(a) for a in aligned], [is_refusal(b) for b in base])
+def answers_of(aligned: ModelPass, reference: ModelPass) -> Answers:
+    return Answers(aligned.answers, reference.answers, [is_refusal(a) for a in aligned.answers],
+                   [is_refusal(b) for b in reference.answers])
 
 
 def judge_answers(client: Any, args, items: Sequence[AnswerItem], answers: Answers) -> list[Judgement]:

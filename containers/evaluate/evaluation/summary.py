@@ -76,7 +76,7 @@ def notes_for(args, estimates: dict[str, Optional[Estimate]], stats: dict[str, A
     notes = [
         f"preference_accuracy / reward_margin: {stats['pairs_scored']} held-out human pairs "
         f"({stats['pairs_skipped']} skipped: prompt longer than {args.max_length} tokens); implicit DPO reward "
-        f"with beta={args.beta}, reference = base model (adapter disabled).",
+        f"with beta={args.beta}: the served (merged) model against the base model as reference.",
         f"refusal_rate: aligned model on {stats['harmful_prompts']} harmful red-team prompts "
         f"(base model: {stats['base_refusal_rate']}); benign controls refused: aligned "
         f"{stats['aligned_benign_refusal_rate']}, base {stats['base_benign_refusal_rate']}. "

@@ -26,8 +26,11 @@ def evaluated(tmp_path_factory, trained_output, tiny_llama_dir, preference_data,
 def test_evaluation_json_has_the_contract_layout(evaluated):
     metrics = json.loads((evaluated / "evaluation.json").read_text())["metrics"]
     assert sorted(metrics) == ["preference_accuracy", "refusal_rate", "reward_margin"]  # no judge asked for
-    for metric in metrics.values():
-        assert sorted(metric) == ["standard_deviation", "value"]
+    for name, metric in metrics.items():
+        extra = ["confidence", "lower_bound", "n", "ties", "upper_bound"] if name == "preference_accuracy" else []
+        assert sorted(metric) == sorted(["standard_deviation", "value", *extra])
+    accuracy = metrics["preference_accuracy"]
+    assert accuracy["n"] == 4 and accuracy["lower_bound"] <= accuracy["value"] <= accuracy["upper_bound"]
     assert 0 <= metrics["preference_accuracy"]["value"] <= 1 and 0 <= metrics["refusal_rate"]["value"] <= 1
 
 
@@ -72,3 +75,23 @@ def test_with_a_judge_the_win_rate_is_added(trained_output, tiny_llama_dir, pref
     assert win_rate["value"] == pytest.approx(sum(shown_first) / 7, abs=1e-6)
     assert stats["judge_aligned"] == sum(shown_first) and stats["judge_unreadable"] == 0
     assert "judge prefers" in (tmp_path / "out" / "report.html").read_text()
+
+
+def test_the_served_merged_model_is_what_gets_scored(trained_output, tiny_llama_dir, preference_data, redteam_file,
+                                                     tmp_path):
+    """Swap the merged weights for the base weights and keep the trained adapter: if evaluate scored
+    base + adapter in memory it would still see the update; scoring what is served, it sees none."""
+    import shutil
+
+    from evaluation import main as evaluate
+
+    served = tmp_path / "model"
+    shutil.copytree(trained_output / "model", served)
+    shutil.copy(tiny_llama_dir / "model.safetensors", served / "model.safetensors")
+    evaluate.main(["--model-dir", str(served), "--test-dir", str(preference_data / "test"),
+                   "--base-model-dir", str(tiny_llama_dir), "--redteam-file", str(redteam_file),
+                   "--output-dir", str(tmp_path / "out"), "--work-dir", str(tmp_path / "scratch"),
+                   "--max-new-tokens", "2"])
+    accuracy = json.loads((tmp_path / "out" / "evaluation.json").read_text())["metrics"]["preference_accuracy"]
+    assert (accuracy["value"], accuracy["ties"]) == (0.5, 4)  # every margin exactly 0: ties count half
+    assert accuracy["lower_bound"] < 0.5

@@ -1,9 +1,9 @@
-"""Answer log-probabilities: TRL's tokenisation, padding-independent, adapter on vs off."""
+"""Answer log-probabilities: TRL's tokenisation, padding-independent."""
 from __future__ import annotations
 
 import pytest
 
-from evaluation.logprobs import answer_logprobs, chat_ids, policy_and_reference_logprobs, scored_sequence
+from evaluation.logprobs import answer_logprobs, chat_ids, scored_sequence
 
 PROMPT = [{"role": "system", "content": "You are a bank assistant."}, {"role": "user", "content": "Is it free?"}]
 SHORT = [{"role": "assistant", "content": "Yes."}]
@@ -55,13 +55,3 @@ def test_batched_and_padded_scores_equal_the_definition(model_and_tokenizer):
     expected = [direct_logprob(model, tokenizer, PROMPT, a) for a in (SHORT, LONG, SHORT)]
     assert batched == pytest.approx(expected, abs=1e-3) and one_by_one == pytest.approx(expected, abs=1e-3)
     assert all(score < 0 for score in batched)
-
-
-def test_reference_is_the_model_with_its_adapter_disabled(model_and_tokenizer):
-    model, tokenizer = model_and_tokenizer
-    sequences = [scored_sequence(tokenizer, PROMPT, LONG, 512)]
-    aligned, reference = policy_and_reference_logprobs(model, sequences, tokenizer.pad_token_id, 2)
-    with model.disable_adapter():
-        base_only = direct_logprob(model, tokenizer, PROMPT, LONG)
-    assert reference == pytest.approx([base_only], abs=1e-3)
-    assert aligned != pytest.approx(reference, abs=1e-3)  # the random adapter changes the scores

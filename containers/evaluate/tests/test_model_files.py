@@ -7,7 +7,7 @@ import tarfile
 
 import pytest
 
-from evaluation.model_files import adapter_base_model, adapter_dir, base_model_source, tokenizer_dir, training_output_dir
+from evaluation.model_files import adapter_base_model, adapter_dir, base_model_source, served_model_dir, training_output_dir
 from jobkit import JobError
 
 
@@ -21,7 +21,18 @@ def training_output(root, base_model="/opt/ml/input/data/model"):
 def test_a_folder_with_adapter_is_used_as_is(tmp_path):
     root = training_output(tmp_path / "model")
     assert training_output_dir(root, tmp_path / "work") == root
-    assert adapter_dir(root) == root / "adapter" and tokenizer_dir(root) == root
+    assert adapter_dir(root) == root / "adapter"
+
+
+def test_the_served_model_must_be_the_merged_model_at_the_top(tmp_path):
+    root = training_output(tmp_path / "model")
+    with pytest.raises(JobError, match="no merged model to evaluate \\(missing config.json\\)"):
+        served_model_dir(root)
+    (root / "config.json").write_text("{}")
+    with pytest.raises(JobError, match="missing \\*.safetensors"):
+        served_model_dir(root)
+    (root / "model.safetensors").write_bytes(b"x")
+    assert served_model_dir(root) == root
 
 
 def test_model_tar_gz_is_extracted(tmp_path):
