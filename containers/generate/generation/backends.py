@@ -16,6 +16,17 @@ BACKENDS = ("auto", "vllm", "transformers")
 
 
 @dataclass(frozen=True)
+class Generated:
+    """Per prompt, n answer texts, and whether each was cut at max_new_tokens before it ended.
+
+    A cut answer is not a finished one: trained as "chosen" or "rejected", DPO would learn that an
+    answer may stop mid-sentence (the chat template closes every turn with an end-of-turn token).
+    """
+    texts: List[List[str]]
+    truncated: List[List[bool]]
+
+
+@dataclass(frozen=True)
 class Sampling:
     n: int = 4
     temperature: float = 1.0
@@ -56,7 +67,7 @@ def _gpu_count() -> int:
 
 
 def generate_vllm(model_source: str, prompts: Sequence[List[int]], sampling: Sampling,
-                  stop_ids: List[int], hf_token: Optional[str]) -> List[List[str]]:
+                  stop_ids: List[int], hf_token: Optional[str]) -> Generated:
     """Offline batch inference, the model split over every GPU of the instance (tensor parallel)."""
     from vllm import LLM, SamplingParams
 
@@ -68,11 +79,13 @@ def generate_vllm(model_source: str, prompts: Sequence[List[int]], sampling: Sam
     params = SamplingParams(n=sampling.n, temperature=sampling.temperature, top_p=sampling.top_p,
                             max_tokens=sampling.max_new_tokens, seed=sampling.seed, stop_token_ids=stop_ids)
     outputs = llm.generate([{"prompt_token_ids": ids} for ids in prompts], params)
-    return [[completion.text for completion in output.outputs] for output in outputs]
+    # vLLM's CompletionOutput.finish_reason is "stop" (a stop token) or "length" (max_tokens reached).
+    return Generated([[c.text for c in output.outputs] for output in outputs],
+                     [[c.finish_reason == "length" for c in output.outputs] for output in outputs])
 
 
 def generate_transformers(model_source: str, tokenizer: Any, prompts: Sequence[List[int]], sampling: Sampling,
-                          stop_ids: List[int], hf_token: Optional[str], batch_size: int = 8) -> List[List[str]]:
+                          stop_ids: List[int], hf_token: Optional[str], batch_size: int = 8) -> Generated:
     """Plain ``generate`` in left-padded batches; one GPU if present, else CPU."""
     import torch
     from transformers import AutoModelForCausalLM, set_seed
@@ -80,21 +93,28 @@ def generate_transformers(model_source: str, tokenizer: Any, prompts: Sequence[L
     device = "cuda" if torch.cuda.is_available() else "cpu"
     model = AutoModelForCausalLM.from_pretrained(model_source, token=hf_token, dtype="auto").to(device).eval()
     set_seed(sampling.seed)
-    results: List[List[str]] = []
+    texts: List[List[str]] = []
+    truncated: List[List[bool]] = []
     for start in range(0, len(prompts), batch_size):
         batch = _left_padded(tokenizer, prompts[start:start + batch_size], device)
         with torch.no_grad():
             generated = model.generate(**batch, **_generate_kwargs(sampling, stop_ids, tokenizer))
         new_tokens = generated[:, batch["input_ids"].shape[1]:]
-        texts = tokenizer.batch_decode(new_tokens, skip_special_tokens=True)
-        results += _group_answers(texts, sampling)
-    return results
+        texts += _group_answers(tokenizer.batch_decode(new_tokens, skip_special_tokens=True), sampling)
+        cut = [_was_cut(row, stop_ids, sampling.max_new_tokens) for row in new_tokens.tolist()]
+        truncated += _group_answers(cut, sampling)
+    return Generated(texts, truncated)
 
 
-def _group_answers(texts: List[str], sampling: Sampling) -> List[List[str]]:
+def _was_cut(row: List[int], stop_ids: List[int], max_new_tokens: int) -> bool:
+    """Ran to max_new_tokens without emitting a stop token (finished rows are padded after it)."""
+    return len(row) >= max_new_tokens and not set(row) & set(stop_ids)
+
+
+def _group_answers(values: List[Any], sampling: Sampling) -> List[List[Any]]:
     if sampling.temperature == 0:  # greedy: one sequence per prompt, the same for all n
-        return [[text] * sampling.n for text in texts]
-    return [texts[i:i + sampling.n] for i in range(0, len(texts), sampling.n)]
+        return [[value] * sampling.n for value in values]
+    return [values[i:i + sampling.n] for i in range(0, len(values), sampling.n)]
 
 
 def _left_padded(tokenizer: Any, prompts: Sequence[List[int]], device: str) -> dict:

@@ -17,7 +17,7 @@ from typing import List, Optional, Sequence
 from jobkit import (JobArgumentParser, atomic_write_jsonl, fetch_secret, is_local_model, prompt_messages, read_context,
                     resolve_model_source, write_stats)
 
-from .backends import BACKENDS, Sampling, choose_backend, generate_transformers, generate_vllm
+from .backends import BACKENDS, Generated, Sampling, choose_backend, generate_transformers, generate_vllm
 from .vllm_install import ensure_vllm
 from .chat_template import encode_prompts, stop_token_ids
 from .labeling_outputs import generation_stats, manifest_rows, response_rows
@@ -67,7 +67,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         ensure_vllm()
     started = time.monotonic()
     completions = sample_answers(backend, model_source, questions, context, sampling, hf_token, args.batch_size)
-    rows = response_rows(questions, completions)
+    rows = response_rows(questions, completions.texts, completions.truncated)
     manifest = manifest_rows(rows)
     stats = generation_stats(
         rows, repeated_questions_dropped=repeats, backend=backend, sampling=sampling.as_dict(),
@@ -81,7 +81,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def sample_answers(backend: str, model_source: str, questions: List[Question], context: Optional[str],
-                   sampling: Sampling, hf_token: Optional[str], batch_size: int) -> List[List[str]]:
+                   sampling: Sampling, hf_token: Optional[str], batch_size: int) -> Generated:
     from transformers import AutoTokenizer
 
     tokenizer = AutoTokenizer.from_pretrained(model_source, token=hf_token)

@@ -48,7 +48,8 @@ def test_writes_manifest_responses_and_stats(shipped_run):
     stats = json.loads((out / "responses" / "stats.json").read_text())
     assert json.loads(result.stdout) == stats
     assert len(manifest) == len(responses) == stats["questions"] == 50
-    assert all(set(line) == {"id", "source", "responses"} and len(line["responses"]) == 2 for line in manifest)
+    assert all(set(line) == {"id", "source", "responses", "truncated"} and len(line["responses"]) == 2 for line in manifest)
+    assert stats["truncated_responses"] >= 90  # 4 new tokens: a random tiny model rarely ends a turn that soon
     assert manifest[0]["id"] == "card-lost" and manifest[0]["source"].startswith("I think I lost my debit card")
     assert [r["id"] for r in responses] == [m["id"] for m in manifest]
     assert stats["responses"] == 100 and stats["backend"] == "transformers" and stats["system_prompt"] is True

@@ -29,12 +29,14 @@ def merge_item(items: Dict[str, Item], new: Item) -> int:
     """Add ``new`` or merge it into the item with the same identity; returns duplicates dropped."""
     old = items.get(new.key)
     if old is None:
-        items[new.key] = Item(new.key, new.item_id, new.source, new.responses, new.where, labeling_failed=new.labeling_failed)
+        items[new.key] = Item(new.key, new.item_id, new.source, new.responses, new.where,
+                              labeling_failed=new.labeling_failed, truncated=new.truncated)
         return add_annotations(items[new.key], new.annotations)
     for name in ("source", "responses"):
         if getattr(old, name) != getattr(new, name):
             raise JobError(f"{new.where}: item {new.key} has a different '{name}' than at {old.where}")
     old.labeling_failed = old.labeling_failed or new.labeling_failed
+    old.truncated = old.truncated or new.truncated
     return add_annotations(old, new.annotations)
 
 

@@ -32,6 +32,11 @@ class Item:
     where: str
     annotations: List[Annotation] = field(default_factory=list)
     labeling_failed: bool = False
+    # generate.py's `truncated`: response i was cut at --max-new-tokens (absent: none was).
+    truncated: List[bool] = field(default_factory=list)
+
+    def is_cut(self, index: int) -> bool:
+        return index < len(self.truncated) and self.truncated[index]
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,7 @@ def item_from_record(record: Record, label: Optional[str], require_label: bool) 
     source = _string_field(obj, "source", where)
     responses = _responses(obj, where)
     item_id = _item_id(obj, where)
-    item = Item(item_key(item_id, source), item_id, source, responses, where)
+    item = Item(item_key(item_id, source), item_id, source, responses, where, truncated=_truncated(obj, len(responses), where))
     if label and label in obj:
         item.annotations = _annotations(obj[label], label, where)
     elif label and "failure-reason" in (obj.get(f"{label}-metadata") or {}):
@@ -131,6 +136,13 @@ def _responses(obj: dict, where: str) -> List[str]:
         if not isinstance(text, str):
             raise JobError(f"{where}: responses[{index}] should be a string")
     return responses
+
+
+def _truncated(obj: dict, n_responses: int, where: str) -> List[bool]:
+    flags = obj.get("truncated", [])
+    if not isinstance(flags, list) or len(flags) not in (0, n_responses) or not all(isinstance(f, bool) for f in flags):
+        raise JobError(f"{where}: field 'truncated' should be an array of {n_responses} booleans, one per response")
+    return flags
 
 
 def _item_id(obj: dict, where: str) -> Optional[str]:

@@ -72,11 +72,17 @@ def _record_workers(outcome: PairOutcome, vectors: List[RankVector]) -> None:
 
 
 def _item_pairs(item: Item, ranks: RankVector, mode: str) -> Tuple[List[Pair], Optional[str]]:
+    # An answer cut at --max-new-tokens is not a finished answer: trained as chosen or rejected, DPO
+    # would learn that a turn may stop mid-sentence (the chat template closes it with end-of-turn).
+    # Cut answers are left out before choosing, so best-worst picks among the finished ones.
+    usable = [i for i in range(len(ranks)) if not item.is_cut(i)]
+    if len(usable) < 2:
+        return [], "truncated_answers"
     if mode == "best-worst":
-        best_worst = best_worst_pair(ranks)
-        candidates = [best_worst] if best_worst else []
+        best_worst = best_worst_pair([ranks[i] for i in usable])
+        candidates = [(usable[best_worst[0]], usable[best_worst[1]])] if best_worst else []
     else:
-        candidates = strictly_ordered_pairs(ranks)
+        candidates = [(i, j) for i, j in strictly_ordered_pairs(ranks) if i in usable and j in usable]
     if not candidates:
         return [], "no_strict_preference"
     # Identical texts ranked differently teach DPO nothing (the two log-ratios cancel).

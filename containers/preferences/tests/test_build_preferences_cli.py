@@ -208,3 +208,23 @@ def test_a_worker_who_answers_an_item_several_times_counts_once(tmp_path):
                                                  "used": [2.0, 1.0], "rule": "identical answers"}]
     assert ("warning: item q1: worker w3 answered 3 times (1 distinct ranking); counted once, "
             "with the identical answers [2.0, 1.0]") in result.stderr
+
+
+def test_answers_cut_at_max_new_tokens_are_not_trained_on(tmp_path):
+    # generate.py marks cut answers; the best-ranked one here was cut, so the best finished one is chosen.
+    cut_best = {**manifest_line("q1", "q", ["cut off mid", "good", "bad"], [annotation("w1", [1, 2, 3])]),
+                "truncated": [True, False, False]}
+    all_cut = {**manifest_line("q2", "q2", ["a", "b"], [annotation("w1", [1, 2])]), "truncated": [True, True]}
+    write_lines(tmp_path / "m.manifest", [cut_best, all_cut])
+    result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out", "--test-fraction", "0")
+    assert result.returncode == 0, result.stderr
+    [row] = read_jsonl(tmp_path / "out" / "train" / "train.jsonl")
+    assert (row["id"], row["chosen"][0]["content"], row["rejected"][0]["content"]) == ("q1", "good", "bad")
+    assert json.loads((tmp_path / "out" / "stats.json").read_text())["skipped"] == {"truncated_answers": 1}
+
+
+def test_a_malformed_truncated_field_is_located(tmp_path):
+    line = {**manifest_line("q1", "q", ["a", "b"], [annotation("w1", [1, 2])]), "truncated": [True]}
+    write_lines(tmp_path / "m.manifest", [line])
+    result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out")
+    assert result.returncode == 1 and "m.manifest:1: field 'truncated' should be an array of 2 booleans" in result.stderr
