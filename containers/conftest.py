@@ -53,13 +53,17 @@ def two_training_runs(tmp_path_factory, tiny_llama_dir, preference_data):
     One run serves train-dpo's tests (metrics, resume, saved models) and evaluate's (its input).
     """
     out = tmp_path_factory.mktemp("train-run")
-    runs = []
-    for steps in (2, 4):
-        result = dpo_test_helpers.run_script(dpo_test_helpers.TRAIN_SCRIPT,
-                                             dpo_test_helpers.train_args(preference_data, tiny_llama_dir, out, steps))
-        assert result.returncode == 0, result.stderr[-3000:]
-        runs.append(result)
-    return runs[0], runs[1], out
+    first = dpo_test_helpers.run_script(dpo_test_helpers.TRAIN_SCRIPT,
+                                        dpo_test_helpers.train_args(preference_data, tiny_llama_dir, out, 2))
+    assert first.returncode == 0, first.stderr[-3000:]
+    # The second run names the model as a local run does: an empty model channel, `model_id` a local
+    # folder, and a token secret. Any AWS call would go to a closed port and fail: none may happen.
+    empty_channel = tmp_path_factory.mktemp("empty-model-channel")
+    args = dpo_test_helpers.train_args(preference_data, empty_channel, out, 4, model_id=str(tiny_llama_dir),
+                                       hf_token_secret_arn="arn:aws:secretsmanager:us-east-1:111122223333:secret:hf")
+    second = dpo_test_helpers.run_script(dpo_test_helpers.TRAIN_SCRIPT, args, extra_env=dpo_test_helpers.NO_AWS)
+    assert second.returncode == 0, second.stderr[-3000:]
+    return first, second, out
 
 
 @pytest.fixture(scope="session")

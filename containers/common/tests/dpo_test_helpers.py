@@ -69,6 +69,11 @@ def metric_regexes() -> tuple[dict[str, str], str]:
     return {name: f"metric: {re.escape(name)}={number}" for name in CONTRACT_METRIC_NAMES}, "CONTRACT.md"
 
 
+# A process that makes any AWS call with this environment fails (closed local port).
+NO_AWS = {"AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+          "AWS_DEFAULT_REGION": "us-east-1", "AWS_MAX_ATTEMPTS": "1"}
+
+
 def offline_env() -> dict[str, str]:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "TOKENIZERS_PARALLELISM": "false"}
     for name in ("SM_NUM_GPUS", "LOCAL_RANK", "WORLD_SIZE", "RANK"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from jobkit import atomic_write_json, atomic_write_text, write_stats
+from jobkit import atomic_write_json, atomic_write_text, gpu_memory_stats, write_stats
 
 from .report import render_report
 from .summary import Summary
@@ -17,7 +17,7 @@ def write_outputs(output_dir: str, summary: Summary, started: float, base_source
     html = render_report(TITLE, summary.document, summary.counts, summary.notes,
                          summary.pair_rows, summary.answer_rows, summary.with_judge)
     stats = {**summary.stats, "metrics": summary.document["metrics"], "base_model": base_source,
-             "runtime_seconds": round(time.time() - started, 1)}
+             "runtime_seconds": round(time.time() - started, 1), **gpu_memory_stats()}
     folder = Path(output_dir)
     atomic_write_text(folder / "report.html", html)
     write_stats(folder, stats)

@@ -15,10 +15,13 @@ def evaluated(tmp_path_factory, trained_output, tiny_llama_dir, preference_data,
     with tarfile.open(work / "input" / "model.tar.gz", "w:gz") as tar:
         tar.add(trained_output / "model", arcname=".")
     args = ["--model-dir", str(work / "input"), "--test-dir", str(preference_data / "test"),
-            "--base-model-dir", str(tiny_llama_dir), "--redteam-file", str(redteam_file),
+            "--base-model-dir", str(tmp_path_factory.mktemp("empty-base-channel")),
+            "--base-model-id", str(tiny_llama_dir),  # a local folder as model id, as in a local run:
+            "--hf-token-secret-arn", "arn:aws:secretsmanager:us-east-1:111122223333:secret:hf",  # so no AWS call
+            "--redteam-file", str(redteam_file),
             "--output-dir", str(work / "out"), "--work-dir", str(work / "scratch"),
             "--max-new-tokens", "8", "--batch-size", "4"]
-    result = dpo_helpers.run_script(dpo_helpers.EVALUATE_SCRIPT, args)
+    result = dpo_helpers.run_script(dpo_helpers.EVALUATE_SCRIPT, args, extra_env=dpo_helpers.NO_AWS)
     assert result.returncode == 0, result.stderr[-3000:]
     return work / "out"
 

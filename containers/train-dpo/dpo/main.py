@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Optional, Sequence
 
-from jobkit import JobError, read_preference_pairs, write_stats
+from jobkit import JobError, gpu_memory_stats, read_preference_pairs, write_stats
 
 from .cli import CommandLine, parse_command_line, to_argv
 from .hyperparams import HyperparameterError, validate
@@ -73,7 +73,7 @@ def stats_for(job, outcome, started: float, pairs: tuple[int, int]) -> dict:
         "tokens_seen": outcome.tokens_seen, "bf16": outcome.bf16,
         "world_size": int(os.environ.get("WORLD_SIZE", "1")),
         "hyperparameters": job.values, "last_logs": outcome.last_logs,
-        "runtime_seconds": round(time.time() - started, 1),
+        "runtime_seconds": round(time.time() - started, 1), **gpu_memory_stats(),
     }
 
 
