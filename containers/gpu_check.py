@@ -7,7 +7,9 @@ preference pairs are the test pairs of the Example Bank questions. Runs, each a 
 as SageMaker would run the entry scripts:
   1. train_dpo.py in bf16 (bf16=true: it fails if the GPU has none), max_length 1024, batch 1;
   2. train_dpo.py with load_in_4bit=true, when bitsandbytes is importable (the Dockerfile image);
-  3. evaluate.py on run 1's output (the served merged model against the base model).
+  3. evaluate.py on run 1's output (the served merged model against the base model);
+  4. generate.py --backend vllm over the shipped questions, when vllm is importable (on SageMaker the
+     job installs requirements-vllm.txt itself; this machine may have no network to do so).
 Prints one JSON summary: tokens/s (train/tokens_per_second metric lines), peak GPU memory (stats.json,
 torch.cuda.max_memory_allocated/reserved), optimizer steps, merge survival, evaluation figures.
 Exit 0 when every run succeeded. --cpu runs the same flow on the CPU with fp32 (bf16 off) and
@@ -75,6 +77,18 @@ def evaluate(data: Path, model: Path, trained: Path, out: Path, env: dict) -> di
     return result
 
 
+def generate_vllm(model: Path, out: Path, env: dict) -> dict:
+    data = HERE / "generate" / "data"
+    args = ["--questions", str(data / "questions.jsonl"), "--context-file", str(data / "context.md"),
+            "--model-dir", str(model), "--backend", "vllm", "--num-responses", "4", "--max-new-tokens", "64",
+            "--responses-dir", str(out / "responses"), "--manifest-dir", str(out / "manifest")]
+    result = run_job(HERE / "generate" / "generate.py", args, env, out / "responses" / "stats.json")
+    if result["ok"]:
+        stats = json.loads((out / "responses" / "stats.json").read_text())
+        result.update({key: stats[key] for key in ("backend", "responses", "truncated_responses", "seconds")})
+    return result
+
+
 def run_job(script: Path, args: list, env: dict, stats_path: Path) -> dict:
     started = time.monotonic()
     proc = subprocess.run([sys.executable, str(script), *args], capture_output=True, text=True, env=env, timeout=1800)
@@ -117,6 +131,10 @@ def main(argv=None) -> int:
         report["train_4bit"] = "skipped: " + ("--cpu" if args.cpu else "bitsandbytes is not installed")
     if report["train_bf16"]["ok"]:
         report["evaluate"] = evaluate(data, model, root / "train-bf16", root / "evaluate", env)
+    if not args.cpu and importlib.util.find_spec("vllm") is not None:
+        report["generate_vllm"] = generate_vllm(model, root / "generate", env)
+    else:
+        report["generate_vllm"] = "skipped: " + ("--cpu" if args.cpu else "vllm is not installed here")
     print(json.dumps(report, indent=2))
     runs = [v for v in report.values() if isinstance(v, dict) and "ok" in v]
     return 0 if runs and all(run["ok"] for run in runs) else 1
