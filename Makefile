@@ -47,13 +47,26 @@ typecheck: node_modules/.package-lock.json
 test-ts: dist/.built typecheck
 	node --import tsx --test --test-reporter=spec $$(find test -name '*.test.ts' | sort)
 
+# The mirror's second index holds few packages: pip warns "Location ... is ignored" for every other
+# package it looks up there (116 lines). Those lines are dropped; anything else pip says still shows,
+# and pip's exit status is kept (pipefail).
 .venv/.installed: containers/requirements-test.txt
 	rm -rf .venv
 	python3 -m venv .venv
-	.venv/bin/pip install --quiet --disable-pip-version-check $(PIP_MIRROR) -r containers/requirements-test.txt
+	bash -o pipefail -c '.venv/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_MIRROR) \
+		-r containers/requirements-test.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
 	@touch $@
 
-test-py: .venv/.installed
+# The serving image's transformers (4.57, LMI 17) in its own venv: the train-dpo tests load the saved
+# model with it (containers/train-dpo/tests/test_serving_layout.py). --no-deps: see the file's header.
+.venv-serving/.installed: containers/requirements-serving-check.txt
+	rm -rf .venv-serving
+	python3 -m venv .venv-serving
+	bash -o pipefail -c '.venv-serving/bin/python -m pip install --quiet --disable-pip-version-check --no-deps $(PIP_MIRROR) \
+		-r containers/requirements-serving-check.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
+	@touch $@
+
+test-py: .venv/.installed .venv-serving/.installed
 	.venv/bin/python -m pytest containers -q -p no:cacheprovider
 
 test: test-ts test-py test-node22
