@@ -56,6 +56,8 @@ for (const path of cases('test/golden/errors')) {
 const COVERED_ELSEWHERE: Record<string, string> = {
   SMP5004: 'test/compile/limits.test.ts (a generated multi-megabyte definition)',
   SMP8006: 'test/check/definition-schema.test.ts',
+  SMP4007: 'test/check/cache-safety.test.ts and the warnings golden test/golden/ok/processing-training.diagnostics.txt',
+  SMP4008: 'test/check/cache-safety.test.ts and the warnings golden test/golden/ok/processing-training.diagnostics.txt',
 };
 
 test('every diagnostic code has a golden error case', () => {

@@ -48,6 +48,8 @@ export const CODES = {
   SMP4004: { severity: 'warning', title: 'Parameter is never used' },
   SMP4005: { severity: 'warning', title: 'Step is redundant in dependsOn (already implied by a reference)' },
   SMP4006: { severity: 'error', title: 'A condition lists itself or one of its ancestors in a branch' },
+  SMP4007: { severity: 'warning', title: 'A cached step\'s cache key holds a value that changes in every execution (the step is never reused)' },
+  SMP4008: { severity: 'warning', title: 'A cached step\'s cache key reads a step that runs again in every execution (the step is never reused)' },
 
   SMP5001: { severity: 'error', title: 'Invalid step name' },
   SMP5002: { severity: 'error', title: 'Invalid or too long pipeline name' },
