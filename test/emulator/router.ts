@@ -12,8 +12,9 @@ import type { Recorder } from './recorder.js';
 import type { Handlers } from './sagemaker/context.js';
 import { ServiceError } from './sagemaker/errors.js';
 import type { Service } from './types.js';
+import { SERVICE_QUOTAS_TARGET } from './quotas.js';
 
-export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; multipart: MultipartClock }
+export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; quotas: Handlers; multipart: MultipartClock }
 
 export function createRouter(deps: RouterDeps): RequestListener {
   return (req, res) => {
@@ -37,7 +38,19 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   const body = await readBody(req);
   const { action, params } = classifyOther(req, url, body);
   if (await recordAndFault(deps, req, res, 'other', action, params)) return;
+  const quotas = (header(req, 'x-amz-target') ?? '').startsWith(SERVICE_QUOTAS_TARGET) ? deps.quotas[action] : undefined;
+  if (quotas) return answer(res, () => quotas(params as Record<string, unknown>));
   proxyRequest(req, res, deps.moto, body);
+}
+
+/** Our own answer to a JSON-protocol operation: the handler's result, or its ServiceError. */
+async function answer(res: ServerResponse, handler: () => Promise<unknown>): Promise<void> {
+  try {
+    sendJson(res, 200, await handler());
+  } catch (error) {
+    if (error instanceof ServiceError) sendJsonError(res, error.status, error.code, error.message);
+    else throw error;
+  }
 }
 
 /** Records the request; true when an armed fault finished it. */
@@ -60,10 +73,5 @@ async function sagemaker(deps: RouterDeps, req: IncomingMessage, res: ServerResp
   if (await recordAndFault(deps, req, res, 'sagemaker', action, params)) return;
   const handler = deps.sagemaker[action];
   if (!handler) return proxyRequest(req, res, deps.moto, body);
-  try {
-    sendJson(res, 200, await handler(params));
-  } catch (error) {
-    if (error instanceof ServiceError) sendJsonError(res, error.status, error.code, error.message);
-    else throw error;
-  }
+  return answer(res, () => handler(params));
 }
