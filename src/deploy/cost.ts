@@ -36,10 +36,10 @@ export interface CostEstimate {
   unpriced: { step: string; type: string }[];
 }
 
-export function estimateCost(definition: Json, region: string, given: Readonly<Record<string, string>> = {}): CostEstimate {
+export function estimateCost(definition: Json, region: string, given: Readonly<Record<string, string>> = {}, only?: ReadonlySet<string>): CostEstimate {
   const steps: StepCost[] = [];
   const unpriced: CostEstimate['unpriced'] = [];
-  for (const use of instanceUses(definition, given)) {
+  for (const use of instanceUses(definition, given).filter((u) => !only || only.has(u.step))) {
     for (const choice of use.choices) if (!priceOf(region, choice.type)) unpriced.push({ step: use.step, type: choice.type });
     const cost = stepCost(use, region);
     if (cost) steps.push(cost);
