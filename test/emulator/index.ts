@@ -22,7 +22,8 @@ import { IdempotencyCache } from './sagemaker/idempotency.js';
 import { LabelingStore } from './sagemaker/labeling-store.js';
 import { PipelineVersions } from './sagemaker/versions.js';
 import { WorkteamStore } from './sagemaker/workteams.js';
-import { quotaHandlers, QuotaStore } from './quotas.js';
+import { quotaHandlers, QuotaStore, SERVICE_QUOTAS_TARGET } from './quotas.js';
+import { logsHandlers, LOGS_TARGET } from './logs-fix.js';
 import type { CallbackMessage, EmulatorOptions, Fault, RecordedRequest, StepOutcome } from './types.js';
 
 export type { CallbackMessage, EmulatorOptions, Fault, FaultKind, RecordedRequest, Service, StepOutcome } from './types.js';
@@ -81,7 +82,9 @@ async function assemble(motoProcess: MotoProcess, region: string, accountId: str
     region, accountId, moto, idempotency: new IdempotencyCache(), store, executor, labeling,
     versions: new PipelineVersions(), workteams: new WorkteamStore(region, accountId),
   });
-  const server = createServer(createRouter({ recorder, faults, moto: { host: '127.0.0.1', port: motoProcess.port }, sagemaker, quotas: quotaHandlers(quotas), multipart: new MultipartClock() }));
+  const server = createServer(createRouter({ recorder, faults, moto: { host: '127.0.0.1', port: motoProcess.port }, sagemaker, multipart: new MultipartClock(),
+    json: [{ prefix: SERVICE_QUOTAS_TARGET, handlers: quotaHandlers(quotas) }, { prefix: LOGS_TARGET, handlers: logsHandlers(moto) }],
+  }));
   const port = await listen(server, options.port ?? 0);
   return {
     endpoint: `http://127.0.0.1:${port}`,

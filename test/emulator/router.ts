@@ -12,9 +12,11 @@ import type { Recorder } from './recorder.js';
 import type { Handlers } from './sagemaker/context.js';
 import { ServiceError } from './sagemaker/errors.js';
 import type { Service } from './types.js';
-import { SERVICE_QUOTAS_TARGET } from './quotas.js';
 
-export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; quotas: Handlers; multipart: MultipartClock }
+/** JSON-protocol operations of other services we answer (or correct) ourselves, by X-Amz-Target prefix. */
+export interface JsonHandlers { prefix: string; handlers: Handlers }
+
+export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; json: JsonHandlers[]; multipart: MultipartClock }
 
 export function createRouter(deps: RouterDeps): RequestListener {
   return (req, res) => {
@@ -38,8 +40,9 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   const body = await readBody(req);
   const { action, params } = classifyOther(req, url, body);
   if (await recordAndFault(deps, req, res, 'other', action, params)) return;
-  const quotas = (header(req, 'x-amz-target') ?? '').startsWith(SERVICE_QUOTAS_TARGET) ? deps.quotas[action] : undefined;
-  if (quotas) return answer(res, () => quotas(params as Record<string, unknown>));
+  const target = header(req, 'x-amz-target') ?? '';
+  const own = deps.json.find((j) => target.startsWith(j.prefix))?.handlers[action];
+  if (own) return answer(res, () => own(params as Record<string, unknown>));
   proxyRequest(req, res, deps.moto, body);
 }
 

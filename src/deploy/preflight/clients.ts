@@ -22,8 +22,14 @@ export class PreflightClients {
     return this.once('iam', async () => new (await import('@aws-sdk/client-iam')).IAMClient(this.settings()));
   }
 
+  /**
+   * The SQS client sends to a queue URL's own host unless told otherwise (@aws-sdk/middleware-sdk-sqs,
+   * useQueueUrlAsEndpoint): with an endpoint override in the environment it must use the override.
+   */
   sqs(): Promise<SQSClient> {
-    return this.once('sqs', async () => new (await import('@aws-sdk/client-sqs')).SQSClient(this.settings()));
+    const env = this.options.env ?? process.env;
+    const overridden = env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() !== 'true' && Boolean(env.AWS_ENDPOINT_URL_SQS || env.AWS_ENDPOINT_URL);
+    return this.once('sqs', async () => new (await import('@aws-sdk/client-sqs')).SQSClient({ ...this.settings(), ...(overridden ? { useQueueUrlAsEndpoint: false } : {}) }));
   }
 
   lambda(): Promise<LambdaClient> {
