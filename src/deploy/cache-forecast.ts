@@ -49,10 +49,16 @@ function ownReason(info: StepCaching, old: StepCaching | undefined, defaults: Ma
   if (created) return 'first execution of a new pipeline';
   if (!old) return 'new step';
   if (!old.cached) return 'caching is new: no cached run of it yet';
-  const changed = diffJson(old.key?.view, info.key.view);
-  if (changed.length) return `${changed.slice(0, 3).map((c) => c.path).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''} changed`;
+  const changed = [...new Set(diffJson(old.key?.view, info.key.view).map((c) => fieldOf(c.path)))];
+  if (changed.length) return `${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''} changed`;
   const parameter = valueRefs(info.key.view).map((r) => r.get.slice('Parameters.'.length)).find((name) => defaults.has(name));
   return parameter ? `default of ${parameter} changed (${defaults.get(parameter)})` : undefined;
+}
+
+/** The field a changed path lies in: `CheckpointConfig.S3Uri`, not the inside of its Std:Join. */
+function fieldOf(path: string): string {
+  const inside = path.search(/\['Std:|\.Get\b|\['Get'\]/);
+  return inside < 0 ? path : path.slice(0, inside);
 }
 
 /** A step that reads a step that runs again gets new inputs: it runs too. */

@@ -56,7 +56,7 @@ export async function runPreflight(clients: Clients, aws: AwsOptions, input: Pre
       each(named.secrets, (arn) => checkSecret(more, arn)),
     ]);
     const cost = estimateCost(input.definition, clients.region, input.parameters, only);
-    const findings = [...quotas.findings, ...rest.flat(), ...experiments(input.definition, clients.region), ...costFindings(cost)];
+    const findings = [...quotas.findings, ...rest.flat(), ...experimentFindings(input.definition, clients.region), ...costFindings(cost)];
     const checked = [
       `${quotas.checked} instance quota${quotas.checked === 1 ? '' : 's'}`, count(roles.length, 'role'), ...(input.artifacts ? ['the artifacts bucket'] : []),
       count(named.queues.length, 'queue'), count(named.workteams.length, 'work team'), count(named.lambdas.length, 'Lambda'), count(named.secrets.length, 'secret'), 'Experiments',
@@ -70,7 +70,7 @@ export async function runPreflight(clients: Clients, aws: AwsOptions, input: Pre
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 /** PipelineExperimentConfig where Experiments does not exist fails every execution; without it, a note. */
-function experiments(definition: Json, region: string): Finding[] {
+export function experimentFindings(definition: Json, region: string): Finding[] {
   if (EXPERIMENTS_REGIONS.has(region)) return [];
   if ((definition as { PipelineExperimentConfig?: unknown }).PipelineExperimentConfig !== undefined) {
     return [finding('SMP9050', `the definition records executions in SageMaker Experiments (PipelineExperimentConfig), which ${region} does not have: executions would fail`, `compile with vars.region set to ${region} (the default then leaves it out), or set experiment: false in the spec`)];
