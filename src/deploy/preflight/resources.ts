@@ -64,50 +64,40 @@ export async function checkBucket(clients: Clients, artifacts: string): Promise<
   }
 }
 
-export async function checkQueue(clients: PreflightClients, url: string): Promise<Finding[]> {
-  const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
+/** One read: [] when the thing is there, `missing()` when the service says it is not, else "not checked". */
+async function lookup(what: string, action: string, send: () => Promise<unknown>, notFound: { names: readonly string[]; message?: RegExp }, missing: () => Finding): Promise<Finding[]> {
   try {
-    await (await clients.sqs()).send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] }));
+    await send();
     return [];
   } catch (error) {
-    if (isMissing(error, ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue', 'NonExistentQueue'])) {
-      return [finding('SMP9046', `SQS queue ${url} does not exist`, 'deploy the labeling bridge (smpipe labeling deploy) and put its QueueUrl output in your vars')];
-    }
-    return [couldNotCheck(`SQS queue ${url}`, 'sqs:GetQueueAttributes', error)];
+    return [isMissing(error, notFound.names, notFound.message) ? missing() : couldNotCheck(what, action, error)];
   }
+}
+
+export async function checkQueue(clients: PreflightClients, url: string): Promise<Finding[]> {
+  const { GetQueueAttributesCommand } = await import('@aws-sdk/client-sqs');
+  return lookup(`SQS queue ${url}`, 'sqs:GetQueueAttributes', async () => (await clients.sqs()).send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['QueueArn'] })),
+    { names: ['QueueDoesNotExist', 'AWS.SimpleQueueService.NonExistentQueue', 'NonExistentQueue'] },
+    () => finding('SMP9046', `SQS queue ${url} does not exist`, 'deploy the labeling bridge (smpipe labeling deploy) and put its QueueUrl output in your vars'));
 }
 
 export async function checkWorkteam(clients: Clients, arn: string): Promise<Finding[]> {
   const name = arn.slice(arn.lastIndexOf('/') + 1);
-  try {
-    await clients.sagemaker.send(new DescribeWorkteamCommand({ WorkteamName: name }));
-    return [];
-  } catch (error) {
-    if (isMissing(error, ['ResourceNotFound', 'ResourceNotFoundException'], /does not exist|not found/i)) {
-      return [finding('SMP9047', `Ground Truth work team ${arn} does not exist`, 'create a private work team (README: Ground Truth setup, step 1) and put its ARN in the workteamArn var')];
-    }
-    return [couldNotCheck(`work team ${arn}`, 'sagemaker:DescribeWorkteam', error)];
-  }
+  return lookup(`work team ${arn}`, 'sagemaker:DescribeWorkteam', () => clients.sagemaker.send(new DescribeWorkteamCommand({ WorkteamName: name })),
+    { names: ['ResourceNotFound', 'ResourceNotFoundException'], message: /does not exist|not found/i },
+    () => finding('SMP9047', `Ground Truth work team ${arn} does not exist`, 'create a private work team (README: Ground Truth setup, step 1) and put its ARN in the workteamArn var'));
 }
 
 export async function checkLambda(clients: PreflightClients, arn: string): Promise<Finding[]> {
   const { GetFunctionCommand } = await import('@aws-sdk/client-lambda');
-  try {
-    await (await clients.lambda()).send(new GetFunctionCommand({ FunctionName: arn }));
-    return [];
-  } catch (error) {
-    if (isMissing(error, ['ResourceNotFoundException'])) return [finding('SMP9048', `Lambda function ${arn} does not exist`, 'deploy it (the labeling bridge: smpipe labeling deploy) or fix the ARN in your vars')];
-    return [couldNotCheck(`Lambda function ${arn}`, 'lambda:GetFunction', error)];
-  }
+  return lookup(`Lambda function ${arn}`, 'lambda:GetFunction', async () => (await clients.lambda()).send(new GetFunctionCommand({ FunctionName: arn })),
+    { names: ['ResourceNotFoundException'] },
+    () => finding('SMP9048', `Lambda function ${arn} does not exist`, 'deploy it (the labeling bridge: smpipe labeling deploy) or fix the ARN in your vars'));
 }
 
 export async function checkSecret(clients: PreflightClients, arn: string): Promise<Finding[]> {
   const { DescribeSecretCommand } = await import('@aws-sdk/client-secrets-manager');
-  try {
-    await (await clients.secrets()).send(new DescribeSecretCommand({ SecretId: arn }));
-    return [];
-  } catch (error) {
-    if (isMissing(error, ['ResourceNotFoundException'])) return [finding('SMP9049', `Secrets Manager secret ${arn} does not exist`, 'create it (aws secretsmanager create-secret) or fix the ARN in your vars')];
-    return [couldNotCheck(`secret ${arn}`, 'secretsmanager:DescribeSecret', error)];
-  }
+  return lookup(`secret ${arn}`, 'secretsmanager:DescribeSecret', async () => (await clients.secrets()).send(new DescribeSecretCommand({ SecretId: arn })),
+    { names: ['ResourceNotFoundException'] },
+    () => finding('SMP9049', `Secrets Manager secret ${arn} does not exist`, 'create it (aws secretsmanager create-secret) or fix the ARN in your vars'));
 }
