@@ -18,7 +18,7 @@ export const logsCommand: AsyncCommand = {
     const aws = { ...awsOptions(parsed), ...regionFromArn(arn, parsed) };
     const poll = pollOptions(parsed);
     await withClients(aws, async (clients) => {
-      const logs = logsClient(aws, clients.region);
+      const logs = await logsClient(aws, clients.region);
       try {
         const steps = async () => {
           const snapshot = await readExecution(clients, arn);

@@ -38,7 +38,7 @@ async function showFailedLogs(snapshot: ExecutionSnapshot, aws: AwsOptions, regi
   const failed = snapshot.steps.filter((s) => s.status === 'Failed' && s.job);
   if (!failed.length) return;
   const { formatLine, logsClient, LOG_GROUPS, tailJobLog } = await import('../deploy/logs.js');
-  const client = logsClient(aws, region);
+  const client = await logsClient(aws, region);
   try {
     for (const step of failed) {
       const where = `${LOG_GROUPS[step.job!.kind]}, ${step.job!.name}`;

@@ -3,9 +3,10 @@
  * type's log group, one stream per instance named `<job name>/algo-<n>-<epoch seconds>`
  * (https://docs.aws.amazon.com/sagemaker/latest/dg/logging-cloudwatch.html); the job name is the
  * last part of the job ARN in the step's metadata (ListPipelineExecutionSteps). Steps without a
- * job (conditions, callbacks, lambdas, models) have no log here.
+ * job (conditions, callbacks, lambdas, models) have no log here. The CloudWatch Logs SDK loads
+ * only when a log is read.
  */
-import { CloudWatchLogsClient, DescribeLogStreamsCommand, FilterLogEventsCommand, GetLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
+import type { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { callAws } from './aws-call.js';
 import { awsClientSettings, type AwsOptions } from './clients.js';
 import { errorName } from './errors.js';
@@ -26,13 +27,15 @@ export interface LogLine {
   id: string;
 }
 
-export function logsClient(options: AwsOptions, region: string): CloudWatchLogsClient {
+export async function logsClient(options: AwsOptions, region: string): Promise<CloudWatchLogsClient> {
+  const { CloudWatchLogsClient } = await import('@aws-sdk/client-cloudwatch-logs');
   return new CloudWatchLogsClient({ ...awsClientSettings(options), region });
 }
 
 /** Every event of a step's job from `since` (ms, inclusive) on, oldest first; [] while the job has not logged yet. */
 export async function readJobLog(client: CloudWatchLogsClient, region: string, step: StepRow, since?: number): Promise<LogLine[]> {
   if (!step.job) return [];
+  const { FilterLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
   const group = LOG_GROUPS[step.job.kind];
   const lines: LogLine[] = [];
   let token: string | undefined;
@@ -54,6 +57,7 @@ export async function readJobLog(client: CloudWatchLogsClient, region: string, s
 /** The last `count` lines of a step's job, across its instances' streams (GetLogEvents from the end, per stream). */
 export async function tailJobLog(client: CloudWatchLogsClient, region: string, step: StepRow, count: number): Promise<LogLine[]> {
   if (!step.job) return [];
+  const { DescribeLogStreamsCommand, GetLogEventsCommand } = await import('@aws-sdk/client-cloudwatch-logs');
   const group = LOG_GROUPS[step.job.kind];
   const call = { action: 'logs:GetLogEvents', resource: `${group} ${step.job.name}`, region };
   try {

@@ -9,7 +9,7 @@
  * ListAWSDefaultServiceQuotas fill in the rest. A type the parameters allow but the run does not
  * choose is a warning (SMP9041); the one the run gets, an error (SMP9040).
  */
-import { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand, type ServiceQuota, type ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { ServiceQuota, ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { quotaName, type InstanceUse } from '../instance-use.js';
 import type { PreflightClients } from './clients.js';
 import { couldNotCheck, finding, type Finding } from './findings.js';
@@ -60,6 +60,7 @@ function judge(name: string, need: Need, value: number | undefined, region: stri
 
 /** Every page of applied (or default) SageMaker quotas, by name. */
 async function listQuotas(client: ServiceQuotasClient, defaults: boolean): Promise<Map<string, number>> {
+  const { ListAWSDefaultServiceQuotasCommand, ListServiceQuotasCommand } = await import('@aws-sdk/client-service-quotas');
   const out = new Map<string, number>();
   let token: string | undefined;
   do {

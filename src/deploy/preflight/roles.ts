@@ -4,7 +4,6 @@
  * GetRole looks a name up in the account of the credentials: a role of another account cannot be
  * checked from here, and says so.
  */
-import { GetRoleCommand } from '@aws-sdk/client-iam';
 import type { Json } from '../../expr/types.js';
 import { flattenSteps } from '../step-diff.js';
 import type { PreflightClients } from './clients.js';
@@ -24,6 +23,7 @@ export function rolesOf(definition: Json, pipelineRole: string | null | undefine
 
 export async function checkRole(clients: PreflightClients, arn: string): Promise<Finding[]> {
   const name = arn.slice(arn.lastIndexOf('/') + 1);
+  const { GetRoleCommand } = await import('@aws-sdk/client-iam');
   try {
     const { Role: role } = await (await clients.iam()).send(new GetRoleCommand({ RoleName: name }));
     if (role?.Arn && role.Arn !== arn) return [finding('SMP9038', `role ${arn} was not checked: it is not in the account of your credentials (found ${role.Arn})`)];
