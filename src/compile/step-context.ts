@@ -81,6 +81,15 @@ export function createStepContext(init: StepContextInit): StepContext {
       const values: Json[] = [...init.artifactsParts, { Get: 'Execution.PipelineExecutionId' }, init.name, ...parts];
       return { 'Std:Join': { On: '/', Values: values } };
     },
+    artifactsUri: (...parts) => {
+      if (!init.artifactsParts) {
+        report('SMP2002', '', 'set artifacts: (an S3 prefix) or give this location explicitly');
+        return '';
+      }
+      const values: Json[] = [...init.artifactsParts, ...parts];
+      if (values.every((v) => typeof v === 'string')) return `s3://${values.slice(1).join('/')}`;
+      return { 'Std:Join': { On: '/', Values: values } };
+    },
     report,
   };
 }

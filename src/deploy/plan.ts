@@ -8,6 +8,8 @@ import { DeployError } from './errors.js';
 import type { FieldDiff } from './json-diff.js';
 import { settingChanges, tagChanges, hasTagChanges, type SettingChange, type TagChanges } from './settings-diff.js';
 import { diffDefinitionSettings, diffSteps, flattenSteps, type StepChange } from './step-diff.js';
+import { forecastCaching, type CacheForecast } from './cache-forecast.js';
+import { estimateCost, type CostEstimate } from './cost.js';
 
 /** PipelineDefinition's length limit; a longer definition goes through PipelineDefinitionS3Location. */
 export const INLINE_LIMIT = 1024 * 1024;
@@ -31,6 +33,10 @@ export interface Plan {
   assets: AssetCheck[];
   /** Set when the definition is over the inline limit and is sent as an S3 object. */
   definitionObject?: FolderAsset;
+  /** Which steps the next execution reuses from the cache, and why the others run. */
+  caching: CacheForecast[];
+  /** The most a run with default parameters can cost. */
+  cost: CostEstimate;
 }
 
 export interface PlanOptions {
@@ -66,6 +72,8 @@ export async function makePlan(clients: Clients, desired: DesiredPipeline, optio
     definitionFields: deployed ? diffDefinitionSettings(deployed.definition, desired.definition) : [],
     assets,
     ...(definitionObject ? { definitionObject } : {}),
+    caching: forecastCaching(deployed?.definition, desired.definition),
+    cost: estimateCost(desired.definition, clients.region),
   };
 }
 

@@ -74,6 +74,12 @@ export interface StepContext {
   localExists(path: string): boolean;
   /** The per-execution default S3 destination: `<artifacts>/<ExecutionId>/<Step>/<...parts>`. */
   executionUri(...parts: string[]): Json;
+  /**
+   * A location that is the same in every execution, `<artifacts>/<...parts>` (each part a string or
+   * a run-time value): for defaults inside a cache-key field, where a per-execution value would
+   * stop the step from ever being reused (src/check/cache-safety.ts).
+   */
+  artifactsUri(...parts: Json[]): Json;
   report(code: Code, rel: string, message: string, options?: ReportOptions): void;
 }
 
@@ -125,6 +131,11 @@ export interface StepKind {
   /** Does SageMaker accept `RetryPolicies` / `CacheConfig` on this step type? */
   readonly supportsRetry: boolean;
   readonly supportsCache: boolean;
+  /**
+   * false: `defaults.cache` does not apply, only the step's own `cache:` does (kinds whose inputs
+   * change in every execution, so a cache hit could only ever be wrong or never happen).
+   */
+  readonly cacheFromDefaults?: false;
   /** Retry exception types SageMaker accepts on this step type. */
   readonly retryExceptions?: readonly string[];
   readonly api?: ApiShape;
