@@ -3,4 +3,4 @@ export { compile, type CompileOptions, type CompileResult, type PipelineGraph } 
 export type { Manifest, ManifestAsset } from './compile/manifest.js';
 export type { Diagnostic, Severity, SourceRange, Position } from './diagnostics/diagnostic.js';
 export { CODES, type Code } from './diagnostics/codes.js';
-export { renderText, renderJson } from './diagnostics/render.js';
+export { renderText, renderJson } from './views/diagnostics.js';

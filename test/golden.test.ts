@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compile, type CompileOptions } from '../src/compile/compile.js';
-import { renderText } from '../src/diagnostics/render.js';
+import { renderText } from '../src/views/diagnostics.js';
 import { validateDefinition } from '../src/check/definition-schema/index.js';
 import { CODES } from '../src/diagnostics/codes.js';
 import { assertGolden, cases } from './helpers/golden.js';

@@ -10,8 +10,6 @@ export const AWS_OPTIONS = {
   'request-timeout': { type: 'string' },
 } as const;
 
-export { AWS_FLAGS } from './help-text.js';
-
 /** --profile, --region and the timeouts (flag, else SMPIPE_CONNECT_TIMEOUT / SMPIPE_REQUEST_TIMEOUT, in seconds). */
 export function awsOptions(parsed: Parsed, env: NodeJS.ProcessEnv = process.env): AwsOptions {
   const profile = parsed.values.profile as string | undefined;

@@ -1,26 +1,8 @@
 import { CODES } from '../diagnostics/codes.js';
-import { renderText } from '../diagnostics/render.js';
+import { renderText } from '../views/diagnostics.js';
 import { DeployError } from '../deploy/errors.js';
+import type { Io } from '../views/io.js';
 import { UsageError } from './args.js';
-
-/** Where a deploy command writes: the process's streams, or a test's buffers. */
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  /** Whether stdout is a terminal (live redraw, colour). */
-  isTTY: boolean;
-  /** Whether stderr is a terminal (in-place progress lines). */
-  errTTY: boolean;
-}
-
-export function processIo(): Io {
-  return {
-    out: (text) => process.stdout.write(text),
-    err: (text) => process.stderr.write(text),
-    isTTY: Boolean(process.stdout.isTTY),
-    errTTY: Boolean(process.stderr.isTTY),
-  };
-}
 
 /** A command that talks to AWS: async, writing to `io`, resolving to its exit status. */
 export interface AsyncCommand {

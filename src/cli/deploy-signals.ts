@@ -1,5 +1,5 @@
 import type { OpenUploads } from '../deploy/open-uploads.js';
-import type { Io } from './deploy-io.js';
+import type { Io } from '../views/io.js';
 
 /** The conventional exit status of a process ended by a signal: 128 + its number. */
 export const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;

@@ -1,11 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompiledFolderError, readCompiledFolder, type CompiledFolder } from '../compile/compiled-folder.js';
-import { renderText, summary } from '../diagnostics/render.js';
+import { renderText, summary } from '../views/diagnostics.js';
 import { desiredFromFolder, type DesiredPipeline, type SpecOrigin } from '../deploy/desired.js';
 import { DeployError } from '../deploy/errors.js';
 import { UsageError, type Parsed } from './args.js';
-import type { Io } from './deploy-io.js';
+import type { Io } from '../views/io.js';
 import { compileFromArgs } from './load-spec.js';
 import { writeCompileOutput } from './write-output.js';
 
@@ -16,6 +16,8 @@ export const TARGET_OPTIONS = {
   out: { type: 'string' },
 } as const;
 
+/** plan's and upsert's --verify-assets: HeadObject also the assets the deployed definition uses. */
+export const VERIFY_OPTION = { 'verify-assets': { type: 'boolean' } } as const;
 
 export interface Target {
   folder: CompiledFolder;

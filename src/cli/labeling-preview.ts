@@ -5,18 +5,6 @@ import { renderLiquidPreview, type TaskInput } from '../render/liquid-preview.js
 import { parse, one, UsageError } from './args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
 
-export const PREVIEW_USAGE = `smpipe labeling preview SPEC [--vars FILE] [--set KEY=VALUE]... [--step NAME] [--sample FILE] [--out FILE]
-
-Compiles SPEC and writes the worker UI of its ground-truth step, filled with a sample item, for
-a look in a browser. Ground Truth fills the page with Liquid for every item; the preview does
-the same for the few expressions smpipe's templates use (task.input.*, escape, to_json): it is a
-preview, not Ground Truth. The page loads Ground Truth's crowd elements from assets.crowd.aws.
-
-  --step NAME      the ground-truth step (default: the first one)
-  --sample FILE    JSON Lines; the first line is the item: {"id", "source" or "question", "responses"}
-                   (made-up responses when it has none, e.g. containers/generate/data/questions.jsonl)
-  --out FILE       default build/<pipeline>/<step>.preview.html`;
-
 /** The first question of containers/generate/data/questions.jsonl with made-up answers, quotes and markup included. */
 const SAMPLE: TaskInput = {
   id: 'card-lost',

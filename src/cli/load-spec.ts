@@ -1,5 +1,5 @@
 import { compile, type CompileResult } from '../compile/compile.js';
-import { renderJson, renderText, summary } from '../diagnostics/render.js';
+import { renderJson, renderText, summary } from '../views/diagnostics.js';
 import type { Parsed } from './args.js';
 import { InputError, UsageError } from './args.js';
 import { readSpecFile } from '../spec/read.js';

@@ -1,6 +1,6 @@
-import { COMMANDS } from './commands.js';
+import { COMMANDS, commandNamed } from './registry.js';
 import { InputError, UsageError } from './args.js';
-import { renderText, summary } from '../diagnostics/render.js';
+import { renderText, summary } from '../views/diagnostics.js';
 
 const VERSION = '0.1.0';
 
@@ -45,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  const command = commandNamed(name);
   if (!command) {
     process.stderr.write(`smpipe: unknown command "${name}"\n\n${help()}`);
     return 2;

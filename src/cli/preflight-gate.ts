@@ -1,8 +1,8 @@
 import type { AwsOptions, Clients } from '../deploy/clients.js';
 import { DeployError } from '../deploy/errors.js';
-import { preflightErrors, renderPreflight } from '../deploy/preflight/render.js';
+import { preflightErrors, renderPreflight } from '../views/preflight.js';
 import { runPreflight, type PreflightInput } from '../deploy/preflight/run.js';
-import type { Io } from './deploy-io.js';
+import type { Io } from '../views/io.js';
 
 export const PREFLIGHT_OPTION = { 'no-preflight': { type: 'boolean' } } as const;
 
@@ -17,4 +17,9 @@ export async function preflightGate(clients: Clients, aws: AwsOptions, input: Pr
   const first = report.findings.find((f) => f.severity === 'error');
   if (!errors || !first) return;
   throw new DeployError(first.code, `preflight found ${errors} error${errors === 1 ? '' : 's'} (listed above): ${stopped}`, 'fix them and run again, or pass --no-preflight to skip the checks');
+}
+
+/** Parameter values by name, as preflight reads them (--param NAME=VALUE, checked). */
+export function values(parameters: { Name: string; Value: string }[]): Record<string, string> {
+  return Object.fromEntries(parameters.map((p) => [p.Name, p.Value]));
 }

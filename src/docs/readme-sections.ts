@@ -1,5 +1,5 @@
 import { CODES } from '../diagnostics/codes.js';
-import { COMMANDS } from '../cli/commands.js';
+import { HELP } from '../cli/help/index.js';
 import { KIND_LIST } from '../steps/index.js';
 
 /** README sections generated from the code, so the docs cannot drift (a test checks them). */
@@ -13,7 +13,7 @@ function codesTable(): string {
 }
 
 function cliReference(): string {
-  return Object.entries(COMMANDS)
+  return Object.entries(HELP)
     .map(([name, command]) => `### smpipe ${name}\n\n${command.summary}.\n\n\`\`\`\n${command.usage}\n\`\`\``)
     .join('\n\n');
 }

@@ -9,7 +9,7 @@ import { parse, one, UsageError, type Parsed } from '../cli/args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from '../cli/load-spec.js';
 import { writeCompileOutput } from '../cli/write-output.js';
 import { sortDiagnostics } from '../diagnostics/diagnostic.js';
-import { renderText } from '../diagnostics/render.js';
+import { renderText } from '../views/diagnostics.js';
 import { Reporter } from '../diagnostics/reporter.js';
 import { loadYaml } from '../spec/load.js';
 import { flattenSteps } from './definition.js';
@@ -24,7 +24,7 @@ import { RunStore } from './state.js';
 import type { PreflightProblem } from './steps/types.js';
 import { renderSummary } from './summary.js';
 import { LocalS3 } from './local-s3.js';
-import { lineView, tableView } from './view.js';
+import { lineView, tableView } from '../views/run-table.js';
 
 const OPTIONS = {
   ...COMPILE_OPTIONS,

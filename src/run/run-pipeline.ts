@@ -22,7 +22,7 @@ import { hasCredentials } from './remote-s3.js';
 import { cacheEntries, concludeRun, schedule } from './scheduler.js';
 import { newRunId, RunStore, type RunRecord, type StepRecord } from './state.js';
 import type { PreflightProblem, RunInfo } from './steps/types.js';
-import type { RunView } from './view.js';
+import type { RunView } from '../views/run-table.js';
 
 /** Problems found before anything ran; printed with their definition.json positions. */
 export class PreflightError extends Error {

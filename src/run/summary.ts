@@ -6,7 +6,7 @@ import { isObject } from './definition.js';
 import { renderValue } from './expressions.js';
 import type { LocalS3 } from './local-s3.js';
 import type { RunRecord, RunStore, StepRecord } from './state.js';
-import { seconds, stepNote } from './view.js';
+import { seconds, stepNote } from '../views/run-table.js';
 
 /** What a resource step created, by step type. */
 const NAMED_BY_TYPE: Record<string, string> = { Model: 'ModelName', RegisterModel: 'ModelPackageArn', EndpointConfig: 'EndpointConfigName', Endpoint: 'EndpointName' };

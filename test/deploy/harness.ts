@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after } from 'node:test';
-import { ASYNC_COMMANDS } from '../../src/cli/deploy-command-list.js';
-import { runCommand, type Io } from '../../src/cli/deploy-io.js';
+import { loadAwsCommand, type AwsCommandName } from '../../src/cli/registry.js';
+import { runCommand } from '../../src/cli/deploy-io.js';
+import type { Io } from '../../src/views/io.js';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 
@@ -78,11 +79,10 @@ export function buildDir(spec: string): string {
  * Runs one deploy command in-process, as `smpipe NAME ...argv` would, capturing its output. A
  * spec target (the first argument) gets `--out buildDir(spec)` unless the test passes its own --out.
  */
-export async function smpipe(name: string, argv: string[], tty = false): Promise<CliRun> {
+export async function smpipe(name: AwsCommandName, argv: string[], tty = false): Promise<CliRun> {
   const run = { code: -1, out: '', err: '' };
   const io: Io = { out: (t) => void (run.out += t), err: (t) => void (run.err += t), isTTY: tty, errTTY: tty };
-  const command = ASYNC_COMMANDS[name];
-  if (!command) throw new Error(`no deploy command ${name}`);
+  const command = await loadAwsCommand(name);
   const target = argv[0];
   const args = target && /\.ya?ml$/i.test(target) && !argv.includes('--out') ? [...argv, '--out', buildDir(target)] : argv;
   run.code = await runCommand(name, command, args, io);

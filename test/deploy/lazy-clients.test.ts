@@ -7,7 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 
 const PROBE = `
-await import('./src/cli/deploy-command-list.ts');
+const { loadAwsCommand } = await import('./src/cli/registry.ts');
+const { DEPLOY_HELP } = await import('./src/cli/help/deploy.ts');
+for (const name of Object.keys(DEPLOY_HELP)) await loadAwsCommand(name);
 const { createRequire } = await import('node:module');
 const loaded = Object.keys(createRequire(import.meta.url).cache);
 const count = (pattern) => loaded.filter((k) => pattern.test(k)).length;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stepDetail } from '../../src/deploy/execution.js';
 import { executionConsoleUrl, pipelineConsoleUrl } from '../../src/deploy/links.js';
-import { columns, duration, renderExecutions, renderStepTable, stepEvents } from '../../src/deploy/render-steps.js';
+import { columns, duration, renderExecutions, renderStepTable, stepEvents } from '../../src/views/steps.js';
 import { formatBytes } from '../../src/deploy/s3-uri.js';
 
 const t = (s: string) => new Date(`2025-01-01T${s}Z`);

@@ -8,8 +8,8 @@ import { forecastCaching } from '../../src/deploy/cache-forecast.js';
 import { API_MAX_RUNTIME_SECONDS, estimateCost } from '../../src/deploy/cost.js';
 import { instanceUses, quotaName } from '../../src/deploy/instance-use.js';
 import { experimentFindings } from '../../src/deploy/preflight/run.js';
-import { renderForecast, usd } from '../../src/deploy/render-cost.js';
-import { renderExecutions, statusText } from '../../src/deploy/render-steps.js';
+import { renderForecast, usd } from '../../src/views/cost.js';
+import { renderExecutions, statusText } from '../../src/views/steps.js';
 import { selectFrom } from '../../src/deploy/selection.js';
 
 const FLAGSHIP_VARS = { file: { path: 'pipeline-specs/vars/example.yaml', text: readFileSync('pipeline-specs/vars/example.yaml', 'utf8') } };

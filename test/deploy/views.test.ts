@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runCommand, type Io } from '../../src/cli/deploy-io.js';
-import { uploadView } from '../../src/cli/upload-view.js';
-import { watchView } from '../../src/cli/watch-view.js';
+import { runCommand } from '../../src/cli/deploy-io.js';
+import type { Io } from '../../src/views/io.js';
+import { uploadView } from '../../src/views/uploads.js';
+import { watchView } from '../../src/views/watch.js';
 import type { FolderAsset as Asset } from '../../src/compile/compiled-folder.js';
 import { s3EndpointOverridden } from '../../src/deploy/clients.js';
 

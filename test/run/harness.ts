@@ -14,7 +14,7 @@ import { readCompiledFolder } from '../../src/run/folder.js';
 import type { RunOptions } from '../../src/run/options.js';
 import { runPipeline } from '../../src/run/run-pipeline.js';
 import type { RunRecord } from '../../src/run/state.js';
-import { lineView } from '../../src/run/view.js';
+import { lineView } from '../../src/views/run-table.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/smpipe.js');

@@ -1,4 +1,4 @@
-/** `smpipe run`'s help, apart from its code so `smpipe --help` does not load the runner. */
+/** `smpipe run`'s summary and usage (the runner itself, src/run, loads only when it runs). */
 export const RUN_HELP = {
   summary: 'run a compiled pipeline (or a spec) on this machine, as SageMaker would run it',
   usage: `smpipe run SPEC|DIR [--vars FILE] [--set KEY=VALUE]... [--param NAME=VALUE]... [--from STEP]

@@ -1,6 +1,6 @@
 import { TERMINAL, type ExecutionSnapshot } from '../deploy/execution.js';
-import { renderStepTable, stepEvents } from '../deploy/render-steps.js';
-import type { Io } from './deploy-io.js';
+import { renderStepTable, stepEvents } from './steps.js';
+import type { Io } from './io.js';
 
 /**
  * Shows snapshots as they come: on a terminal the table is redrawn in place; otherwise (a log, a

@@ -1,8 +1,8 @@
 /** The cost estimate and the cache forecast as text lines (plan, preflight): deterministic, golden-tested. */
-import type { CacheForecast } from './cache-forecast.js';
-import type { CostEstimate, StepCost } from './cost.js';
-import { PRICES_DATE } from './prices.js';
-import { columns } from './render-steps.js';
+import type { CacheForecast } from '../deploy/cache-forecast.js';
+import type { CostEstimate, StepCost } from '../deploy/cost.js';
+import { PRICES_DATE } from '../deploy/prices.js';
+import { columns } from './steps.js';
 
 /** `$1,531.44` whatever the locale. */
 export function usd(amount: number): string {

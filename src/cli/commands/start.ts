@@ -1,21 +1,22 @@
-import type { Clients } from '../deploy/clients.js';
-import { withClients } from '../deploy/clients.js';
-import { DeployError } from '../deploy/errors.js';
-import { executionId } from '../deploy/execution.js';
-import { executionConsoleUrl } from '../deploy/links.js';
-import { refuseSecretValues } from '../deploy/param-secrets.js';
-import { checkParameters, rulesFromDefinition, rulesFromSpec, type ParameterValue } from '../deploy/parameters.js';
-import type { PreflightInput } from '../deploy/preflight/run.js';
-import { referenceExecution, selectFrom } from '../deploy/selection.js';
-import { deployedDefinition, startExecution, type DeployedDefinition, type StartRequest } from '../deploy/start.js';
-import { UsageError, one, parse, type Parsed } from './args.js';
-import { AWS_OPTIONS, awsOptions, deployAwsOptions } from './aws-flags.js';
-import type { AsyncCommand, Io } from './deploy-io.js';
-import { loadTarget, targetKind, TARGET_OPTIONS, type Target } from './deploy-target.js';
-import { preflightGate, PREFLIGHT_OPTION } from './preflight-gate.js';
-import { values } from './preflight-command.js';
-import { follow, POLL_OPTIONS, pollOptions } from './watch-command.js';
-import { HELP } from './help-text.js';
+import type { Clients } from '../../deploy/clients.js';
+import { withClients } from '../../deploy/clients.js';
+import { DeployError } from '../../deploy/errors.js';
+import { executionId } from '../../deploy/execution.js';
+import { executionConsoleUrl } from '../../deploy/links.js';
+import { refuseSecretValues } from '../../deploy/param-secrets.js';
+import { checkParameters, rulesFromDefinition, rulesFromSpec, type ParameterValue } from '../../deploy/parameters.js';
+import type { PreflightInput } from '../../deploy/preflight/run.js';
+import { referenceExecution, selectFrom } from '../../deploy/selection.js';
+import { deployedDefinition, startExecution, type DeployedDefinition, type StartRequest } from '../../deploy/start.js';
+import { UsageError, one, parse, type Parsed } from '../args.js';
+import { AWS_OPTIONS, awsOptions, deployAwsOptions } from '../aws-flags.js';
+import type { Io } from '../../views/io.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { loadTarget, targetKind, TARGET_OPTIONS, type Target } from '../deploy-target.js';
+import { preflightGate, PREFLIGHT_OPTION } from '../preflight-gate.js';
+import { values } from '../preflight-gate.js';
+import { follow, POLL_OPTIONS, pollOptions } from '../follow.js';
+import { DEPLOY_HELP } from '../help/deploy.js';
 
 const START_OPTIONS = {
   ...TARGET_OPTIONS,
@@ -39,7 +40,7 @@ interface Rerun {
 }
 
 export const startCommand: AsyncCommand = {
-  ...HELP.start,
+  ...DEPLOY_HELP.start,
   async run(argv, io) {
     const parsed = parse(argv, START_OPTIONS);
     const target = one(parsed, 'SPEC, FOLDER or NAME');

@@ -1,20 +1,20 @@
-import { withClients, type AwsOptions, type Clients } from '../deploy/clients.js';
-import type { Plan } from '../deploy/plan.js';
-import { pipelineConsoleUrl, studioHint } from '../deploy/links.js';
-import { OpenUploads } from '../deploy/open-uploads.js';
-import { upsert, type UpsertResult } from '../deploy/upsert.js';
-import { UsageError, one, parse } from './args.js';
-import { AWS_OPTIONS, deployAwsOptions } from './aws-flags.js';
-import type { AsyncCommand, Io } from './deploy-io.js';
-import { interruptible } from './deploy-signals.js';
-import { loadTarget, TARGET_OPTIONS, type Target } from './deploy-target.js';
-import { VERIFY_OPTION } from './plan-command.js';
-import { uploadView } from './upload-view.js';
-import { HELP } from './help-text.js';
-import { preflightGate, PREFLIGHT_OPTION } from './preflight-gate.js';
+import { withClients, type AwsOptions, type Clients } from '../../deploy/clients.js';
+import type { Plan } from '../../deploy/plan.js';
+import { pipelineConsoleUrl, studioHint } from '../../deploy/links.js';
+import { OpenUploads } from '../../deploy/open-uploads.js';
+import { upsert, type UpsertResult } from '../../deploy/upsert.js';
+import { UsageError, one, parse } from '../args.js';
+import { AWS_OPTIONS, deployAwsOptions } from '../aws-flags.js';
+import type { Io } from '../../views/io.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { interruptible } from '../deploy-signals.js';
+import { loadTarget, TARGET_OPTIONS, VERIFY_OPTION, type Target } from '../deploy-target.js';
+import { uploadView } from '../../views/uploads.js';
+import { DEPLOY_HELP } from '../help/deploy.js';
+import { preflightGate, PREFLIGHT_OPTION } from '../preflight-gate.js';
 
 export const upsertCommand: AsyncCommand = {
-  ...HELP.upsert,
+  ...DEPLOY_HELP.upsert,
   async run(argv, io) {
     const parsed = parse(argv, { ...TARGET_OPTIONS, ...AWS_OPTIONS, ...VERIFY_OPTION, ...PREFLIGHT_OPTION });
     const target = loadTarget(one(parsed, 'SPEC or FOLDER'), parsed, io);

@@ -2,7 +2,7 @@
  * What a person sees while a pipeline runs: on a terminal, a step table redrawn in place (status,
  * duration, cache hit); otherwise one line per change, so CI logs stay readable. Both on stderr.
  */
-import type { RunRecord, StepRecord } from './state.js';
+import type { RunRecord, StepRecord } from '../run/state.js';
 
 export interface RunView {
   changed(run: RunRecord, step?: StepRecord): void;

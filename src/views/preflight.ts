@@ -1,6 +1,6 @@
 /** A preflight report as text: a headline, the findings (errors first) with their fixes, what was checked, the cost. */
-import { renderCost, usd } from '../render-cost.js';
-import type { PreflightReport } from './run.js';
+import { renderCost, usd } from './cost.js';
+import type { PreflightReport } from '../deploy/preflight/run.js';
 
 /** `full`: the cost table (smpipe preflight); else one line of it (upsert and start, before they write). */
 export function renderPreflight(report: PreflightReport, full = true): string {

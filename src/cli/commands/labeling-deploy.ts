@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createClients, destroyClients } from '../deploy/clients.js';
-import { DeployError } from '../deploy/errors.js';
-import { bridgeFile, cloudFormationClient, deployLabelingStack, readBridgeTemplate, type LabelingStackResult } from '../deploy/labeling-stack.js';
-import { parse, UsageError } from './args.js';
-import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
-import type { AsyncCommand } from './deploy-io.js';
-import { LABELING_DEPLOY_USAGE } from './help-text.js';
+import { createClients, destroyClients } from '../../deploy/clients.js';
+import { DeployError } from '../../deploy/errors.js';
+import { bridgeFile, cloudFormationClient, deployLabelingStack, readBridgeTemplate, type LabelingStackResult } from '../../deploy/labeling-stack.js';
+import { parse, UsageError } from '../args.js';
+import { AWS_OPTIONS, awsOptions } from '../aws-flags.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { LABELING_DEPLOY_USAGE } from '../help/labeling.js';
 
 
 const OPTIONS = {

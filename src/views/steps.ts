@@ -1,5 +1,5 @@
-import { executionId, type ExecutionSnapshot, type StepRow } from './execution.js';
-import type { ExecutionSummary } from './executions.js';
+import { executionId, type ExecutionSnapshot, type StepRow } from '../deploy/execution.js';
+import type { ExecutionSummary } from '../deploy/executions.js';
 
 /** `12:03:14` (UTC): times in tables. */
 export function clock(date: Date | undefined): string {

@@ -1,24 +1,13 @@
+/** Following an execution to its end: poll options, the region an ARN names, the live view, a failed job's last log lines. */
 import { withClients, type AwsOptions } from '../deploy/clients.js';
 import { executionConsoleUrl } from '../deploy/links.js';
 import type { ExecutionSnapshot } from '../deploy/execution.js';
 import { DEFAULT_POLL, succeeded, watchExecution, type PollOptions } from '../deploy/watch.js';
-import { UsageError, one, parse, type Parsed } from './args.js';
-import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
-import type { AsyncCommand, Io } from './deploy-io.js';
-import { watchView } from './watch-view.js';
-import { HELP } from './help-text.js';
+import { watchView } from '../views/watch.js';
+import { UsageError, type Parsed } from './args.js';
+import type { Io } from '../views/io.js';
 
 export const POLL_OPTIONS = { 'poll-interval': { type: 'string' } } as const;
-export { POLL_FLAG } from './help-text.js';
-
-export const watchCommand: AsyncCommand = {
-  ...HELP.watch,
-  async run(argv, io) {
-    const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS });
-    const arn = one(parsed, 'EXECUTION_ARN');
-    return follow(arn, { ...awsOptions(parsed), ...regionFromArn(arn, parsed) }, pollOptions(parsed), io);
-  },
-};
 
 /** Watches `arn` to its end; the exit status says how it ended. A failed job's last log lines follow the table. */
 export async function follow(arn: string, aws: AwsOptions, poll: PollOptions, io: Io): Promise<number> {

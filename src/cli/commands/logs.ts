@@ -1,16 +1,16 @@
-import { withClients } from '../deploy/clients.js';
-import { DeployError } from '../deploy/errors.js';
-import { readExecution, type StepRow } from '../deploy/execution.js';
-import { formatLine, logsClient, streamLogs } from '../deploy/logs.js';
-import { closest } from '../util/suggest.js';
-import { UsageError, parse } from './args.js';
-import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
-import type { AsyncCommand } from './deploy-io.js';
-import { HELP } from './help-text.js';
-import { POLL_OPTIONS, pollOptions, regionFromArn } from './watch-command.js';
+import { withClients } from '../../deploy/clients.js';
+import { DeployError } from '../../deploy/errors.js';
+import { readExecution, type StepRow } from '../../deploy/execution.js';
+import { formatLine, logsClient, streamLogs } from '../../deploy/logs.js';
+import { closest } from '../../util/suggest.js';
+import { UsageError, parse } from '../args.js';
+import { AWS_OPTIONS, awsOptions } from '../aws-flags.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { DEPLOY_HELP } from '../help/deploy.js';
+import { POLL_OPTIONS, pollOptions, regionFromArn } from '../follow.js';
 
 export const logsCommand: AsyncCommand = {
-  ...HELP.logs,
+  ...DEPLOY_HELP.logs,
   async run(argv, io) {
     const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS, follow: { type: 'boolean' } });
     const [arn, step, ...extra] = parsed.positionals;

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../spec/source.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** `file:line:col: error SMP1234: message` plus a code frame and hint, as compilers print them. */
 export function renderText(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>, options: { frames?: boolean } = {}): string {

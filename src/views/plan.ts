@@ -1,10 +1,10 @@
-import { needsUpload, type AssetCheck } from './assets.js';
-import { showValue, type FieldDiff } from './json-diff.js';
-import { planHasChanges, type Plan } from './plan.js';
-import { renderCost, renderForecast } from './render-cost.js';
-import { formatBytes } from './s3-uri.js';
-import type { SettingChange, TagChanges } from './settings-diff.js';
-import type { StepChange } from './step-diff.js';
+import { needsUpload, type AssetCheck } from '../deploy/assets.js';
+import { showValue, type FieldDiff } from '../deploy/json-diff.js';
+import { planHasChanges, type Plan } from '../deploy/plan.js';
+import { renderCost, renderForecast } from './cost.js';
+import { formatBytes } from '../deploy/s3-uri.js';
+import type { SettingChange, TagChanges } from '../deploy/settings-diff.js';
+import type { StepChange } from '../deploy/step-diff.js';
 
 /** Changed fields shown per step before "… and N more". */
 export const MAX_FIELDS_PER_STEP = 12;

@@ -1,14 +1,14 @@
-import { withClients } from '../deploy/clients.js';
-import { executionConsoleUrl } from '../deploy/links.js';
-import { retryExecution } from '../deploy/start.js';
-import { one, parse } from './args.js';
-import { AWS_OPTIONS, awsOptions } from './aws-flags.js';
-import type { AsyncCommand } from './deploy-io.js';
-import { HELP } from './help-text.js';
-import { follow, POLL_OPTIONS, pollOptions, regionFromArn } from './watch-command.js';
+import { withClients } from '../../deploy/clients.js';
+import { executionConsoleUrl } from '../../deploy/links.js';
+import { retryExecution } from '../../deploy/start.js';
+import { one, parse } from '../args.js';
+import { AWS_OPTIONS, awsOptions } from '../aws-flags.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { DEPLOY_HELP } from '../help/deploy.js';
+import { follow, POLL_OPTIONS, pollOptions, regionFromArn } from '../follow.js';
 
 export const retryCommand: AsyncCommand = {
-  ...HELP.retry,
+  ...DEPLOY_HELP.retry,
   async run(argv, io) {
     const parsed = parse(argv, { ...AWS_OPTIONS, ...POLL_OPTIONS, wait: { type: 'boolean' } });
     const arn = one(parsed, 'EXECUTION_ARN');

@@ -1,7 +1,7 @@
 import type { FolderAsset as Asset } from '../compile/compiled-folder.js';
 import type { UploadEvents } from '../deploy/assets.js';
 import { formatBytes } from '../deploy/s3-uri.js';
-import type { Io } from './deploy-io.js';
+import type { Io } from './io.js';
 
 /** Files from this size get a progress line: live on a terminal, announced once elsewhere. */
 export const PROGRESS_FROM = 8 * 1024 * 1024;

@@ -1,31 +1,7 @@
-/**
- * Summaries and usage of the commands that talk to AWS. Kept apart from the commands so
- * `smpipe --help` and `smpipe compile` start without loading the AWS SDK.
- */
-export const AWS_FLAGS = `  --profile NAME   AWS profile (else AWS_PROFILE, env credentials, SSO, container or instance role)
-  --region REGION  AWS region (else the compiled folder's or the ARN's, AWS_REGION, the profile's)
-  --connect-timeout S  seconds to establish a connection (default 10; SMPIPE_CONNECT_TIMEOUT)
-  --request-timeout S  seconds AWS may stay silent before a request is retried (default 60;
-                   SMPIPE_REQUEST_TIMEOUT); attempts: AWS_MAX_ATTEMPTS (default 6)`;
+/** Summaries and usage of the commands that talk to AWS (src/deploy), in the order the README lists them. */
+import { AWS_FLAGS, NO_PREFLIGHT_FLAG, POLL_FLAG, TARGET_FLAGS, TARGET_TEXT, VERIFY_FLAG } from './flags.js';
 
-export const SPEC_FLAGS = `  --vars FILE      YAML file of compile-time vars (keys must be declared under vars:)
-  --set KEY=VALUE  set one var (repeatable; wins over --vars)`;
-
-/** For the commands that take a spec or a compiled folder. */
-export const TARGET_FLAGS = `${SPEC_FLAGS}
-  --out DIR        where a SPEC's compiled folder is written (default build/<pipeline>)`;
-
-const TARGET_TEXT = `SPEC is compiled first, exactly as smpipe compile does, to build/<pipeline>/ (or --out), and
-that folder is what is deployed; a FOLDER written by smpipe compile is deployed as it is, after
-its files are checked against the sha256 sums in its manifest.json (SMP9014 if one changed).`;
-
-const VERIFY_FLAG = '  --verify-assets  HeadObject every asset, also those the deployed definition already uses';
-
-export const POLL_FLAG = '  --poll-interval S  first wait between polls in seconds (default 2; grows to 30 while nothing changes)';
-
-const NO_PREFLIGHT_FLAG = '  --no-preflight   skip the checks of smpipe preflight (quotas, roles, bucket, queues, work teams, Lambdas, secrets)';
-
-export const HELP = {
+export const DEPLOY_HELP = {
   plan: {
     summary: 'show what upsert would change: steps, settings, tags, uploads',
     usage: `smpipe plan SPEC|FOLDER [--vars FILE] [--set KEY=VALUE]... [--out DIR] [--verify-assets]
@@ -179,29 +155,3 @@ ${POLL_FLAG}
 ${AWS_FLAGS}`,
   },
 } as const;
-
-export const LABELING_DEPLOY_USAGE = `smpipe labeling deploy --stack-name NAME --bucket BUCKET --labeling-role-arn ARN
-    --workteam-arn ARN... --pipeline NAME... [--lambda-arn ARN...]
-    [--pipeline-role-arn ARN] [--prefix smpipe/] [--bundle FILE] [--profile NAME] [--region REGION]
-
-Deploys the Ground Truth labeling bridge (containers/labeling-bridge/stack.yaml): the SQS queue
-the ground-truth steps send to, its dead-letter queue, the Lambdas and their least-privilege
-roles, the EventBridge rule and the sweep schedule. Uploads the bundle (make bridge) to
-s3://BUCKET/<prefix>labeling-bridge/<sha256>/bridge.zip, creates or updates the stack, waits,
-and prints the outputs to put in your vars file.
-
-Anyone who may send to the queue could otherwise choose the job: the bridge creates labeling
-jobs only with the work teams, Lambdas (its own two and --lambda-arn), labeling role and S3
-prefix given here, for the pipelines given here, and answers only those pipelines' steps; a
-message asking for anything else fails its step with the reason. Deploy again to change them.
-
-  --stack-name NAME         CloudFormation stack name (also the functions' name prefix)
-  --bucket BUCKET           the smpipe artifacts bucket (vars.bucket): code zip, manifests, outputs
-  --labeling-role-arn ARN   the role Ground Truth assumes (vars.labelingRoleArn)
-  --workteam-arn ARN        a work team labeling jobs may use (vars.workteamArn); repeatable
-  --pipeline NAME           a pipeline (its \`pipeline:\` name) the bridge serves; repeatable
-  --lambda-arn ARN          optional: another pre-annotation/consolidation Lambda jobs may use; repeatable
-  --pipeline-role-arn ARN   optional: let this pipeline role send to the queue (queue policy)
-  --prefix PREFIX           key prefix for manifests, worker UIs and outputs (default smpipe/)
-  --bundle FILE             default build/labeling-bridge/index.mjs
-${AWS_FLAGS}`;

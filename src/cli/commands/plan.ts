@@ -1,16 +1,14 @@
-import { withClients } from '../deploy/clients.js';
-import { makePlan, planHasChanges } from '../deploy/plan.js';
-import { renderPlan } from '../deploy/render-plan.js';
-import { one, parse } from './args.js';
-import { AWS_OPTIONS, deployAwsOptions } from './aws-flags.js';
-import type { AsyncCommand } from './deploy-io.js';
-import { loadTarget, TARGET_OPTIONS } from './deploy-target.js';
-import { HELP } from './help-text.js';
-
-export const VERIFY_OPTION = { 'verify-assets': { type: 'boolean' } } as const;
+import { withClients } from '../../deploy/clients.js';
+import { makePlan, planHasChanges } from '../../deploy/plan.js';
+import { renderPlan } from '../../views/plan.js';
+import { one, parse } from '../args.js';
+import { AWS_OPTIONS, deployAwsOptions } from '../aws-flags.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { loadTarget, TARGET_OPTIONS, VERIFY_OPTION } from '../deploy-target.js';
+import { DEPLOY_HELP } from '../help/deploy.js';
 
 export const planCommand: AsyncCommand = {
-  ...HELP.plan,
+  ...DEPLOY_HELP.plan,
   usageExit: 1,
   async run(argv, io) {
     const parsed = parse(argv, { ...TARGET_OPTIONS, ...AWS_OPTIONS, ...VERIFY_OPTION });

@@ -1,16 +1,17 @@
-import { withClients, type AwsOptions } from '../deploy/clients.js';
-import { checkParameters, rulesFromDefinition, rulesFromSpec } from '../deploy/parameters.js';
-import { preflightErrors, renderPreflight } from '../deploy/preflight/render.js';
-import { runPreflight, type PreflightInput } from '../deploy/preflight/run.js';
-import { deployedDefinition } from '../deploy/start.js';
-import { one, parse } from './args.js';
-import { AWS_OPTIONS, awsOptions, deployAwsOptions } from './aws-flags.js';
-import type { AsyncCommand } from './deploy-io.js';
-import { loadTarget, targetKind, TARGET_OPTIONS } from './deploy-target.js';
-import { HELP } from './help-text.js';
+import { withClients, type AwsOptions } from '../../deploy/clients.js';
+import { checkParameters, rulesFromDefinition, rulesFromSpec } from '../../deploy/parameters.js';
+import { preflightErrors, renderPreflight } from '../../views/preflight.js';
+import { runPreflight, type PreflightInput } from '../../deploy/preflight/run.js';
+import { deployedDefinition } from '../../deploy/start.js';
+import { one, parse } from '../args.js';
+import { AWS_OPTIONS, awsOptions, deployAwsOptions } from '../aws-flags.js';
+import type { AsyncCommand } from '../deploy-io.js';
+import { loadTarget, targetKind, TARGET_OPTIONS } from '../deploy-target.js';
+import { values } from '../preflight-gate.js';
+import { DEPLOY_HELP } from '../help/deploy.js';
 
 export const preflightCommand: AsyncCommand = {
-  ...HELP.preflight,
+  ...DEPLOY_HELP.preflight,
   async run(argv, io) {
     const parsed = parse(argv, { ...TARGET_OPTIONS, ...AWS_OPTIONS, param: { type: 'string', multiple: true } });
     const target = one(parsed, 'SPEC, FOLDER or NAME');
@@ -35,7 +36,3 @@ export const preflightCommand: AsyncCommand = {
     return preflightErrors(report) ? 1 : 0;
   },
 };
-
-export function values(parameters: { Name: string; Value: string }[]): Record<string, string> {
-  return Object.fromEntries(parameters.map((p) => [p.Name, p.Value]));
-}

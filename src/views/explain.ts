@@ -2,12 +2,6 @@ import { CODES, type Code } from '../diagnostics/codes.js';
 import { explanationOf } from '../diagnostics/explanations/index.js';
 import { shortenMessage } from '../util/truncate.js';
 
-/** `SMP3002`, `smp3002` and `3002` all name SMP3002; undefined when no code has that name. */
-export function codeNamed(text: string): Code | undefined {
-  const code = /^\d{4}$/.test(text) ? `SMP${text}` : text.toUpperCase();
-  return Object.hasOwn(CODES, code) ? (code as Code) : undefined;
-}
-
 /** One line per code: what `smpipe explain` prints without an argument. */
 export function codeList(): string {
   return Object.entries(CODES).map(([code, info]) => `${code}  ${info.severity.padEnd(7)}  ${info.title}\n`).join('');
