@@ -10,11 +10,14 @@ PIP_MIRROR := $(if $(wildcard /opt/pypi/simple),--index-url file:///opt/pypi/sim
 TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.cts' -o -name '*.json' -o -name '*.hbs' -o -name '*.py' \) 2>/dev/null)
 BRIDGE_SOURCES := $(wildcard containers/labeling-bridge/*.ts containers/labeling-bridge/*.mjs)
 
-.PHONY: compile test test-ts test-py test-node22 typecheck bench golden schema clean help plan upsert start demo bridge run-local
+.PHONY: compile test test-ts test-py test-node22 typecheck lint format format-check bench golden schema clean help plan upsert start demo bridge run-local
 
 help:
 	@echo "make compile   compile every spec in pipeline-specs/ to build/ (VARS=$(VARS))"
-	@echo "make test      type-check, TypeScript tests, Python container tests, determinism on Node 22"
+	@echo "make test      lint, type-check, TypeScript tests, Python container tests, determinism on Node 22"
+	@echo "                (FORMAT_CHECK=1 also checks formatting: make format-check)"
+	@echo "make lint      ESLint with typescript-eslint (eslint.config.js)"
+	@echo "make format    format the TypeScript and JavaScript in place (eslint.style.config.js)"
 	@echo "make bench     compile benchmarks (medians and ratios)"
 	@echo "make golden    rewrite golden files after an intended change (UPDATE_GOLDEN=1)"
 	@echo "make schema    regenerate schema/*.json and the API shape model"
@@ -69,7 +72,20 @@ test-ts: dist/.built typecheck
 test-py: .venv/.installed .venv-serving/.installed
 	.venv/bin/python -m pytest containers -q -p no:cacheprovider
 
-test: test-ts test-py test-node22
+# ESLint with typescript-eslint's type-aware rules (eslint.config.js); warnings are listed, errors fail.
+lint: node_modules/.package-lock.json
+	npx eslint .
+
+# The formatter (@stylistic rules in the house style, eslint.style.config.js). `make test` checks
+# formatting only with FORMAT_CHECK=1, until the tree has been formatted once.
+format: node_modules/.package-lock.json
+	npx eslint -c eslint.style.config.js --fix .
+
+format-check: node_modules/.package-lock.json
+	npx eslint -c eslint.style.config.js .
+
+FORMAT_CHECK ?=
+test: lint $(if $(filter-out 0,$(FORMAT_CHECK)),format-check) test-ts test-py test-node22
 
 # Determinism across Node releases (DESIGN.md §4): the determinism, golden and asset tests again
 # on Node 22, from the npm registry's per-platform Node package (no other download), and the

@@ -217,7 +217,7 @@ const packing = await measurePacking(ROOT, PACK_MIB);
 
 // After measuring (it loads all of ajv): are the precompiled spec validators current? A stale
 // module still validates correctly, but each process then compiles the schemas with ajv.
-let validators = 'unknown (dist/src/spec/spec-validators.js not built)';
+let validators: string;
 try {
   const generator = (await import(join(ROOT, 'dist/src/spec/spec-validators.js'))) as typeof import('../src/spec/spec-validators.js');
   const generated = createRequire(join(ROOT, 'dist/src/spec/validate.js'))('./spec-validators.generated.cjs') as Record<string, unknown>;

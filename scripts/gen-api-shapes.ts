@@ -26,7 +26,6 @@ export const ROOTS = [
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const OUTPUT_FILE = join(REPO, 'src/check/api-shapes/sagemaker-shapes.json');
 
-
 /** Scalars are referenced by these names and have no entry in `shapes`. */
 const SCALAR_REFS: Record<string, string> = {
   Date: 'timestamp', Uint8Array: 'blob', __DocumentType: 'document',

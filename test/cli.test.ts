@@ -283,8 +283,10 @@ describe('graph', () => {
     const spec = parseYaml(readFileSync(join(ROOT, FLAGSHIP), 'utf8')) as { steps: Record<string, { kind: string; then?: string[]; else?: string[] }> };
     let branchEdges = 0;
     for (const [name, step] of Object.entries(spec.steps)) {
-      for (const target of step.then ?? []) assert.ok(lines.includes(`  ${name} -- then --> ${target}`), `${name} then ${target}`), branchEdges++;
-      for (const target of step.else ?? []) assert.ok(lines.includes(`  ${name} -- else --> ${target}`), `${name} else ${target}`), branchEdges++;
+      for (const [branch, target] of [...(step.then ?? []).map((t) => ['then', t]), ...(step.else ?? []).map((t) => ['else', t])]) {
+        assert.ok(lines.includes(`  ${name} -- ${branch} --> ${target}`), `${name} ${branch} ${target}`);
+        branchEdges += 1;
+      }
     }
     assert.ok(branchEdges >= 2);
     // Data edges: TrainDPO reads BuildPreferences' outputs.

@@ -58,4 +58,3 @@ export function renderDeployError(name: string, error: DeployError): string {
   const debug = process.env.SMPIPE_DEBUG && error.cause ? `\n${String((error.cause as Error).stack ?? error.cause)}` : '';
   return `smpipe ${name}: error ${error.code}: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}${debug}`;
 }
-

@@ -79,7 +79,11 @@ export function downstreamOf(graph: StepGraph, name: string): Set<string> {
 export function upstreamOf(graph: StepGraph, name: string): Set<string> {
   const found = new Set<string>();
   const visit = (n: string): void => {
-    for (const dep of graph.deps.get(n) ?? []) if (!found.has(dep)) (found.add(dep), visit(dep));
+    for (const dep of graph.deps.get(n) ?? []) {
+      if (found.has(dep)) continue;
+      found.add(dep);
+      visit(dep);
+    }
   };
   visit(name);
   return found;

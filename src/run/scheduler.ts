@@ -43,8 +43,10 @@ export async function schedule(exec: Execution, parallelism: number): Promise<vo
         continue;
       }
       const { verdict: v, note } = verdict(exec, name);
-      if (v === 'skip') (skip(exec, record, note ?? ''), (changed = true));
-      else if (v === 'run' && running.size < parallelism) {
+      if (v === 'skip') {
+        skip(exec, record, note ?? '');
+        changed = true;
+      } else if (v === 'run' && running.size < parallelism) {
         const planned = exec.graph.steps.get(name) as NonNullable<ReturnType<typeof exec.graph.steps.get>>;
         running.set(name, executeStep(exec, planned).finally(() => running.delete(name)));
         changed = true;

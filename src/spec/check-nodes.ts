@@ -5,6 +5,7 @@ import { escapePointer } from './source.js';
 export const MAX_SCALAR_CHARS = 64 * 1024;
 
 /** Characters YAML does not allow in a document (YAML 1.2 §5.1 c-printable), and lone UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The offset and code point of the first character no YAML text may hold (a NUL byte, a lone surrogate). */

@@ -19,6 +19,7 @@ const FRAME_WIDTH = 160;
 
 function codeFrame(source: SourceFile, line: number, col: number, end: { line: number; col: number }): string {
   // Control characters (a NUL byte) would garble the terminal: shown as their Unicode pictures.
+  // eslint-disable-next-line no-control-regex -- control characters are what it replaces
   const full = source.lineText(line).replace(/[\u0000-\u0008\u000B-\u001F]/g, (c) => String.fromCharCode(0x2400 + c.charCodeAt(0)));
   if (!full.trim()) return '';
   const wanted = end.line === line ? Math.max(1, end.col - col) : Math.max(1, full.length - col + 1);

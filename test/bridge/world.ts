@@ -1,5 +1,5 @@
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreatePipelineCommand, ListPipelineExecutionStepsCommand, SageMakerClient, StartPipelineExecutionCommand, type PipelineExecutionStep } from '@aws-sdk/client-sagemaker';
+import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CreatePipelineCommand, ListPipelineExecutionStepsCommand, type SageMakerClient, StartPipelineExecutionCommand, type PipelineExecutionStep } from '@aws-sdk/client-sagemaker';
 import assert from 'node:assert/strict';
 import type { Clients } from '../../containers/labeling-bridge/clients.js';
 import { EVENT_DETAIL_TYPE } from '../../containers/labeling-bridge/completion.js';

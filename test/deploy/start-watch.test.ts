@@ -88,6 +88,7 @@ test('on a terminal the table is redrawn in place', async () => {
   const started = await smpipe('start', ['deploy-small']);
   const run = await smpipe('watch', [startedArn(started.out), ...FAST], true);
   assert.equal(run.code, 0, run.err);
+  // eslint-disable-next-line no-control-regex -- the terminal's escape sequences are what it checks
   assert.match(run.out, /\x1b\[\d+A\r\x1b\[J/);
 });
 

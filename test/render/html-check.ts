@@ -68,7 +68,7 @@ function readTag(html: string, lt: number): Tag | string {
       const selfClosing = c === '/';
       return { name: (head[2] as string).toLowerCase(), closing: head[1] === '/', selfClosing, attributes, end: i + (selfClosing ? 2 : 1) };
     }
-    const attr = /^([^\s"'<>\/=]+)(\s*=\s*)?/.exec(html.slice(i, i + 256));
+    const attr = /^([^\s"'<>/=]+)(\s*=\s*)?/.exec(html.slice(i, i + 256));
     if (!attr) return `unexpected "${c}" in <${head[2]}>`;
     i += attr[0].length;
     if (!attr[2]) {
@@ -84,6 +84,6 @@ function readTag(html: string, lt: number): Tag | string {
     attributes[attr[1] as string] = value;
     i = close + 1;
     const next = html[i];
-    if (next !== undefined && !/[\s>\/]/.test(next)) return `attribute ${attr[1]} of <${head[2]}> ends early, before "${html.slice(i, i + 12)}" (an unescaped ${quote}?)`;
+    if (next !== undefined && !/[\s>/]/.test(next)) return `attribute ${attr[1]} of <${head[2]}> ends early, before "${html.slice(i, i + 12)}" (an unescaped ${quote}?)`;
   }
 }

@@ -38,7 +38,9 @@ test('Ctrl-C stops the running job and its children, marks the run stopped, exit
   let watching = false;
   const result = await smpipe(['run', compileTo('test/run/fixtures/sleep.yaml'), '--python', PYTHON, '--local-dir', localDir], {
     onStderr: (_text, child) => {
-      if (!watching) (watching = true), interruptWhenStarted(child);
+      if (watching) return;
+      watching = true;
+      interruptWhenStarted(child);
     },
   });
   assert.equal(pids.length, 2, `the job started:\n${result.stderr}`);

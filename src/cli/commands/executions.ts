@@ -1,5 +1,5 @@
 import { withClients } from '../../deploy/clients.js';
-import { listExecutions, stopExecution, withSteps } from '../../deploy/executions.js';
+import { listExecutions, withSteps } from '../../deploy/executions.js';
 import { renderExecutions } from '../../views/steps.js';
 import { UsageError, one, parse } from '../args.js';
 import { AWS_OPTIONS, awsOptions, deployAwsOptions } from '../aws-flags.js';

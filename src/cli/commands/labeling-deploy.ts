@@ -7,7 +7,6 @@ import { AWS_OPTIONS, awsOptions } from '../aws-flags.js';
 import type { AsyncCommand } from '../deploy-io.js';
 import { LABELING_DEPLOY_USAGE } from '../help/labeling.js';
 
-
 const OPTIONS = {
   ...AWS_OPTIONS,
   'stack-name': { type: 'string' },

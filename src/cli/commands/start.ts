@@ -10,7 +10,6 @@ import { referenceExecution, selectFrom } from '../../deploy/selection.js';
 import { deployedDefinition, startExecution, type DeployedDefinition, type StartRequest } from '../../deploy/start.js';
 import { UsageError, one, parse, type Parsed } from '../args.js';
 import { AWS_OPTIONS, awsOptions, deployAwsOptions } from '../aws-flags.js';
-import type { Io } from '../../views/io.js';
 import type { AsyncCommand } from '../deploy-io.js';
 import { loadTarget, targetKind, TARGET_OPTIONS, type Target } from '../deploy-target.js';
 import { preflightGate, PREFLIGHT_OPTION } from '../preflight-gate.js';

@@ -8,7 +8,7 @@ import {
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Emulator } from '../index.js';
 import { definition, get, processing, ROLE, training, uniqueName } from './fixtures.js';
-import { failure, waitUntil, type Harness } from './harness.js';
+import type { Harness } from './harness.js';
 
 /** Set from the shared harness before the suites run. */
 let emulator: Emulator;
