@@ -32,10 +32,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-dist/.built: node_modules/.package-lock.json tsconfig.json tsconfig.build.json $(TS_SOURCES)
+# tsc's output (the library, and the files found next to modules), then the CLI's bundle
+# (dist/cli/smpipe.cjs, scripts/bundle-cli.ts), which bin/smpipe.js runs.
+dist/.built: node_modules/.package-lock.json tsconfig.json tsconfig.build.json $(TS_SOURCES) $(BRIDGE_SOURCES) scripts/bundle-cli.ts
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
 	cd src && find . \( -name '*.json' -o -name '*.hbs' -o -name '*.py' \) -exec install -D -m 0644 {} ../dist/src/{} \;
+	node --import tsx scripts/bundle-cli.ts
 	@touch $@
 
 # SPEC compiles with VARS; another spec with pipeline-specs/vars/<its name>.yaml when there is one,

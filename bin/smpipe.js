@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (npm run build writes dist/). Kept as plain JS so the bin works without a TypeScript loader.
-import { main } from '../dist/src/cli/main.js';
+// Runs the built CLI (make dist/.built, or npm pack's prepack): the bundle dist/cli/smpipe.cjs with
+// a V8 code cache, else dist/src/cli/main.js (src/cli/start.ts). Plain JS: no TypeScript loader.
+import { start } from '../dist/src/cli/start.js';
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await start(process.argv.slice(2));

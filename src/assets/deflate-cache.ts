@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { cacheDir } from '../util/cache-dir.js';
 import { COMPRESSOR, fflate } from './gzip.js';
 
 /**
@@ -12,42 +12,15 @@ import { COMPRESSOR, fflate } from './gzip.js';
  * work; still, an entry is never trusted unchecked: it must inflate to exactly the tar it is
  * named after (a truncated or corrupted file is compressed afresh).
  *
- * Where: $SMPIPE_CACHE_DIR, or smpipe-cache-<uid> in the OS temporary folder; SMPIPE_CACHE_DIR=off
- * turns it off. The folder must be ours and private (0700): others could not plant bytes anyway
- * (they would fail the check) but could read our code. Concurrency: entries are written to a
+ * Where: util/cache-dir.ts ($SMPIPE_CACHE_DIR, or smpipe-cache-<uid> in the OS temporary folder;
+ * SMPIPE_CACHE_DIR=off turns it off). Others could not plant bytes anyway (they would fail the
+ * check) but could read our code. Concurrency: entries are written to a
  * unique temporary name and renamed into place, so readers see whole files or none; several
  * processes writing the same entry write the same bytes. The least recently used entries go
  * when the folder holds over LIMITS.bytes, never one used in the last LIMITS.inUseMs (a compile
  * still copying it out).
  */
 export const LIMITS = { bytes: 2 * 2 ** 30, inUseMs: 10 * 60_000, partMs: 60 * 60_000 };
-
-/** Cache folders found usable, so the checks run once per process and folder. */
-const checked = new Map<string, boolean>();
-
-export function cacheDir(): string | undefined {
-  const configured = process.env.SMPIPE_CACHE_DIR;
-  if (configured === 'off' || configured === '') return undefined;
-  const dir = configured ?? join(tmpdir(), `smpipe-cache-${process.getuid?.() ?? 'user'}`);
-  let usable = checked.get(dir);
-  if (usable === undefined) {
-    usable = prepare(dir);
-    checked.set(dir, usable);
-  }
-  return usable ? dir : undefined;
-}
-
-/** Creates the folder (0700) and checks it is a real folder, ours, and private. */
-function prepare(dir: string): boolean {
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stats = lstatSync(dir);
-    const ours = process.getuid === undefined || stats.uid === process.getuid();
-    return stats.isDirectory() && ours && (stats.mode & 0o077) === 0;
-  } catch {
-    return false; // a read-only or full disk: compile without the cache
-  }
-}
 
 function entryPath(dir: string, tarSha: string): string {
   const key = createHash('sha256').update(`${COMPRESSOR}\n${tarSha}`).digest('hex');

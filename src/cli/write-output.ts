@@ -1,7 +1,8 @@
-import { accessSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { dirname, join, posix, resolve } from 'node:path';
 import { isInside } from '../assets/project-paths.js';
 import type { CompileResult } from '../compile/compile.js';
+import { fileSha256 } from '../compile/compiled-folder.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { canonicalJson } from '../util/canonical-json.js';
@@ -39,7 +40,7 @@ export function writeCompileOutput(result: CompileResult, outDir: string): Diagn
   const target = resolve(outDir);
   try {
     refuseForeign(target, [...result.sources.keys()].map((file) => resolve(file)));
-    writeAndSwap(result, target);
+    if (!holdsThisOutput(result, target)) writeAndSwap(result, target);
     return undefined;
   } catch (error) {
     const problem = asProblem(error, outDir);
@@ -105,6 +106,38 @@ function assertRemovable(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) assertRemovable(join(dir, entry.name));
   }
+}
+
+/**
+ * Whether `target` holds exactly this output already, as after a compile of an unchanged spec
+ * (compiles are deterministic): then nothing is written, so nothing churns and the files keep
+ * their times. Exactly: the same marker, definition and manifest text, each asset with the size
+ * and sha256 the manifest gives, and nothing else in the folder, not even an empty folder.
+ */
+function holdsThisOutput(result: CompileResult, target: string): boolean {
+  const texts: [string, string][] = [[OUTPUT_MARKER, MARKER_TEXT], ['definition.json', result.definitionText as string], ['manifest.json', canonicalJson(result.manifest)]];
+  const expected = new Set(texts.map(([name]) => name));
+  for (const asset of result.assets) {
+    for (let path = asset.file; path !== '.'; path = posix.dirname(path)) expected.add(path);
+  }
+  try {
+    const present = listTree(target);
+    if (present.length !== expected.size || !present.every((path) => expected.has(path))) return false;
+    if (!texts.every(([name, text]) => readFileSync(join(target, name), 'utf8') === text)) return false;
+    return result.assets.every((asset) => statSync(join(target, asset.file)).size === asset.size && fileSha256(join(target, asset.file)) === asset.sha256);
+  } catch {
+    return false; // unreadable, or changed meanwhile: written afresh
+  }
+}
+
+/** Every file and folder under `dir`, as '/'-separated relative paths; a link or other entry throws. */
+function listTree(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) return [path, ...listTree(dir, path)];
+    if (entry.isFile()) return [path];
+    throw new Error(`${path} is neither a file nor a folder`);
+  });
 }
 
 function writeAndSwap(result: CompileResult, target: string): void {

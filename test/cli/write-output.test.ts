@@ -133,6 +133,47 @@ describe('compile --out replaces what smpipe wrote', () => {
   });
 });
 
+describe('compile again to an output that holds exactly this compile: nothing is written', () => {
+  const CODE_SPEC = `${SPEC.replace('    entrypoint: [python3, /opt/program/run.py]\n', '    code: code\n    entry: job.py\n')}artifacts: s3://b/p\n`;
+
+  test('an unchanged spec leaves every file and folder as it was, times included', async () => {
+    const dir = workspace({ 'spec.yaml': CODE_SPEC, 'code/job.py': 'print(1)\n' });
+    assert.equal((await smpipe(['compile', 'spec.yaml', '--out', 'out'], dir)).status, 0);
+    const before = snapshot(join(dir, 'out'));
+    const again = await smpipe(['compile', 'spec.yaml', '--out', 'out'], dir);
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stderr, /compiled small: out\/definition\.json/);
+    assert.deepEqual(snapshot(join(dir, 'out')), before);
+  });
+
+  test('anything else in it, a changed asset or a changed spec: replaced whole', async () => {
+    const dir = workspace({ 'spec.yaml': CODE_SPEC, 'code/job.py': 'print(1)\n' });
+    assert.equal((await smpipe(['compile', 'spec.yaml', '--out', 'out'], dir)).status, 0);
+    const content = () => new Map([...snapshot(join(dir, 'out')).keys()].map((k) => [k, k.endsWith('/') ? 'folder' : createHash('sha256').update(readFileSync(join(dir, 'out', k))).digest('hex')]));
+    const pristine = content();
+    const manifest = JSON.parse(readFileSync(join(dir, 'out/manifest.json'), 'utf8')) as { assets: { file: string }[] };
+    const archive = join(dir, 'out', manifest.assets.find((a) => a.file.endsWith('.tar.gz'))?.file ?? '');
+    const flipped = readFileSync(archive);
+    flipped.writeUInt8((flipped.at(-1) as number) ^ 1, flipped.length - 1); // same size, other bytes
+    const edits: [string, () => void][] = [
+      ['a file of its own', () => writeFileSync(join(dir, 'out/notes.txt'), 'mine')],
+      ['an empty folder', () => mkdirSync(join(dir, 'out/assets/extra'))],
+      ['an asset with other bytes', () => writeFileSync(archive, flipped)],
+      ['a missing asset', () => rmSync(archive)],
+    ];
+    for (const [what, edit] of edits) {
+      edit();
+      const result = await smpipe(['compile', 'spec.yaml', '--out', 'out'], dir);
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(content(), pristine, what);
+    }
+    writeFileSync(join(dir, 'code/job.py'), 'print(2)\n');
+    assert.equal((await smpipe(['compile', 'spec.yaml', '--out', 'out'], dir)).status, 0);
+    assert.notDeepEqual(content(), pristine, 'the new code archive');
+    assert.deepEqual(readdirSync(dir).sort(), ['code', 'out', 'spec.yaml'], 'no staging or old folders left');
+  });
+});
+
 describe('large archives', () => {
   test('an archive too large to keep in memory is copied from the cache into the output: whole, with its sha256 and the usual mode', async () => {
     const noise = Buffer.alloc(17 * 2 ** 20);

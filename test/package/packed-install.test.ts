@@ -16,8 +16,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const tmp = mkdtempSync(join(tmpdir(), 'smpipe-pack-install-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(command: string, args: string[], cwd: string): Promise<{ status: number | null; output: string }> {
-  const result = await runCommand(command, args, { cwd, env: { npm_config_update_notifier: 'false' }, timeoutMs: 300_000 });
+async function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; output: string }> {
+  const result = await runCommand(command, args, { cwd, env: { npm_config_update_notifier: 'false', ...env }, timeoutMs: 300_000 });
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
@@ -47,8 +47,14 @@ test('npm pack, install the tarball in an empty folder, compile the flagship wit
   const smpipe = join(app, 'node_modules/.bin/smpipe');
   const version = await run(smpipe, ['--version'], project);
   assert.equal(version.status, 0, version.output);
-  const compiled = await run(smpipe, ['compile', 'pipeline-specs/llama3-dpo.yaml', '--vars', 'pipeline-specs/vars/example.yaml', '--out', 'out'], project);
+  // The installed binary runs the bundle: a compile leaves its V8 code cache, and a second one uses it.
+  assert.ok(existsSync(join(pkg, 'dist/cli/smpipe.cjs')), 'the CLI bundle is in the package');
+  const cache = join(tmp, 'cache');
+  const compile = () => run(smpipe, ['compile', 'pipeline-specs/llama3-dpo.yaml', '--vars', 'pipeline-specs/vars/example.yaml', '--out', 'out'], project, { SMPIPE_CACHE_DIR: cache });
+  const compiled = await compile();
   assert.equal(compiled.status, 0, compiled.output);
+  assert.equal(readdirSync(cache).filter((n) => /^code-.*-compile\.v8$/.test(n)).length, 1, `a code cache for compile in ${readdirSync(cache).join(', ')}`);
+  assert.equal((await compile()).status, 0);
   const manifest = JSON.parse(readFileSync(join(project, 'out/manifest.json'), 'utf8')) as { assets: { file: string; name: string }[] };
   assert.ok(manifest.assets.some((a) => a.name === 'sourcedir.tar.gz'), 'code archives');
   assert.ok(manifest.assets.some((a) => a.name === 'worker-ui.liquid.html'), 'the built-in worker UI template');

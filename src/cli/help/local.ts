@@ -9,8 +9,9 @@ export const LOCAL_HELP = {
 Writes DIR/definition.json (exactly what CreatePipeline receives), DIR/manifest.json
 (pipeline settings and every asset with its sha256 and S3 URI), DIR/assets/ and the marker
 DIR/.smpipe-output. DIR defaults to build/<pipeline>. Nothing is written when the spec has
-errors. DIR is replaced whole, so it must be absent, empty, or an earlier smpipe output;
-anything else (the current folder, a folder of other files, a file) is refused (SMP1010).
+errors, nor when DIR holds exactly this output already (an unchanged spec). DIR is replaced
+whole, so it must be absent, empty, or an earlier smpipe output; anything else (the current
+folder, a folder of other files, a file) is refused (SMP1010).
 
 ${COMPILE_FLAGS}
   --out DIR        output folder`,
