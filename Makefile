@@ -18,7 +18,7 @@ help:
 	@echo "                (FORMAT_CHECK=1 also checks formatting: make format-check)"
 	@echo "make lint      ESLint with typescript-eslint (eslint.config.js)"
 	@echo "make format    format the TypeScript and JavaScript in place (eslint.style.config.js)"
-	@echo "make bench     compile benchmarks (medians and ratios)"
+	@echo "make bench     compile benchmarks (medians and ratios; BASELINE=DIR compares another built checkout)"
 	@echo "make golden    rewrite golden files after an intended change (UPDATE_GOLDEN=1)"
 	@echo "make schema    regenerate schema/*.json and the API shape model"
 	@echo "make plan      show what upsert would change (SPEC=$(SPEC) VARS=$(VARS) [PROFILE=…] [REGION=…])"
@@ -123,8 +123,9 @@ build/labeling-bridge/index.mjs: node_modules/.package-lock.json $(BRIDGE_SOURCE
 	npx tsc -p containers/labeling-bridge/tsconfig.json
 	node containers/labeling-bridge/build.mjs $@
 
+# BASELINE=DIR: another built checkout (say the commit before a change), measured in the same run.
 bench: dist/.built
-	node --import tsx bench/compile.bench.ts
+	$(if $(BASELINE),BENCH_BASELINE=$(BASELINE)) node --import tsx bench/compile.bench.ts
 
 # Deploy (src/deploy): the only targets that talk to AWS. `plan` exits 2 when there are changes.
 plan: dist/.built

@@ -7,8 +7,9 @@
  *   1. in-process compile of the flagship with the built library (dist/), median of many runs
  *      (after the first, code folders are still read but their unchanged archives are not
  *      compressed again; "first compile" shows the cold cost, lazy module loads included)
- *   2. whole-process `node bin/smpipe.js compile` of the flagship, against `node -e 0` (the floor)
- *      and `smpipe --version` (module loading alone)
+ *   2. whole-process `node bin/smpipe.js compile` of the flagship, against `node -e 0` (the floor),
+ *      and the commands that must start at once (`--version`, `help`, `explain`); with
+ *      BENCH_BASELINE=DIR, the same for another built checkout in the same rounds (bench/process.ts)
  *   3. generated specs (bench/gen-spec.ts) of 500, 1,000, 2,000 and 5,000 steps in-process,
  *      measured round-robin, and the 2,000/1,000 ratio (a size that does not compile, such as
  *      5,000 steps with an older build's 2 MiB spec limit, is reported, not fatal)
@@ -22,9 +23,9 @@
  *
  * Environment: BENCH_RUNS (in-process flagship runs, default 200), BENCH_PROCESS_RUNS (default
  * 15, fewer when they would take over PROCESS_BUDGET_S), BENCH_SIZES (default 500,1000,2000,5000),
- * BENCH_PACK_MIB (default 0: skipped), BENCH_ROOT (measure another checkout's build, default this one).
+ * BENCH_PACK_MIB (default 0: skipped), BENCH_ROOT (measure another checkout's build, default this
+ * one), BENCH_BASELINE (a built checkout whose whole-process rows are measured alongside).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
@@ -32,12 +33,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSpec, makeWorkspace } from './gen-spec.js';
 import { measurePacking } from './packing.js';
+import { measureProcesses, processRows, type Checkout } from './process.js';
+import { fmtMs, ms, now, stats, verdict, type Row } from './stats.js';
 
 const ROOT = process.env.BENCH_ROOT ? resolve(process.env.BENCH_ROOT) : fileURLToPath(new URL('..', import.meta.url));
 const FLAGSHIP = join(ROOT, 'pipeline-specs/llama3-dpo.yaml');
 const VARS = join(ROOT, 'pipeline-specs/vars/example.yaml');
-const CLI = join(ROOT, 'bin/smpipe.js');
-const LIBRARY = join(ROOT, 'dist/src/compile/compile.js');
+const BASELINE = process.env.BENCH_BASELINE ? resolve(process.env.BENCH_BASELINE) : undefined;
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const PROCESS_RUNS = Number(process.env.BENCH_PROCESS_RUNS ?? 15);
@@ -54,18 +56,18 @@ const SIZE_MAX_RUNS = 9;
 // is measured. Imported dynamically so a missing build gets a clear message.
 type Compile = typeof import('../src/compile/compile.js').compile;
 type CompileResult = ReturnType<Compile>;
-let compile: Compile;
-try {
-  ({ compile } = (await import(LIBRARY)) as { compile: Compile });
-} catch (error) {
-  console.error(`cannot load ${LIBRARY}: build first (make dist/.built)\n${(error as Error).message}`);
-  process.exit(2);
+async function library(root: string): Promise<Compile> {
+  const path = join(root, 'dist/src/compile/compile.js');
+  try {
+    return ((await import(path)) as { compile: Compile }).compile;
+  } catch (error) {
+    console.error(`cannot load ${path}: build first (make dist/.built)\n${(error as Error).message}`);
+    return process.exit(2);
+  }
 }
+const compile = await library(ROOT);
 
 // ---------------------------------------------------------------------------------- helpers
-
-const now = () => process.hrtime.bigint();
-const ms = (start: bigint, end: bigint) => Number(end - start) / 1e6;
 
 /** Runs `f` once: wall and CPU (user + system) milliseconds. */
 function timed(f: () => unknown): { wall: number; cpu: number } {
@@ -75,29 +77,6 @@ function timed(f: () => unknown): { wall: number; cpu: number } {
   const wall = ms(start, now());
   const cpu = process.cpuUsage(cpu0);
   return { wall, cpu: (cpu.user + cpu.system) / 1000 };
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
-}
-
-interface Stats { n: number; median: number; p10: number; p90: number; min: number }
-
-function stats(samples: readonly number[]): Stats {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { n: sorted.length, median: quantile(sorted, 0.5), p10: quantile(sorted, 0.1), p90: quantile(sorted, 0.9), min: sorted[0] ?? NaN };
-}
-
-function fmtMs(value: number): string {
-  if (!Number.isFinite(value)) return '-';
-  if (value >= 1000) return `${(value / 1000).toFixed(2)} s`;
-  if (value >= 100) return `${value.toFixed(0)} ms`;
-  if (value >= 10) return `${value.toFixed(1)} ms`;
-  return `${value.toFixed(2)} ms`;
 }
 
 /** Fails loudly (exit 1) when a measured compile did not produce a definition. */
@@ -115,9 +94,16 @@ function progress(text: string): void {
 
 // ---------------------------------------------------------------------------------- 1. in-process flagship
 
-const flagshipText = readFileSync(FLAGSHIP, 'utf8');
-const varsInput = { file: { path: VARS, text: readFileSync(VARS, 'utf8') } };
-const compileFlagship = () => compile(flagshipText, { file: FLAGSHIP, vars: varsInput });
+/** The flagship of `root` compiled by `compiler`: each checkout with its own spec and code folders. */
+function flagshipOf(root: string, compiler: Compile): () => CompileResult {
+  const [spec, vars] = [join(root, 'pipeline-specs/llama3-dpo.yaml'), join(root, 'pipeline-specs/vars/example.yaml')];
+  const text = readFileSync(spec, 'utf8');
+  const varsInput = { file: { path: vars, text: readFileSync(vars, 'utf8') } };
+  return () => compiler(text, { file: spec, vars: varsInput });
+}
+const compileFlagship = flagshipOf(ROOT, compile);
+// BENCH_BASELINE's compiler, in this process too: its runs alternate with ours.
+const compileBaseline = BASELINE ? flagshipOf(BASELINE, await library(BASELINE)) : undefined;
 
 progress('in-process flagship…');
 const start = now();
@@ -127,58 +113,30 @@ assertCompiled(first, 'the flagship');
 const flagshipBytes = Buffer.byteLength(first.definitionText ?? '');
 const flagshipAssets = first.assets.length;
 
-for (let i = 0; i < Math.max(10, Math.floor(RUNS / 10)); i += 1) compileFlagship(); // warm-up: JIT, caches
-const inProcess: number[] = [];
-const inProcessCpu: number[] = [];
+if (compileBaseline) assertCompiled(compileBaseline(), 'the baseline\'s flagship');
+for (let i = 0; i < Math.max(10, Math.floor(RUNS / 10)); i += 1) {
+  compileFlagship(); // warm-up: JIT, caches
+  compileBaseline?.();
+}
+const inProcess = { wall: [] as number[], cpu: [] as number[], baseWall: [] as number[], baseCpu: [] as number[] };
 for (let i = 0; i < RUNS; i += 1) {
   const run = timed(compileFlagship);
-  inProcess.push(run.wall);
-  inProcessCpu.push(run.cpu);
+  inProcess.wall.push(run.wall);
+  inProcess.cpu.push(run.cpu);
+  if (!compileBaseline) continue;
+  const base = timed(compileBaseline);
+  inProcess.baseWall.push(base.wall);
+  inProcess.baseCpu.push(base.cpu);
 }
-const flagship = stats(inProcess);
-const flagshipCpu = stats(inProcessCpu);
+const flagship = stats(inProcess.wall);
+const flagshipCpu = stats(inProcess.cpu);
 
 // ---------------------------------------------------------------------------------- 2. whole process
 
 const outDir = mkdtempSync(join(tmpdir(), 'smpipe-bench-out-'));
-// No NODE_OPTIONS: the child must run plain node on dist/, never through a TypeScript loader.
-const childEnv = { ...process.env };
-delete childEnv.NODE_OPTIONS;
-
-/** Wall milliseconds of `node ARGS`; a failing child stops the benchmark (exit 1). */
-function timeProcess(args: string[], env: Record<string, string> = {}): number {
-  const t0 = now();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...childEnv, ...env }, encoding: 'utf8' });
-  const elapsed = ms(t0, now());
-  if (child.status !== 0) {
-    console.error(`\n${['node', ...args].join(' ')} exited ${child.status}:\n${child.stderr}${child.stdout}`);
-    process.exit(1);
-  }
-  return elapsed;
-}
-
-const cliArgs = [CLI, 'compile', FLAGSHIP, '--vars', VARS, '--out', join(outDir, 'flagship')];
-progress('whole-process flagship…');
-timeProcess(cliArgs); // warm-up: file system cache
-timeProcess(['-e', '0']);
-const processSamples: number[] = [];
-const noCacheSamples: number[] = [];
-const floorSamples: number[] = [];
-const startupSamples: number[] = [];
-const processStart = now();
-for (let i = 0; i < PROCESS_RUNS; i += 1) {
-  if (i >= 5 && ms(processStart, now()) > PROCESS_BUDGET_S * 1000) break;
-  // Interleaved, so load that comes and goes touches all four alike.
-  processSamples.push(timeProcess(cliArgs));
-  noCacheSamples.push(timeProcess(cliArgs, { SMPIPE_CACHE_DIR: 'off' }));
-  floorSamples.push(timeProcess(['-e', '0']));
-  startupSamples.push(timeProcess([CLI, '--version']));
-}
-const wholeProcessNoCache = stats(noCacheSamples);
-const wholeProcess = stats(processSamples);
-const nodeFloor = stats(floorSamples);
-// `smpipe --version` loads the CLI's modules and compiles nothing: module loading alone.
-const cliStartup = stats(startupSamples);
+progress('whole-process commands…');
+const checkouts: Checkout[] = [{ label: '', root: ROOT }, ...(process.env.BENCH_BASELINE ? [{ label: 'baseline', root: resolve(process.env.BENCH_BASELINE) }] : [])];
+const processes = measureProcesses(checkouts, outDir, { min: 5, max: PROCESS_RUNS, budgetS: PROCESS_BUDGET_S * checkouts.length });
 
 // ---------------------------------------------------------------------------------- 3. generated specs
 
@@ -238,37 +196,22 @@ console.log('smpipe compile benchmark');
 console.log(`  node ${process.version} (${process.platform}-${process.arch}), ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${cpuList.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${load}`);
 console.log(`  spec validators: ${validators}`);
 console.log(`  flagship: ${FLAGSHIP.slice(ROOT.length)} + ${VARS.slice(ROOT.length)} → ${flagshipBytes} bytes of definition, ${flagshipAssets} assets`);
+if (BASELINE) console.log(`  baseline (BENCH_BASELINE): ${BASELINE}`);
 console.log('');
 
-type Row = [string, string, string, string, string];
 const HEAD: Row = ['measurement', 'result', 'detail', 'target', 'verdict'];
 const rows: Row[] = [];
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 
 rows.push([
   `in-process flagship (median of ${flagship.n})`, fmtMs(flagship.median),
   `p10 ${fmtMs(flagship.p10)}, p90 ${fmtMs(flagship.p90)}; cpu ${fmtMs(flagshipCpu.median)}; first compile ${fmtMs(coldMs)}`,
   '≤ 5 ms', verdict(flagship.median <= 5),
 ]);
-rows.push([
-  `whole process \`smpipe compile\` (median of ${wholeProcess.n})`, fmtMs(wholeProcess.median),
-  `p10 ${fmtMs(wholeProcess.p10)}, p90 ${fmtMs(wholeProcess.p90)}`,
-  '≤ 300 ms', verdict(wholeProcess.median <= 300),
-]);
-const processRatio = wholeProcess.median / nodeFloor.median;
-rows.push([
-  '  whole process / `node -e 0` (medians)', `${processRatio.toFixed(2)}×`,
-  `without the deflate cache (SMPIPE_CACHE_DIR=off): ${fmtMs(wholeProcessNoCache.median)}, ${(wholeProcessNoCache.median / nodeFloor.median).toFixed(2)}×`,
-  '≤ 2.5×', verdict(processRatio <= 2.5),
-]);
-rows.push([
-  `  floor: \`node -e 0\` (median of ${nodeFloor.n})`, fmtMs(nodeFloor.median),
-  `smpipe's own share ${fmtMs(wholeProcess.median - nodeFloor.median)}`, '', '',
-]);
-rows.push([
-  `  startup: \`smpipe --version\` (median of ${cliStartup.n})`, fmtMs(cliStartup.median),
-  `loading the CLI's modules: ${fmtMs(cliStartup.median - nodeFloor.median)} over the floor`, '', '',
-]);
+if (compileBaseline) {
+  const [base, baseCpu] = [stats(inProcess.baseWall), stats(inProcess.baseCpu)];
+  rows.push([`  in-process flagship [baseline] (median of ${base.n})`, fmtMs(base.median), `p10 ${fmtMs(base.p10)}, p90 ${fmtMs(base.p90)}; cpu ${fmtMs(baseCpu.median)}; runs alternate with the row above`, '', '']);
+}
+rows.push(...processRows(processes));
 for (const size of sizes) {
   rows.push([
     `${size.steps.toLocaleString('en-US')} steps in-process (median of ${size.result.n})`, fmtMs(size.result.median),

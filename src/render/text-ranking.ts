@@ -19,19 +19,41 @@ export interface TextRankingInput {
 /** The built-in template, shipped beside this module (the Makefile copies *.hbs into dist/). */
 export const BUILT_IN_TEMPLATE = new URL('./templates/text-ranking.hbs', import.meta.url);
 
+let builtIn: string | undefined;
+
+/** The built-in template's text, read once per process. */
 export function builtInTemplate(): string {
-  return readFileSync(BUILT_IN_TEMPLATE, 'utf8');
+  builtIn ??= readFileSync(BUILT_IN_TEMPLATE, 'utf8');
+  return builtIn;
 }
 
 /**
- * A fresh handlebars environment per render, so no helper or partial leaks between templates.
+ * The handlebars environment, made once per process: a template can neither register helpers nor
+ * partials (an inline partial lives for one render), so one environment serves every template.
  * `raw` is the block helper behind `{{{{raw}}}}…{{{{/raw}}}}`: its content is Liquid for Ground
  * Truth and must reach the output byte for byte.
  */
+let shared: typeof Handlebars | undefined;
 function environment(): typeof Handlebars {
-  const hb = Handlebars.create();
-  hb.registerHelper('raw', (options: Handlebars.HelperOptions) => options.fn(undefined));
-  return hb;
+  if (!shared) {
+    shared = Handlebars.create();
+    shared.registerHelper('raw', (options: Handlebars.HelperOptions) => options.fn(undefined));
+  }
+  return shared;
+}
+
+/** Compiled templates by their text (a few per process: the built-in one, a spec's own). */
+const compiledTemplates = new Map<string, HandlebarsTemplateDelegate>();
+const MAX_TEMPLATES = 32;
+
+function compiledTemplate(hb: typeof Handlebars, template: string): HandlebarsTemplateDelegate {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    compiled = hb.compile(template, { strict: true, noEscape: false });
+    if (compiledTemplates.size >= MAX_TEMPLATES) compiledTemplates.clear();
+    compiledTemplates.set(template, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -63,8 +85,7 @@ export type RenderResult = { ok: true; html: string } | { ok: false; message: st
 export function renderTextRanking(template: string, input: TextRankingInput): RenderResult {
   const hb = environment();
   try {
-    const compiled = hb.compile(template, { strict: true, noEscape: false });
-    return { ok: true, html: compiled(view(hb, input)) };
+    return { ok: true, html: compiledTemplate(hb, template)(view(hb, input)) };
   } catch (error) {
     return { ok: false, message: (error as Error).message.split('\n')[0] as string };
   }

@@ -1,0 +1,41 @@
+/**
+ * Issue 11, "Speed": one handlebars environment per process, and each template compiled once
+ * (by its text), however many ground-truth steps or compiles render it.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import Handlebars from 'handlebars';
+
+const counts = { environments: 0, compiles: 0 };
+const create = Handlebars.create.bind(Handlebars);
+Handlebars.create = () => {
+  counts.environments += 1;
+  const env = create();
+  const compile = env.compile.bind(env);
+  env.compile = ((...args: Parameters<typeof compile>) => {
+    counts.compiles += 1;
+    return compile(...args);
+  }) as typeof env.compile;
+  return env;
+};
+// Imported after the spy is in place: the module makes its environment on first use.
+const { builtInTemplate, renderTextRanking } = await import('../../src/render/text-ranking.js');
+
+const input = (dimension: string) => ({ title: 'Rank', dimension, instructions: 'Rank them', allowTies: true, values: '' });
+
+test('renders of the built-in and of a custom template: one environment, one compile per template, each render its own input', () => {
+  const rendered = ['Alignment', 'Helpfulness', 'Alignment'].map((d) => renderTextRanking(builtInTemplate(), input(d)));
+  const custom = ['A & B', 'C'].map((d) => renderTextRanking('<p>{{dimension}}</p>{{{{raw}}}}{{ task.input }}{{{{/raw}}}}', input(d)));
+  assert.ok(rendered.every((r) => r.ok));
+  assert.deepEqual(custom, [{ ok: true, html: '<p>A &amp; B</p>{{ task.input }}' }, { ok: true, html: '<p>C</p>{{ task.input }}' }]);
+  assert.ok(rendered[0]?.ok && rendered[1]?.ok && rendered[0].html !== rendered[1].html && rendered[0].html.includes('Alignment'));
+  assert.deepEqual(rendered[2], rendered[0]);
+  assert.deepEqual(counts, { environments: 1, compiles: 2 });
+});
+
+test('a template that does not compile is a message each time, never an exception', () => {
+  for (let i = 0; i < 2; i += 1) {
+    const result = renderTextRanking('{{#if}}', input('x'));
+    assert.equal(result.ok, false);
+  }
+});
