@@ -20,7 +20,7 @@ help:
 	@echo "make format    format the TypeScript and JavaScript in place (eslint.style.config.js)"
 	@echo "make bench     compile benchmarks (medians and ratios; BASELINE=DIR compares another built checkout)"
 	@echo "make golden    rewrite golden files after an intended change (UPDATE_GOLDEN=1)"
-	@echo "make schema    regenerate schema/*.json and the API shape model"
+	@echo "make schema    regenerate schema/*.json, the API shape model and the precompiled worker template"
 	@echo "make plan      show what upsert would change (SPEC=$(SPEC) VARS=$(VARS) [PROFILE=…] [REGION=…])"
 	@echo "make upsert    upload assets and create or update the pipeline in AWS"
 	@echo "make start     start an execution (PARAMS=\"Beta=0.2 LoraRank=32\" WAIT=1)"
@@ -112,6 +112,7 @@ golden: dist/.built
 
 schema: node_modules/.package-lock.json
 	npx tsx scripts/gen-spec-schema.ts
+	npx tsx -e "import('./src/render/precompiled.ts').then((m) => m.writePrecompiledTemplates())"
 	npx tsx scripts/gen-readme.ts
 	npx tsx scripts/gen-api-shapes.ts
 	npx tsx scripts/gen-definition-schema.ts

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import Handlebars from 'handlebars';
+import { sha256Hex } from '../assets/hash.js';
 import { escapeHtml } from './escape.js';
+// Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
+import type * as Precompiled from './templates/text-ranking.generated.cjs';
 
 /** What a worker template can show; the same for the built-in template and a custom one. */
 export interface TextRankingInput {
@@ -42,14 +46,24 @@ function environment(): typeof Handlebars {
   return shared;
 }
 
+/** How every template compiles (precompiled.ts precompiles the built-in one with the same). */
+export const COMPILE_OPTIONS = { strict: true, noEscape: false } as const;
+
 /** Compiled templates by their text (a few per process: the built-in one, a spec's own). */
 const compiledTemplates = new Map<string, HandlebarsTemplateDelegate>();
 const MAX_TEMPLATES = 32;
 
+/** The built-in template as precompiled.ts generated it, if `template` is exactly its source. */
+function precompiled(hb: typeof Handlebars, template: string): HandlebarsTemplateDelegate | undefined {
+  if (template !== builtIn) return undefined;
+  const generated = createRequire(import.meta.url)('./templates/text-ranking.generated.cjs') as typeof Precompiled;
+  return generated.sha256 === sha256Hex(template) ? hb.template(generated.spec as TemplateSpecification) : undefined;
+}
+
 function compiledTemplate(hb: typeof Handlebars, template: string): HandlebarsTemplateDelegate {
   let compiled = compiledTemplates.get(template);
   if (!compiled) {
-    compiled = hb.compile(template, { strict: true, noEscape: false });
+    compiled = precompiled(hb, template) ?? hb.compile(template, COMPILE_OPTIONS);
     if (compiledTemplates.size >= MAX_TEMPLATES) compiledTemplates.clear();
     compiledTemplates.set(template, compiled);
   }
