@@ -1,6 +1,6 @@
 /**
  * The CLI as one CommonJS file, dist/cli/smpipe.cjs (esbuild), which bin/smpipe.js runs through
- * src/cli/start.ts with a V8 code cache. One file instead of ~300 modules: no module resolution
+ * src/cli/start.ts (bundled apart, dist/cli/start.cjs) with a V8 code cache. One file instead of ~300 modules: no module resolution
  * and one compile at start; with the code cache, not even that (issue 11, "Speed").
  *
  *   node --import tsx scripts/bundle-cli.ts      (make dist/.built runs it after tsc)
@@ -44,12 +44,32 @@ export function requireAwsSdk(bundle: string): string {
   return bundle.replace(/\bimport\("(@aws-sdk\/[^"]+)"\)/g, 'Promise.resolve().then(()=>require("$1"))');
 }
 
-const rewrite: Plugin = {
-  name: 'smpipe-bundle-rewrites',
-  setup(b) {
-    b.onLoad({ filter: /\.c?ts$/ }, (args) => ({ contents: rewriteSource(readFileSync(args.path, 'utf8'), args.path), loader: 'ts' }));
-  },
-};
+function rewrites(outfile: string): Plugin {
+  return {
+    name: 'smpipe-bundle-rewrites',
+    setup(b) {
+      b.onLoad({ filter: /\.c?ts$/ }, (args) => ({ contents: rewriteSource(readFileSync(args.path, 'utf8'), args.path, outfile), loader: 'ts' }));
+    },
+  };
+}
+
+/** bin/smpipe.js's start (src/cli/start.ts and the little it imports), CommonJS like bin/. */
+export const START = join(ROOT, 'dist/cli/start.cjs');
+
+function startOptions(): BuildOptions {
+  return {
+    entryPoints: [join(ROOT, 'src/cli/start.ts')],
+    outfile: START,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    plugins: [rewrites(START)],
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+  };
+}
 
 export function bundleOptions(): BuildOptions & { metafile: true; write: false } {
   return {
@@ -60,13 +80,13 @@ export function bundleOptions(): BuildOptions & { metafile: true; write: false }
     target: 'node20',
     format: 'cjs',
     external: ['@aws-sdk/*'],
-    plugins: [rewrite],
-    // Smaller text to read and compile; names kept for stack traces (SMPIPE_BUNDLE=off runs the
-    // unbundled modules when a trace must point into the sources). ASCII only: Node reads it as
-    // latin1, the fast path, and V8 keeps it one byte per character.
+    plugins: [rewrites(BUNDLE)],
+    // Smaller text to read and compile. Identifiers stay as written, so stack traces and
+    // `name`s need no keepNames (SMPIPE_BUNDLE=off runs the modules when a trace must point
+    // into the sources). ASCII only: Node reads it as latin1, the fast path, and V8 keeps it
+    // one byte per character.
     minifyWhitespace: true,
     minifySyntax: true,
-    keepNames: true,
     charset: 'ascii',
     legalComments: 'none',
     logLevel: 'warning',
@@ -94,5 +114,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { text } = await bundleCli();
   mkdirSync(dirname(BUNDLE), { recursive: true });
   writeFileSync(BUNDLE, text);
-  console.log(`bundled the CLI: ${relative(ROOT, BUNDLE)} (${(text.length / 2 ** 20).toFixed(1)} MiB)`);
+  await build(startOptions());
+  console.log(`bundled the CLI: ${relative(ROOT, BUNDLE)} (${(text.length / 2 ** 20).toFixed(1)} MiB) and its start, ${relative(ROOT, START)}`);
 }

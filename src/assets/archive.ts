@@ -18,6 +18,8 @@ export interface PackedDirectory {
   path?: string;
   /** sha256 of the .tar.gz, lower-case hex. */
   sha256: string;
+  /** sha256 of the uncompressed tar stream: the archive's key in the deflate cache. */
+  tarSha256?: string;
   /** Length of the .tar.gz in bytes. */
   size: number;
   /** Archived files (not folders), relative with "/", in archive order. */
@@ -154,9 +156,9 @@ export function packListing(listing: Listing, label: string): PackedDirectory {
   const pass = firstPass(listing, label);
   const archive = compress(listing, label, pass);
   const files = listing.entries.filter((e) => !e.directory).map((e) => e.path);
-  if (archive.bytes) return { bytes: archive.bytes, sha256: sha256Hex(archive.bytes), size: archive.bytes.length, files, secrets: pass.secrets };
+  if (archive.bytes) return { bytes: archive.bytes, sha256: sha256Hex(archive.bytes), tarSha256: pass.tarSha, size: archive.bytes.length, files, secrets: pass.secrets };
   const path = archive.path as string;
-  const packed = { path, ...sha256OfFile(path), files, secrets: pass.secrets };
+  const packed = { path, ...sha256OfFile(path), tarSha256: pass.tarSha, files, secrets: pass.secrets };
   // Read on demand: most consumers (the compile output, uploads) can stream from `path`.
   return Object.defineProperty(packed, 'bytes', { enumerable: true, get: () => readFileSync(path) }) as PackedDirectory;
 }

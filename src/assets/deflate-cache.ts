@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { cacheDir } from '../util/cache-dir.js';
 import { COMPRESSOR, fflate } from './gzip.js';
+import { fileSha256, sha256Hex } from './hash.js';
 
 /**
  * Compressed code archives on disk, keyed by the sha256 of their tar stream and the compressor
@@ -53,6 +54,29 @@ export function findCachedFile(tarSha: string): string | undefined {
     return path;
   } catch {
     return undefined;
+  }
+}
+
+/** Archives up to this size come back in memory from cachedArchive; larger ones by path. */
+const IN_MEMORY_BYTES = 16 * 2 ** 20;
+
+/**
+ * The archive of the tar stream with sha256 `tarSha`, when the cached file has exactly `size`
+ * bytes and sha256 `sha256` (pack-memo.ts knows both): no inflating needed, the archive's own
+ * hash proves it whole. Small archives come back in memory, large ones as a path.
+ */
+export function cachedArchive(tarSha: string, sha256: string, size: number): { bytes?: Buffer; path: string } | undefined {
+  const dir = cacheDir();
+  if (!dir) return undefined;
+  const path = entryPath(dir, tarSha);
+  try {
+    if (statSync(path).size !== size) return undefined;
+    const bytes = size <= IN_MEMORY_BYTES ? readFileSync(path) : undefined;
+    if ((bytes ? sha256Hex(bytes) : fileSha256(path)) !== sha256) return undefined;
+    touch(path);
+    return bytes ? { bytes, path } : { path };
+  } catch {
+    return undefined; // evicted meanwhile, or unreadable
   }
 }
 

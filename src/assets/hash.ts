@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 /** sha256 of bytes (strings as UTF-8), lower-case hex: the form S3 keys and manifests use. */
 export function sha256Hex(data: Uint8Array | string): string {
@@ -17,4 +18,17 @@ export function contentAddressedKey(prefix: string, sha: string, name: string): 
   if (!SHA256_HEX.test(sha)) throw new Error(`not a lower-case sha256 hex digest: "${sha}"`);
   if (name === '' || name.includes('/')) throw new Error(`asset name must be a plain file name: "${name}"`);
   return `${prefix.replace(/\/+$/, '')}/assets/${sha}/${name}`;
+}
+
+/** sha256 of a file, lower-case hex, streamed through a fixed buffer. */
+export function fileSha256(file: string): string {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  const fd = openSync(file, 'r');
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }

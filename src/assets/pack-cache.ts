@@ -1,4 +1,5 @@
 import { packListing, type PackedDirectory, type PackOptions } from './archive.js';
+import { memorize, recall } from './pack-memo.js';
 import { listFolder } from './walk.js';
 
 /**
@@ -10,7 +11,8 @@ import { listFolder } from './walk.js';
  * The one hole in stat-based caching (git's "racy clean" problem): a file written twice within
  * one tick of the file system's clock can keep its size and times. So a listing is remembered
  * only when its newest change is RACY_MS older than the listing itself; a folder edited just
- * now is packed afresh each time until its edits are older than that.
+ * now is packed afresh each time until its edits are older than that. What is remembered in
+ * memory is also kept on disk for the next process (pack-memo.ts), under the same rule.
  */
 const RACY_MS = 2000;
 /** Archives held in memory at most (bytes); the least recently used go first. */
@@ -53,9 +55,12 @@ export function packDirectoryCached(dir: string, options: PackOptions = {}): Pac
     remember(key, known); // most recently used
     return known.packed;
   }
-  const packed = packListing(listing, options.label ?? dir);
-  if (listing.newestChange < listedAt - RACY_MS) {
+  const settled = listing.newestChange < listedAt - RACY_MS;
+  const recalled = settled ? recall(key, listing.fingerprint) : undefined;
+  const packed = recalled ?? packListing(listing, options.label ?? dir);
+  if (settled) {
     remember(key, { fingerprint: listing.fingerprint, packed, held: packed.path ? 0 : packed.size });
+    if (!recalled && packed.tarSha256) memorize(key, listing.fingerprint, packed.tarSha256, packed);
   } else if (known) {
     memo.delete(key);
     heldBytes -= known.held;

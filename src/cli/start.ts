@@ -1,5 +1,6 @@
 /**
- * How bin/smpipe.js starts the CLI. With the bundle (dist/cli/smpipe.cjs, scripts/bundle-cli.ts)
+ * How bin/smpipe.js starts the CLI (through dist/cli/start.cjs, this module bundled for a
+ * CommonJS start: no ES module loader to set up). With the bundle (dist/cli/smpipe.cjs, scripts/bundle-cli.ts)
  * it compiles that one file with V8's code cache: the bytecode of every function an earlier run of
  * the same command compiled, so this run parses and compiles almost nothing. Without a bundle
  * (or with SMPIPE_BUNDLE=off, for stack traces into the modules) it imports dist/src/cli/main.js.
@@ -23,6 +24,8 @@ import { cacheDir } from '../util/cache-dir.js';
 interface Bundle {
   main(argv: string[]): Promise<number>;
   commandNamed(name: string): unknown;
+  /** util/build-identity.ts: caches of smpipe's own results key on it. */
+  setBuildIdentity(id: string): void;
 }
 
 export const BUNDLE = fileURLToPath(new URL('../../cli/smpipe.cjs', import.meta.url));
@@ -37,8 +40,8 @@ export async function start(argv: string[], bundle = BUNDLE, env: NodeJS.Process
   // A dynamic import inside a vm.Script (a Lambda step's handler file in `smpipe run`) needs
   // Node's loader hook for scripts: Node 20.12 and later; before, the bundle is required plainly.
   const importHook = (vm.constants as Partial<typeof vm.constants> | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
-  if (!source || !build) return (await import('./main.js')).main(argv);
-  if (!importHook) return (createRequire(bundle)(bundle) as Bundle).main(argv);
+  if (!source || !build) return unbundled(argv);
+  if (!importHook) return run(createRequire(bundle)(bundle) as Bundle, build, argv);
   const dir = cacheDir(env);
   const key = commandKey(argv);
   const file = dir && join(dir, `code-${build.slice(0, 16)}-${process.version}-${process.arch}-${flagsId(env)}-${key}.v8`);
@@ -50,9 +53,23 @@ export async function start(argv: string[], bundle = BUNDLE, env: NodeJS.Process
   });
   const module = { exports: {} as Bundle };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-  const status = await module.exports.main(argv);
+  const status = await run(module.exports, build, argv);
   if (file && dir && (!cached || script.cachedDataRejected) && (key === 'main' || module.exports.commandNamed(key))) saveCache(dir, file, script.createCachedData());
   return status;
+}
+
+/**
+ * dist/src/cli/main.js, named from this module's own place: this module runs as tsc wrote it and
+ * as dist/cli/start.cjs (bin/smpipe.js's), and main.js must stay out of the latter.
+ */
+async function unbundled(argv: string[]): Promise<number> {
+  const main = (await import(new URL('./main.js', import.meta.url).href)) as { main(argv: string[]): Promise<number> };
+  return main.main(argv);
+}
+
+function run(bundle: Bundle, build: string, argv: string[]): Promise<number> {
+  bundle.setBuildIdentity(build);
+  return bundle.main(argv);
 }
 
 /** The bundle's text, or undefined when there is none (a checkout built with tsc only). */

@@ -2,7 +2,7 @@ import { accessSync, constants, copyFileSync, lstatSync, mkdirSync, mkdtempSync,
 import { dirname, join, posix, resolve } from 'node:path';
 import { isInside } from '../assets/project-paths.js';
 import type { CompileResult } from '../compile/compile.js';
-import { fileSha256 } from '../compile/compiled-folder.js';
+import { fileSha256 } from '../assets/hash.js';
 import type { Code } from '../diagnostics/codes.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { canonicalJson } from '../util/canonical-json.js';

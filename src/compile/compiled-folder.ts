@@ -9,9 +9,10 @@
  *   const folder = readCompiledFolder('build/llama3-dpo-alignment');   // throws CompiledFolderError
  *   folder.definition, folder.manifest.parameters, folder.assetsByS3Uri.get(uri)?.path
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileSha256 } from '../assets/hash.js';
 import type { Json } from '../expr/types.js';
 import { MANIFEST_VERSION, type Manifest, type ManifestAsset } from './manifest.js';
 import { checkManifestShape } from './manifest-shape.js';
@@ -126,17 +127,4 @@ function checkSize(file: string, shown: string, expected: number): void {
 
 function checkSha(actual: string, shown: string, expected: string): void {
   if (actual !== expected) throw new CompiledFolderError('SMP9014', `${shown} has sha256 ${actual}; the manifest says ${expected}: it changed after compile`, RECOMPILE);
-}
-
-/** sha256 of a file, lower-case hex, streamed through a fixed buffer. */
-export function fileSha256(file: string): string {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(1024 * 1024);
-  const fd = openSync(file, 'r');
-  try {
-    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('hex');
 }
