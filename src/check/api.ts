@@ -4,8 +4,7 @@ import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
 import { checkRequestShape, type EnumExpressionHook, type ExprType } from './api-shapes/check.js';
 import { enumHint } from './api-shapes/suggest.js';
-import { escapePointer } from '../spec/source.js';
-import { fieldAt } from '../compile/step-context.js';
+import { escapePointer, valueAt } from '../spec/pointer.js';
 
 const PARAMETER_EXPR_TYPES: Record<ParameterType, ExprType> = { string: 'string', integer: 'integer', float: 'float', boolean: 'boolean' };
 
@@ -37,7 +36,7 @@ export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string,
       const pointer = specPointer(name, finding.path, api.origins, spec);
       // An unknown field is about its name: point at the key, as for spec schema errors.
       const at = finding.code === 'SMP8001' ? 'key' : 'value';
-      reporter.report(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')}: ${finding.message}`, { at, ...(finding.hint ? { hint: finding.hint } : {}) });
+      reporter.reportText(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')}: ${finding.message}`, { at, ...(finding.hint ? { hint: finding.hint } : {}) });
     }
   }
 }
@@ -47,15 +46,15 @@ function specPointer(step: string, path: (string | number)[], origins: Readonly<
   const base = `/steps/${step}`;
   const stepSpec = spec.steps[step];
   const full = path.join('/');
-  if (fieldAt(stepSpec?.arguments, full) !== undefined) return `${base}/arguments/${full}`;
+  if (valueAt(stepSpec?.arguments, full) !== undefined) return `${base}/arguments/${full}`;
   const names = path.filter((p): p is string => typeof p === 'string');
   for (let n = names.length; n > 0; n--) {
     const origin = origins[names.slice(0, n).join('.')];
-    if (origin !== undefined && fieldAt(stepSpec, origin) !== undefined) return `${base}/${origin}`;
+    if (origin !== undefined && valueAt(stepSpec, origin) !== undefined) return `${base}/${origin}`;
   }
   for (let n = path.length - 1; n > 0; n--) {
     const rel = path.slice(0, n).join('/');
-    if (fieldAt(stepSpec?.arguments, rel) !== undefined) return `${base}/arguments/${rel}`;
+    if (valueAt(stepSpec?.arguments, rel) !== undefined) return `${base}/arguments/${rel}`;
   }
   return `${base}/kind`;
 }
@@ -71,7 +70,7 @@ function checkParameterAgainstEnum(name: string, enumName: string, values: reado
   for (const [value, pointer] of candidates) {
     if (typeof value !== 'string' || values.includes(value)) continue;
     const hint = enumHint(value, values);
-    reporter.report('SMP8003', pointer, `parameter ${name}: '${value}' is not a valid ${enumName}`, { once: `SMP8003:${pointer}`, ...(hint && { hint }) });
+    reporter.reportText('SMP8003', pointer, `parameter ${name}: '${value}' is not a valid ${enumName}`, { once: `SMP8003:${pointer}`, ...(hint && { hint }) });
   }
 }
 

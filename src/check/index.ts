@@ -38,11 +38,11 @@ export function runChecks(input: CheckInput): void {
   checkApiShapes(steps.filter((s) => input.cleanSteps.has(String(s.Name))), input.stepKinds, input.parameterTypes, spec, reporter);
   if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
   for (const finding of validateDefinition(input.definition)) {
-    reporter.report('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
+    reporter.reportText('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
   }
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
-    reporter.report('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {
+    reporter.reportText('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {
       hint: 'smpipe upsert uploads it to S3 and passes PipelineDefinitionS3Location',
       at: 'key',
     });

@@ -1,6 +1,6 @@
 import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import { escapePointer } from '../spec/source.js';
+import { escapePointer } from '../spec/pointer.js';
 
 export const SECRET_HINT = 'store it in AWS Secrets Manager and pass the secret ARN; the job fetches it at run time. DescribePipeline shows the definition to anyone with read access.';
 
@@ -41,7 +41,7 @@ export function visitStrings(value: unknown, pointer: string, key: string, visit
 export function scanSecrets(value: unknown, pointer: string, reporter: Reporter, key = ''): void {
   visitStrings(value, pointer, key, (text, at, name) => {
     const found = secretIn(text, name);
-    if (found) reporter.report(found.code, at, found.message, { hint: SECRET_HINT, ...(found.match !== undefined && { within: found.match }) });
+    if (found) reporter.reportText(found.code, at, found.message, { hint: SECRET_HINT, ...(found.match !== undefined && { within: found.match }) });
   });
 }
 

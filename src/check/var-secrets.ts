@@ -1,6 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { parseTemplate } from '../expr/parse.js';
-import { escapePointer } from '../spec/source.js';
+import { escapePointer } from '../spec/pointer.js';
 import type { ResolvedVars, VarOrigin } from '../spec/vars.js';
 import { findAllSecretsInText, SECRET_HINT, secretByName, secretIn, visitStrings } from './secrets.js';
 
@@ -27,8 +27,8 @@ function scanVarValues(vars: ResolvedVars, reporter: Reporter): void {
     const found = typeof value === 'string' ? secretIn(value, name) : undefined;
     if (!found || !origin) continue;
     const within = found.match === undefined ? {} : { within: found.match };
-    if (origin.from === 'file' && vars.fileReporter) vars.fileReporter.report(found.code, origin.pointer, found.message, { hint: SECRET_HINT, ...within });
-    else if (origin.from === 'set') reporter.report(found.code, `/vars/${escapePointer(name)}`, `--set ${name}=…: ${found.message}`, { hint: SECRET_HINT, at: 'key' });
+    if (origin.from === 'file' && vars.fileReporter) vars.fileReporter.reportText(found.code, origin.pointer, found.message, { hint: SECRET_HINT, ...within });
+    else if (origin.from === 'set') reporter.reportText(found.code, `/vars/${escapePointer(name)}`, `--set ${name}=…: ${found.message}`, { hint: SECRET_HINT, at: 'key' });
   }
 }
 
@@ -50,14 +50,14 @@ function scanSubstituted(text: string, pointer: string, key: string, vars: Resol
     const involved = pieces.filter((p) => p.start < found.index + found.match.length && p.start + p.text.length > found.index);
     // Inside one piece it was reported where that piece was written (spec text, vars file, --set).
     if (involved.length < 2) continue;
-    reporter.report(found.code, pointer, `this value contains ${found.what} ${substitutedNote(involved, vars)}`, {
+    reporter.reportText(found.code, pointer, `this value contains ${found.what} ${substitutedNote(involved, vars)}`, {
       hint: SECRET_HINT,
       within: writtenText(involved, found.index, found.index + found.match.length),
     });
   }
   if (findings.length > 0) return;
   const byName = secretByName(resolved, key);
-  if (byName && !secretByName(text, key)) reporter.report(byName.code, pointer, `${byName.message} ${substitutedNote(pieces, vars)}`, { hint: SECRET_HINT });
+  if (byName && !secretByName(text, key)) reporter.reportText(byName.code, pointer, `${byName.message} ${substitutedNote(pieces, vars)}`, { hint: SECRET_HINT });
 }
 
 /** The spec text of the pieces making [from, to): literal text trimmed to the secret, expressions whole. */

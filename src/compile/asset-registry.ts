@@ -63,7 +63,7 @@ export class AssetRegistry {
   constructor(private readonly baseDir: string, private readonly artifacts: string | undefined, options: AssetRegistryOptions = {}) {
     const allowOutside = options.localFiles?.allowOutside ?? [];
     allowOutside.forEach((path, i) => {
-      if (!existsAt(resolve(baseDir, path))) options.reporter?.report('SMP6003', `/localFiles/allowOutside/${i}`, `${path} does not exist`);
+      if (!existsAt(resolve(baseDir, path))) options.reporter?.reportText('SMP6003', `/localFiles/allowOutside/${i}`, `${path} does not exist`);
     });
     this.policy = new PathPolicy(findProjectRoot(baseDir), allowOutside.map((path) => realOrResolved(resolve(baseDir, path))));
     this.maxBytes = (options.localFiles?.maxArchiveMiB ?? DEFAULT_MAX_ARCHIVE_MIB) * 2 ** 20;

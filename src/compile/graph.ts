@@ -39,18 +39,18 @@ function placeBranches(nodes: Map<string, StepNode>, reporter: Reporter): Map<st
         const pointer = pointerOf(node.name, branch, i);
         const previous = placement.get(member);
         if (!nodes.has(member)) {
-          reporter.report('SMP3005', pointer, `unknown step "${member}" in the ${branch} branch of "${node.name}"`);
+          reporter.reportText('SMP3005', pointer, `unknown step "${member}" in the ${branch} branch of "${node.name}"`);
           return;
         }
-        if (member === node.name) reporter.report('SMP4006', pointer, `condition "${node.name}" lists itself in its ${branch} branch`);
-        else if (previous) reporter.report('SMP4002', pointer, `step "${member}" is already in the ${previous.branch} branch of "${previous.condition}"`);
+        if (member === node.name) reporter.reportText('SMP4006', pointer, `condition "${node.name}" lists itself in its ${branch} branch`);
+        else if (previous) reporter.reportText('SMP4002', pointer, `step "${member}" is already in the ${previous.branch} branch of "${previous.condition}"`);
         else placement.set(member, { condition: node.name, branch });
       });
     }
   }
   for (const [member, place] of placement) {
     if (isAncestor(member, place.condition, placement)) {
-      reporter.report('SMP4006', pointerOf(place.condition), `condition "${place.condition}" is inside the branch of "${member}", which it lists in its own branch`);
+      reporter.reportText('SMP4006', pointerOf(place.condition), `condition "${place.condition}" is inside the branch of "${member}", which it lists in its own branch`);
       placement.delete(member);
     }
   }
@@ -101,7 +101,7 @@ function reportCycle(cycle: string[], reported: Set<string>, reporter: Reporter)
   const first = [...cycle].sort()[0] as string;
   const start = cycle.indexOf(first);
   const ordered = [...cycle.slice(start), ...cycle.slice(0, start), first];
-  reporter.report('SMP4001', pointerOf(first), `steps depend on each other in a cycle: ${ordered.join(' → ')}`, { at: 'key' });
+  reporter.reportText('SMP4001', pointerOf(first), `steps depend on each other in a cycle: ${ordered.join(' → ')}`, { at: 'key' });
 }
 
 /** A step inside a branch may only be used from the same branch (or deeper inside it). */
@@ -112,7 +112,7 @@ function checkBranchReferences(nodes: Map<string, StepNode>, placement: Map<stri
       const place = placement.get(target);
       if (!place || node.name === place.condition) continue;
       if (!insideBranch(node.name, place, placement)) {
-        reporter.report('SMP4003', pointerOf(node.name), `"${node.name}" uses "${target}", which runs only in the ${place.branch} branch of "${place.condition}"`, {
+        reporter.reportText('SMP4003', pointerOf(node.name), `"${node.name}" uses "${target}", which runs only in the ${place.branch} branch of "${place.condition}"`, {
           at: 'key',
           hint: `move "${node.name}" into the same branch, or move "${target}" out of the condition`,
         });

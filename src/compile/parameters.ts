@@ -24,14 +24,14 @@ export function validParameters(parameters: Record<string, ParameterSpec>): [str
 function checkParameter(name: string, spec: ParameterSpec, reporter: Reporter): void {
   const pointer = `/parameters/${name}`;
   if (spec.default !== undefined && !fits(spec.default, spec.type)) {
-    reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not ${article(spec.type)}`);
+    reporter.reportText('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not ${article(spec.type)}`);
   }
   if (!Array.isArray(spec.enum)) return; // absent, or reported by the spec schema
   spec.enum.forEach((value, i) => {
-    if (!fits(value, spec.type)) reporter.report('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not ${article(spec.type)}`);
+    if (!fits(value, spec.type)) reporter.reportText('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not ${article(spec.type)}`);
   });
   if (spec.default !== undefined && !spec.enum.includes(spec.default)) {
-    reporter.report('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not one of the enum values`);
+    reporter.reportText('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not one of the enum values`);
   }
 }
 

@@ -2,16 +2,20 @@ import type { Code } from '../diagnostics/codes.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
 import { lowerValue, scopeErrorOptions } from '../expr/lower.js';
 import type { Scope } from '../expr/scope.js';
-import { typeOfLiteral, type ExprType, type Json } from '../expr/types.js';
+import type { ExprType, Json } from '../expr/types.js';
 import { hasExpression, parseTemplate } from '../expr/parse.js';
 import { resolveReference, unsetVarHint } from '../expr/resolve.js';
 import { resolveImage } from '../assets/images.js';
-import type { AssetOptions, ResolvedDefaults, StepContext } from '../steps/types.js';
-import type { AssetRegistry, AssetResult } from './asset-registry.js';
+import { Field } from '../spec/field.js';
+import { joinPointer } from '../spec/pointer.js';
+import type { CommonStep, ImageSpec, ResolvedDefaults } from '../spec/types.js';
+import type { Lowered, StepContext } from '../steps/types.js';
+import type { AssetProblem, AssetRegistry, AssetResult } from './asset-registry.js';
 
 export interface StepContextInit {
   name: string;
-  spec: Record<string, unknown>;
+  /** The step, validated against its kind's schema (common fields included). */
+  spec: CommonStep;
   scope: Scope;
   reporter: Reporter;
   defaults: ResolvedDefaults;
@@ -21,90 +25,82 @@ export interface StepContextInit {
   artifactsParts: string[] | undefined;
 }
 
-export function fieldAt(spec: unknown, rel: string): unknown {
-  if (rel === '') return spec;
-  let node: unknown = spec;
-  for (const part of rel.split('/')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[part.replace(/~1/g, '/').replace(/~0/g, '~')];
-  }
-  return node;
-}
+/** Reports a message with its text already made (lowering, assets): at a field, with options. */
+type TextReport = (code: Code, at: Field<unknown>, message: string, options?: ReportOptions) => void;
 
 /** The StepContext kinds compile against; see steps/types.ts for the contract. */
-export function createStepContext(init: StepContextInit): StepContext {
-  const pointer = `/steps/${init.name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  const at = (rel: string) => (rel ? `${pointer}/${rel}` : pointer);
-  const report = (code: Code, rel: string, message: string, options?: ReportOptions) =>
-    init.reporter.report(code, at(rel), message, options);
-  const lower = (raw: unknown, rel: string, expected: ExprType): Json =>
-    lowerValue(raw, expected, init.scope, (code, message, o) => report(code, rel, message, o));
-  const assetUri = (rel: string, result: AssetResult, code: Code): string | undefined => {
+export function createStepContext(init: StepContextInit): StepContext<unknown> {
+  const step = new Field(init.spec, joinPointer('/steps', init.name));
+  const reportText: TextReport = (code, at, message, options) => init.reporter.reportText(code, at.pointer, message, options);
+  const lower = (at: Field<unknown>, expected: ExprType): Json =>
+    lowerValue(at.raw, expected, init.scope, (code, message, o) => reportText(code, at, message, o));
+  const assetUri = (at: Field<unknown>, result: AssetResult, code: Code): string | undefined => {
     if (result.ok) return result.asset.s3Uri;
-    for (const p of result.problems) report(p.code ?? code, rel, p.message, p.hint ? { hint: p.hint } : {});
+    reportAssetProblems(reportText, at, result.problems, code);
     return undefined;
   };
-  const compileTime = (rel: string) => compileTimeValue(fieldAt(init.spec, rel), init.scope, (c, m, o) => report(c, rel, m, o));
   return {
     name: init.name,
     spec: init.spec,
-    pointer,
+    step,
+    at: (key) => step.at(key),
+    pointer: step.pointer,
     defaults: init.defaults,
-    value: (rel, expected) => {
-      const raw = fieldAt(init.spec, rel);
-      return raw === undefined ? undefined : lower(raw, rel, expected);
-    },
-    lower,
-    typed: (raw, rel) => ({ value: lower(raw, rel, 'json'), type: typeOfRaw(raw, init.scope) }),
-    compileTime,
+    value: <T>(field: Field<T>, expected: ExprType) => (field.raw === undefined ? undefined : lower(field, expected)) as Lowered<T>,
+    typed: (text, within) => ({ value: lowerValue(text, 'json', init.scope, (c, m, o) => reportText(c, within, m, o)), type: typeOfText(text, init.scope) }),
+    compileTime: (field) => compileTimeValue(field.raw, init.scope, (c, m, o) => reportText(c, field, m, o)),
     compileTimeRegion: () => init.region,
-    role: () => {
-      if (init.spec.role !== undefined) return lower(init.spec.role, 'role', 'string');
-      return init.defaults.role === undefined ? undefined : lowerValue(init.defaults.role, 'string', init.scope, (c, m, o) => init.reporter.report(c, '/defaults/role', m, o));
+    role: (own) => {
+      if (own.raw !== undefined) return lower(own, 'string');
+      const fallback = new Field(init.defaults.role, '/defaults/role');
+      return fallback.raw === undefined ? undefined : lower(fallback, 'string');
     },
-    image: (rel) => imageUri(fieldAt(init.spec, rel), rel, init, lower, report),
-    packFolder: (rel, folder, options: AssetOptions) => assetUri(rel, init.assets.packFolder(folder, options.name), 'SMP6001'),
-    addGenerated: (bytes, options) => assetUri('', init.assets.addGenerated(bytes, options.name), 'SMP2002'),
-    addLocalInput: (rel, path) => assetUri(rel, init.assets.addFile(path), 'SMP6003'),
-    readLocal: (rel, path) => {
+    image: (field) => imageUri(field, init, lower, reportText),
+    packFolder: (field, folder, options) => assetUri(field, init.assets.packFolder(folder, options.name), 'SMP6001'),
+    addGenerated: (bytes, options) => assetUri(step, init.assets.addGenerated(bytes, options.name), 'SMP2002'),
+    addLocalInput: (field, path) => assetUri(field, init.assets.addFile(path), 'SMP6003'),
+    readLocal: (field, path) => {
       const read = init.assets.readText(path);
       if (read.ok) return read.text;
-      for (const p of read.problems) report(p.code ?? 'SMP6003', rel, p.message, p.hint ? { hint: p.hint } : {});
+      reportAssetProblems(reportText, field, read.problems, 'SMP6003');
       return undefined;
     },
     localExists: (path) => init.assets.exists(path),
     executionUri: (...parts) => {
       if (!init.artifactsParts) {
-        report('SMP2002', '', 'set artifacts: (an S3 prefix) or give this output an explicit destination');
+        init.reporter.report('SMP2002.outputDestination', step.pointer);
         return '';
       }
       const values: Json[] = [...init.artifactsParts, { Get: 'Execution.PipelineExecutionId' }, init.name, ...parts];
       return { 'Std:Join': { On: '/', Values: values } };
     },
-    report,
+    report: (key, at, ...args) => init.reporter.report(key, at.pointer, ...args),
   };
 }
 
-function imageUri(raw: unknown, rel: string, init: StepContextInit, lower: (r: unknown, rel: string, t: ExprType) => Json, report: (c: Code, rel: string, m: string, o?: ReportOptions) => void): Json | undefined {
+function reportAssetProblems(report: TextReport, at: Field<unknown>, problems: AssetProblem[], code: Code): void {
+  for (const p of problems) report(p.code ?? code, at, p.message, p.hint ? { hint: p.hint } : {});
+}
+
+function imageUri(field: Field<ImageSpec | undefined>, init: StepContextInit, lower: (at: Field<unknown>, t: ExprType) => Json, report: TextReport): Json | undefined {
+  const raw = field.raw;
   if (raw === undefined) return undefined;
-  if (typeof raw === 'string') return lower(raw, rel, 'string');
-  const spec = raw as { dlc: string; version: string; gpu?: boolean; python?: string };
-  const resolved = resolveImage(spec, init.region);
+  if (typeof raw === 'string') return lower(field, 'string');
+  const resolved = resolveImage(raw, init.region);
   if (resolved.ok) return resolved.uri;
   if (init.region === undefined && resolved.code === 'SMP6004') {
     // Every DLC image needs the region: one error for the missing var, not one per image.
-    if (init.scope.vars.has('region')) report('SMP3004', rel, 'var "region" has no value: Deep Learning Container images need it', { hint: unsetVarHint('region'), once: 'SMP3004:region' });
-    else report('SMP6004', rel, resolved.message, { once: 'SMP6004:region', ...(resolved.hint && { hint: resolved.hint }) });
+    if (init.scope.vars.has('region')) report('SMP3004', field, 'var "region" has no value: Deep Learning Container images need it', { hint: unsetVarHint('region'), once: 'SMP3004:region' });
+    else report('SMP6004', field, resolved.message, { once: 'SMP6004:region', ...(resolved.hint && { hint: resolved.hint }) });
     return undefined;
   }
-  report(resolved.code, rel, resolved.message, resolved.hint ? { hint: resolved.hint } : {});
+  report(resolved.code, field, resolved.message, resolved.hint ? { hint: resolved.hint } : {});
   return undefined;
 }
 
-/** The type of a literal or a single `${...}`; text with expressions is a string. */
-function typeOfRaw(raw: unknown, scope: Scope): ExprType {
-  if (typeof raw !== 'string') return typeOfLiteral(raw as number | boolean);
-  const parsed = parseTemplate(raw);
+/** The type of a single `${...}`; any other text with expressions is a string. */
+function typeOfText(text: string, scope: Scope): ExprType {
+  const parsed = parseTemplate(text);
   const only = parsed.segments.length === 1 ? parsed.segments[0] : undefined;
   if (!only || only.kind !== 'ref') return 'string';
   const resolved = resolveReference(only.ref, scope);

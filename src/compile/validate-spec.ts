@@ -3,7 +3,7 @@ import { closest } from '../util/suggest.js';
 import { specSchema, stepSchema } from '../spec/schema.js';
 import { validateAgainst } from '../spec/validate.js';
 import { KINDS, KIND_LIST, isKind } from '../steps/index.js';
-import type { JsonSchema } from '../steps/types.js';
+import type { JsonSchema } from '../spec/schema-helpers.js';
 
 const topLevel = specSchema(KIND_LIST, false);
 const perKind = new Map<string, JsonSchema>(
@@ -36,7 +36,7 @@ function validateStep(name: string, step: unknown, reporter: Reporter): boolean 
   if (typeof kind !== 'string') return false; // reported by the top-level schema
   if (!isKind(kind)) {
     const near = closest(kind, Object.keys(KINDS));
-    reporter.report('SMP2006', `${pointer}/kind`, `unknown step kind "${kind}"`, {
+    reporter.reportText('SMP2006', `${pointer}/kind`, `unknown step kind "${kind}"`, {
       hint: near ? `did you mean "${near}"?` : `kinds: ${Object.keys(KINDS).join(', ')}`,
     });
     return false;

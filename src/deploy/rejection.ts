@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapePointer } from '../spec/source.js';
+import { escapePointer } from '../spec/pointer.js';
 import type { DesiredPipeline } from './desired.js';
 import { asAwsError, DeployError, errorName } from './errors.js';
 import { flattenSteps } from './step-diff.js';

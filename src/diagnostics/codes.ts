@@ -1,9 +1,12 @@
 import type { Severity } from './diagnostic.js';
+import type { Template } from './messages.js';
 
-interface CodeInfo {
+export interface CodeInfo {
   severity: Severity;
   /** One line for the README's catalogue and `smpipe explain` (explanations/ holds the rest). */
   title: string;
+  /** The messages reported under this code, by id: `report('SMP2004.queueUrl', at, { queue })` (diagnostics/messages.ts). */
+  messages?: Readonly<Record<string, Template>>;
 }
 
 /**
@@ -23,26 +26,115 @@ export const CODES = {
   SMP1011: { severity: 'error', title: 'Output folder cannot be written (read-only, no permission, disk full)' },
 
   SMP2001: { severity: 'error', title: 'Unknown property' },
-  SMP2002: { severity: 'error', title: 'Missing required property' },
+  SMP2002: {
+    severity: 'error',
+    title: 'Missing required property',
+    messages: {
+      variantName: 'name each variant when there are several (VariantName)',
+      modelRole: 'a model needs an execution role: set role here or defaults.role',
+      inputSource: 'an input needs a source (S3 URI or expression) or a local file',
+      outputDestination: 'set artifacts: (an S3 prefix) or give this output an explicit destination',
+    },
+  },
   SMP2003: { severity: 'error', title: 'Value has the wrong type' },
-  SMP2004: { severity: 'error', title: 'Value is not one of the allowed values or does not match the required pattern' },
-  SMP2005: { severity: 'error', title: 'Value out of range (number, length or item count), or a number JSON cannot hold exactly (NaN, infinity, integers past 2^53)' },
+  SMP2004: {
+    severity: 'error',
+    title: 'Value is not one of the allowed values or does not match the required pattern',
+    messages: {
+      namePrefix: { message: '"{{prefix}}" is not a valid endpoint config name start', hint: 'letters, digits and hyphens, starting and ending with a letter or digit' },
+      labelAttribute: { message: '"{{name}}" is not a valid label attribute name', hint: '1-127 letters, digits and hyphens, not ending in -ref or -metadata' },
+      functionArn: { message: '"{{arn}}" is not a Lambda function ARN', hint: 'arn:aws:lambda:<region>:<account>:function:<name>' },
+      resourceName: { message: '"{{value}}" is not a valid {{what}}', hint: '1-63 letters, digits and hyphens, starting and ending with a letter or digit' },
+      outputName: { message: 'output name "{{name}}" must be 1-256 letters, digits, "_" or "-"', hint: 'later steps read it as Steps.S.OutputParameters[\'NAME\']' },
+      queueUrl: { message: '"{{queue}}" is not an SQS queue URL', hint: 'write it as https://sqs.<region>.amazonaws.com/<account>/<queue>' },
+      workerTemplate: { message: 'the worker UI template cannot be rendered: {{problem}}', hint: 'fix the handlebars syntax; Liquid for Ground Truth goes inside {{rawBlock}}' },
+    },
+  },
+  SMP2005: {
+    severity: 'error',
+    title: 'Value out of range (number, length or item count), or a number JSON cannot hold exactly (NaN, infinity, integers past 2^53)',
+    messages: {
+      namePrefixLength: 'the prefix is {{length}} characters; with "-" and the {{idLength}}-character execution id the name must stay within {{limit}}',
+    },
+  },
   SMP2006: { severity: 'error', title: 'Unknown step kind' },
-  SMP2007: { severity: 'error', title: 'Invalid field combination (mutually exclusive or dependent fields)' },
+  SMP2007: {
+    severity: 'error',
+    title: 'Invalid field combination (mutually exclusive or dependent fields)',
+    messages: {
+      kmsKeyLocalStorage: { message: '{{instanceType}} has local NVMe storage, encrypted by the instance; SageMaker rejects a KmsKeyId for it', hint: 'remove kmsKey, or pick an instance type without local storage' },
+      codeOrEntrypoint: 'give either code + entry or entrypoint, not both',
+      sourceOrFile: 'give either source or file, not both',
+      codeWithEntry: 'code and entry go together: the folder to pack and the script in it to run',
+      spotMaxWait: 'spot training needs spot.maxWait (seconds, at least maxRuntime)',
+      maxWaitBelowRuntime: 'maxWait ({{maxWait}}) must be at least maxRuntime ({{maxRuntime}})',
+    },
+  },
 
-  SMP3001: { severity: 'error', title: 'Expression syntax error' },
+  SMP3001: {
+    severity: 'error',
+    title: 'Expression syntax error',
+    messages: {
+      condition: 'cannot read the condition: {{problem}}',
+    },
+  },
   SMP3002: { severity: 'error', title: 'Unknown pipeline parameter' },
   SMP3003: { severity: 'error', title: 'Unknown var' },
   SMP3004: { severity: 'error', title: 'Var has no value (set it with --vars or --set)' },
   SMP3005: { severity: 'error', title: 'Unknown step' },
-  SMP3006: { severity: 'error', title: 'Unknown output of a step' },
-  SMP3007: { severity: 'error', title: 'Unknown report (property file) of a step' },
-  SMP3008: { severity: 'error', title: 'Property path not in the step\'s Describe* response' },
+  SMP3006: {
+    severity: 'error',
+    title: 'Unknown output of a step',
+    messages: {
+      reportOutput: 'report "{{report}}" names output "{{output}}", which this step does not declare',
+      outputName: 'name the output: steps.{{step}}.outputs.<name>',
+      noOutput: { message: 'step "{{step}}" has no output "{{name}}"', hint: 'outputs: {{outputs}}' },
+      noOutputDeclared: { message: 'step "{{step}}" has no output "{{name}}"', hint: 'it declares no outputs' },
+      noMetric: { message: 'step "{{step}}" defines no metric "{{name}}"', hint: 'metrics: {{metrics}}' },
+    },
+  },
+  SMP3007: {
+    severity: 'error',
+    title: 'Unknown report (property file) of a step',
+    messages: {
+      noReport: { message: 'step "{{step}}" has no report "{{name}}"', hint: 'reports: {{reports}}' },
+      noReportDeclared: { message: 'step "{{step}}" has no report "{{name}}"', hint: 'declare it under reports:' },
+    },
+  },
+  SMP3008: {
+    severity: 'error',
+    title: 'Property path not in the step\'s Describe* response',
+    messages: {
+      pathMissing: 'give a property path after "properties.", e.g. steps.{{step}}.properties.<Field>',
+      notInShape: '{{shape}}: {{problem}}',
+    },
+  },
   SMP3009: { severity: 'error', title: 'Unknown execution variable' },
-  SMP3010: { severity: 'error', title: 'Expression type mismatch' },
-  SMP3011: { severity: 'error', title: 'Run-time expression where only compile-time values are allowed' },
+  SMP3010: {
+    severity: 'error',
+    title: 'Expression type mismatch',
+    messages: {
+      compareNumbers: '{{operand}} is {{type}}; {{op}} compares numbers',
+      cannotEqual: '{{left}} ({{leftType}}) cannot equal {{right}} ({{rightType}})',
+    },
+  },
+  SMP3011: {
+    severity: 'error',
+    title: 'Run-time expression where only compile-time values are allowed',
+    messages: {
+      stepsAtPipelineLevel: 'step properties are not available here',
+    },
+  },
   SMP3012: { severity: 'error', title: 'A step refers to itself' },
-  SMP3013: { severity: 'error', title: 'Step exposes no such property for its kind' },
+  SMP3013: {
+    severity: 'error',
+    title: 'Step exposes no such property for its kind',
+    messages: {
+      conditionOutcome: { message: 'a condition step exposes only "outcome"', hint: 'steps.{{step}}.outcome' },
+      failProperties: { message: 'a fail step exposes no properties ("{{tail}}")', hint: 'nothing runs after a fail step' },
+      unknownProperty: { message: 'a {{kind}} step exposes no "{{tail}}"', hint: 'use one of: {{known}}' },
+    },
+  },
 
   SMP4001: { severity: 'error', title: 'Reference cycle between steps' },
   SMP4002: { severity: 'error', title: 'Step listed in more than one condition branch' },
@@ -60,8 +152,21 @@ export const CODES = {
   SMP5007: { severity: 'error', title: 'Display name or description too long, or a pipeline display name with characters SageMaker rejects' },
   SMP5008: { severity: 'error', title: 'Invalid parameter definition (default or enum of the wrong type, default outside enum)' },
 
-  SMP6001: { severity: 'error', title: 'Code folder not found' },
-  SMP6002: { severity: 'error', title: 'Entry script not found in the code folder' },
+  SMP6001: {
+    severity: 'error',
+    title: 'Code folder not found',
+    messages: {
+      codeFolder: 'code must name a folder (relative to the spec file)',
+    },
+  },
+  SMP6002: {
+    severity: 'error',
+    title: 'Entry script not found in the code folder',
+    messages: {
+      entryPath: 'entry must be a path relative to {{folder}}, got {{script}}',
+      entryMissing: '{{script}} is not in {{folder}}',
+    },
+  },
   SMP6003: { severity: 'error', title: 'Local input file or folder not found' },
   SMP6004: { severity: 'error', title: 'Unknown or missing AWS region for an image lookup' },
   SMP6005: { severity: 'error', title: 'Unknown Deep Learning Container image or version' },
@@ -77,7 +182,13 @@ export const CODES = {
   SMP7004: { severity: 'error', title: 'Private key in the spec, a vars file or a --set value' },
   SMP7005: { severity: 'error', title: 'Literal value for a secret-named environment variable or argument' },
 
-  SMP8001: { severity: 'error', title: 'Field not in the SageMaker API request shape' },
+  SMP8001: {
+    severity: 'error',
+    title: 'Field not in the SageMaker API request shape',
+    messages: {
+      rejectedArgument: { message: '{{key}} is not accepted in a {{stepType}} step', hint: '{{why}}' },
+    },
+  },
   SMP8002: { severity: 'error', title: 'Required SageMaker API field missing' },
   SMP8003: { severity: 'error', title: 'Value not in the SageMaker API enum (for example an instance type)' },
   SMP8004: { severity: 'error', title: 'Number or length outside the SageMaker API range' },

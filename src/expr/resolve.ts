@@ -1,3 +1,4 @@
+import { formatProblem } from '../diagnostics/messages.js';
 import type { ParameterType } from '../spec/types.js';
 import { closest } from '../util/suggest.js';
 import type { Scope, ScopeError } from './scope.js';
@@ -84,7 +85,7 @@ function resolveStep(rest: string, scope: Scope): Resolved | ScopeError {
   }
   if (step === scope.currentStep) return { code: 'SMP3012', message: `step "${step}" cannot refer to its own properties` };
   const result = scope.resolveStepProperty(step, tail);
-  if (!result.ok) return { code: result.code, message: result.message, hint: result.hint };
+  if (!result.ok) return formatProblem(result.problem);
   scope.onStepReference?.(step);
   if ('get' in result) return { kind: 'runtime', value: { Get: result.get }, type: result.type, step };
   if ('jsonGet' in result) {

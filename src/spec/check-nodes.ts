@@ -1,6 +1,6 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { Reporter } from '../diagnostics/reporter.js';
-import { escapePointer } from './source.js';
+import { escapePointer } from './pointer.js';
 
 export const MAX_SCALAR_CHARS = 64 * 1024;
 
@@ -34,7 +34,7 @@ function checkNode(node: Node | null, pointer: string, walk: Walk): void {
   if (!node) return;
   const { reporter } = walk;
   if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-    reporter.report('SMP1006', pointer, `custom YAML tag ${node.tag} is not supported`);
+    reporter.reportText('SMP1006', pointer, `custom YAML tag ${node.tag} is not supported`);
   }
   if (isAlias(node)) return checkAlias(node, pointer, walk);
   if (isScalar(node)) return checkScalar(node, pointer, reporter, 'value');
@@ -48,7 +48,7 @@ function checkNode(node: Node | null, pointer: string, walk: Walk): void {
 function checkAlias(node: Node & { source: string; resolve(doc: Document): Node | undefined }, pointer: string, walk: Walk): void {
   const target = node.resolve(walk.doc);
   if (target && walk.ancestors.has(target)) {
-    walk.reporter.report('SMP1006', pointer, `alias *${node.source} refers to a node that contains it, so the document would contain itself`, { range: rangeOf(walk.reporter, node) });
+    walk.reporter.reportText('SMP1006', pointer, `alias *${node.source} refers to a node that contains it, so the document would contain itself`, { range: rangeOf(walk.reporter, node) });
   }
 }
 
@@ -61,16 +61,16 @@ function checkMap(items: unknown[], pointer: string, walk: Walk): void {
     const range = rangeOf(reporter, pair.key as Node | null);
     const where = range ? { range } : {};
     if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-      reporter.report('SMP1006', pointer, 'mapping keys must be plain strings', where);
+      reporter.reportText('SMP1006', pointer, 'mapping keys must be plain strings', where);
       continue;
     }
     const key = pair.key.value;
     if (key === '<<' && pair.key.type === 'PLAIN') {
-      reporter.report('SMP1006', pointer, 'YAML merge keys (<<) are not supported: write the keys out', { ...where, hint: 'anchors and aliases (&name, *name) of whole values still work' });
+      reporter.reportText('SMP1006', pointer, 'YAML merge keys (<<) are not supported: write the keys out', { ...where, hint: 'anchors and aliases (&name, *name) of whole values still work' });
       continue;
     }
     if (seen.has(key)) {
-      reporter.report('SMP1002', pointer, `duplicate key "${key}": the mapping already has it`, where);
+      reporter.reportText('SMP1002', pointer, `duplicate key "${key}": the mapping already has it`, where);
       continue;
     }
     seen.add(key);
@@ -83,12 +83,12 @@ function checkMap(items: unknown[], pointer: string, walk: Walk): void {
 function checkScalar(node: Scalar, pointer: string, reporter: Reporter, at: 'key' | 'value'): void {
   const value = node.value;
   if (typeof value === 'string' && value.length > MAX_SCALAR_CHARS) {
-    reporter.report('SMP1005', pointer, `${at === 'key' ? 'key' : 'value'} is ${value.length} characters; the limit is ${MAX_SCALAR_CHARS}`, { at });
+    reporter.reportText('SMP1005', pointer, `${at === 'key' ? 'key' : 'value'} is ${value.length} characters; the limit is ${MAX_SCALAR_CHARS}`, { at });
   } else if (typeof value === 'string' && value.includes('\u0000')) {
-    reporter.report('SMP1001', pointer, 'a NUL character (U+0000) is not allowed here', { at });
+    reporter.reportText('SMP1001', pointer, 'a NUL character (U+0000) is not allowed here', { at });
   } else if (typeof value === 'number') {
     const problem = numberProblem(value, node.source);
-    if (problem) reporter.report('SMP2005', pointer, problem, { at, hint: 'quote it to keep it as text' });
+    if (problem) reporter.reportText('SMP2005', pointer, problem, { at, hint: 'quote it to keep it as text' });
   }
 }
 

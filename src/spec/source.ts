@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
+import { escapePointer } from './pointer.js';
 import type { Position, SourceRange } from '../diagnostics/diagnostic.js';
 
 interface NodeSpan {
@@ -91,12 +92,4 @@ export class SourceFile {
       p = p.slice(0, p.lastIndexOf('/'));
     }
   }
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return segments.reduce<string>((p, s) => `${p}/${escapePointer(String(s))}`, base);
 }

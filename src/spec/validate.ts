@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/suggest.js';
-import { escapePointer } from './source.js';
-import type { JsonSchema } from '../steps/types.js';
+import { escapePointer } from './pointer.js';
+import type { JsonSchema } from './schema-helpers.js';
 // Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
 import type * as Generated from './spec-validators.generated.cjs';
 
@@ -72,7 +72,7 @@ function isBranchNoise(error: ErrorObject, all: ErrorObject[]): boolean {
 function reportError(error: ErrorObject, base: string, reporter: Reporter, schema: JsonSchema): void {
   const pointer = base + error.instancePath;
   if (error.propertyName !== undefined) {
-    reporter.report('SMP2004', `${pointer}/${escapePointer(error.propertyName)}`, `name "${error.propertyName}" ${describe(error)}`, { at: 'key' });
+    reporter.reportText('SMP2004', `${pointer}/${escapePointer(error.propertyName)}`, `name "${error.propertyName}" ${describe(error)}`, { at: 'key' });
     return;
   }
   const params = error.params as Record<string, unknown>;
@@ -82,14 +82,14 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const near = closest(name, known);
       const hint = near ? `did you mean "${near}"?` : known.length ? `known properties: ${known.join(', ')}` : undefined;
-      reporter.report('SMP2001', `${pointer}/${escapePointer(name)}`, `unknown property "${name}"`, { at: 'key', hint });
+      reporter.reportText('SMP2001', `${pointer}/${escapePointer(name)}`, `unknown property "${name}"`, { at: 'key', hint });
       return;
     }
     case 'required':
-      reporter.report('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
+      reporter.reportText('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
       return;
     default:
-      reporter.report(codeFor(error.keyword), pointer, describe(error), { ...enumHint(error), ...formsHint(error, schema) });
+      reporter.reportText(codeFor(error.keyword), pointer, describe(error), { ...enumHint(error), ...formsHint(error, schema) });
   }
 }
 

@@ -35,22 +35,22 @@ function rangeOf(error: YAMLError, source: SourceFile) {
 }
 
 function reportOne(error: YAMLError, reporter: Reporter, source: SourceFile): void {
-  reporter.report(codeOf(error), '', error.message.split('\n')[0] ?? error.message, { range: rangeOf(error, source) });
+  reporter.reportText(codeOf(error), '', error.message.split('\n')[0] ?? error.message, { range: rangeOf(error, source) });
 }
 
 function reportSyntax(error: YAMLError, reporter: Reporter, source: SourceFile): void {
   const range = rangeOf(error, source);
   if (error.code === 'TAB_AS_INDENT') {
-    reporter.report('SMP1001', '', 'YAML indentation cannot use tabs; use spaces', { range, hint: 'replace the tab at the start of this line with spaces (your editor can show tabs)' });
+    reporter.reportText('SMP1001', '', 'YAML indentation cannot use tabs; use spaces', { range, hint: 'replace the tab at the start of this line with spaces (your editor can show tabs)' });
     return;
   }
   const expression = expressionInFlow(source.text, error.pos[0]);
   if (expression) {
     const at = { start: source.position(expression.start), end: source.position(expression.end) };
-    reporter.report('SMP1001', '', `${expression.text} inside { } or [ ] is read as YAML, not as an expression`, { range: at, hint: `quote the value: "${expression.text}"` });
+    reporter.reportText('SMP1001', '', `${expression.text} inside { } or [ ] is read as YAML, not as an expression`, { range: at, hint: `quote the value: "${expression.text}"` });
     return;
   }
-  reporter.report('SMP1001', '', error.message.split('\n')[0] ?? error.message, { range });
+  reporter.reportText('SMP1001', '', error.message.split('\n')[0] ?? error.message, { range });
 }
 
 /**

@@ -4,7 +4,15 @@ import { jobTags, put } from './shared/job-settings.js';
 import { checkResourceName } from './shared/names.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext } from './types.js';
+
+const fields = kindFields({
+  name: text('EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}.'),
+  config: text('The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}.'),
+  tags: stringMap('Tags on the endpoint, added to defaults.tags.', { type: 'string' }),
+}, ['name', 'config']);
+
+type Spec = SpecOf<typeof fields>;
 
 /**
  * An endpoint step (Type "Endpoint") takes CreateEndpoint's request, and the service creates the
@@ -13,17 +21,12 @@ import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './t
  * endpoint existence"). The SDK gives it cache_config but no retry_policies, and Pipelines
  * rejects DeploymentConfig in it.
  */
-export const endpoint: StepKind = {
+export const endpoint = defineKind({
   kind: 'endpoint',
   type: 'Endpoint',
   description: 'Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime).',
-  properties: {
-    name: text('EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}.'),
-    config: text('The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}.'),
-    tags: stringMap('Tags on the endpoint, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['name', 'config'],
-  supportsRetry: false,
+  fields,
+  retryExceptions: [],
   supportsCache: true,
   api: {
     request: 'CreateEndpointInput',
@@ -37,9 +40,9 @@ export const endpoint: StepKind = {
   },
   resolveProperty,
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
+function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
   const [head, rest] = splitTail(request.tail);
   if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointName` };
   if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointArn` };
@@ -47,15 +50,15 @@ function resolveProperty(request: PropertyRequest): PropertyResult {
   return unknownProperty(request, 'endpoint', ['name', 'arn', 'properties.<Describe path>']);
 }
 
-function compile(ctx: StepContext) {
-  rejectUnsupportedArguments(ctx, 'Endpoint', {
+function compile(ctx: StepContext<Spec>) {
+  rejectUnsupportedArguments(ctx, ctx.at('arguments'), 'Endpoint', {
     DeploymentConfig: 'SageMaker Pipelines rejects it in Endpoint steps (sagemaker.workflow.endpoint_step)',
   });
   const args: Record<string, Json> = {};
-  const name = ctx.value('name', 'string');
-  checkResourceName(ctx, 'name', name, 'endpoint name');
-  put(args, 'EndpointName', name);
-  put(args, 'EndpointConfigName', ctx.value('config', 'string'));
-  put(args, 'Tags', jobTags(ctx));
+  const name = ctx.value(ctx.at('name'), 'string');
+  checkResourceName(ctx, ctx.at('name'), name, 'endpoint name');
+  args.EndpointName = name;
+  args.EndpointConfigName = ctx.value(ctx.at('config'), 'string');
+  put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
   return { arguments: args };
 }
