@@ -1,3 +1,4 @@
+import type { PlacedStep } from '../compile/definition-steps.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Json } from '../expr/types.js';
 import type { ParameterType, PipelineSpec } from '../spec/types.js';
@@ -12,7 +13,7 @@ const PARAMETER_EXPR_TYPES: Record<ParameterType, ExprType> = { string: 'string'
  * Checks each job step's compiled Arguments against the SageMaker request shape
  * it becomes, and places each finding on the spec line that produced it.
  */
-export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string, StepKind>, params: Map<string, ParameterType>, spec: PipelineSpec, reporter: Reporter): void {
+export function checkApiShapes(steps: readonly PlacedStep[], kinds: Map<string, StepKind>, params: Map<string, ParameterType>, spec: PipelineSpec, reporter: Reporter): void {
   const exprType = (expr: Record<string, unknown>): ExprType => {
     if ('Std:Join' in expr) return 'string';
     const get = typeof expr.Get === 'string' ? expr.Get : '';
@@ -26,8 +27,7 @@ export function checkApiShapes(steps: Record<string, Json>[], kinds: Map<string,
     const param = get.startsWith('Parameters.') ? get.slice(11) : undefined;
     if (param !== undefined) checkParameterAgainstEnum(param, enumName, values, spec, reporter);
   };
-  for (const step of steps) {
-    const name = String(step.Name);
+  for (const { name, step } of steps) {
     const api = kinds.get(name)?.api;
     if (!api) continue;
     const findings = checkRequestShape(api.request, step.Arguments, { omit: api.omit, exprType, onEnumExpression: checkParameterValues });

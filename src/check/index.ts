@@ -2,6 +2,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import type { Json } from '../expr/types.js';
 import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
+import { definitionSteps } from '../compile/definition-steps.js';
 import { checkApiShapes } from './api.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
@@ -32,10 +33,10 @@ export function runChecks(input: CheckInput): void {
   checkNames(spec, input.pipelineName, input.displayName, reporter);
   scanSecrets(spec, '', reporter);
   scanVarSecrets(spec, input.vars, reporter);
-  const steps = allSteps(input.definition);
-  for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);
+  const steps = definitionSteps(input.definition);
+  for (const { name, step } of steps) checkContainerArguments(name, step.Arguments, reporter);
   // Every step that compiled is checked now, so errors come in one round, not one per fix.
-  checkApiShapes(steps.filter((s) => input.cleanSteps.has(String(s.Name))), input.stepKinds, input.parameterTypes, spec, reporter);
+  checkApiShapes(steps.filter((s) => input.cleanSteps.has(s.name)), input.stepKinds, input.parameterTypes, spec, reporter);
   if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
   for (const finding of validateDefinition(input.definition)) {
     reporter.reportText('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
@@ -47,21 +48,4 @@ export function runChecks(input: CheckInput): void {
       at: 'key',
     });
   }
-}
-
-/** Every step envelope, including those nested in condition branches. */
-export function allSteps(definition: Json): Record<string, Json>[] {
-  const out: Record<string, Json>[] = [];
-  const visit = (steps: Json | undefined) => {
-    for (const step of (steps as Record<string, Json>[] | undefined) ?? []) {
-      out.push(step);
-      const args = step.Arguments as Record<string, Json> | undefined;
-      if (step.Type === 'Condition' && args) {
-        visit(args.IfSteps);
-        visit(args.ElseSteps);
-      }
-    }
-  };
-  visit((definition as { Steps?: Json }).Steps);
-  return out;
 }

@@ -1,5 +1,5 @@
 import type { Reporter } from '../diagnostics/reporter.js';
-import type { Json } from '../expr/types.js';
+import { isJsonObject, type Json } from '../expr/types.js';
 import type { PipelineSpec } from '../spec/types.js';
 
 const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -51,9 +51,10 @@ export function checkNames(spec: PipelineSpec, pipelineName: string, displayName
 }
 
 /** Literal container arguments over 256 characters are rejected by CreateProcessingJob. */
-export function checkContainerArguments(step: string, args: Json, reporter: Reporter): void {
-  const list = (args as { AppSpecification?: { ContainerArguments?: Json[] } }).AppSpecification?.ContainerArguments;
-  list?.forEach((arg, i) => {
+export function checkContainerArguments(step: string, args: Json | undefined, reporter: Reporter): void {
+  const app = isJsonObject(args) ? args.AppSpecification : undefined;
+  const list = isJsonObject(app) ? app.ContainerArguments : undefined;
+  (Array.isArray(list) ? list : []).forEach((arg, i) => {
     if (typeof arg === 'string' && arg.length > MAX_CONTAINER_ARGUMENT) {
       reporter.reportText('SMP5003', `/steps/${step}/args/${i}`, `argument ${i} is ${arg.length} characters; SageMaker allows ${MAX_CONTAINER_ARGUMENT}`, {
         hint: 'pass long values in a file (an input) or an environment variable',
