@@ -9,8 +9,8 @@ import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
 import { scanVarSecrets } from './var-secrets.js';
 import type { ResolvedVars } from '../spec/vars.js';
+import { INLINE_DEFINITION_LIMIT } from './limits.js';
 
-export const INLINE_DEFINITION_LIMIT = 1024 * 1024;
 
 export interface CheckInput {
   spec: PipelineSpec;

@@ -1,3 +1,4 @@
+import { INLINE_DEFINITION_LIMIT } from '../check/limits.js';
 import type { FolderAsset } from '../compile/compiled-folder.js';
 import { sortedJson } from '../util/canonical-json.js';
 import { checkAssets, needsUpload, referencedUris, type AssetCheck } from './assets.js';
@@ -9,8 +10,6 @@ import type { FieldDiff } from './json-diff.js';
 import { settingChanges, tagChanges, hasTagChanges, type SettingChange, type TagChanges } from './settings-diff.js';
 import { diffDefinitionSettings, diffSteps, flattenSteps, type StepChange } from './step-diff.js';
 
-/** PipelineDefinition's length limit; a longer definition goes through PipelineDefinitionS3Location. */
-export const INLINE_LIMIT = 1024 * 1024;
 
 export interface Plan {
   pipeline: string;
@@ -50,7 +49,7 @@ export async function makePlan(clients: Clients, desired: DesiredPipeline, optio
   const settings = described ? settingChanges(described.settings, desired.settings) : [];
   const action = !described ? 'create' : definitionChanged || settings.length ? 'update' : 'none';
   if (action === 'create') requireRole(desired);
-  const definitionObject = action !== 'none' ? overLimitDefinition(desired, options.inlineLimit ?? INLINE_LIMIT) : undefined;
+  const definitionObject = action !== 'none' ? overLimitDefinition(desired, options.inlineLimit ?? INLINE_DEFINITION_LIMIT) : undefined;
   const { deployed, assets } = await readRest(clients, described, definitionObject ? [...desired.assets, definitionObject] : desired.assets, options);
   return {
     pipeline: desired.name,
