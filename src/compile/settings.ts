@@ -36,7 +36,7 @@ export function compilePipelineSettings(spec: PipelineSpec, vars: Map<string, Va
   const scope = varsOnlyScope(vars);
   const text: TextResolver = (field) => {
     if (field.raw === undefined) return undefined;
-    const v = compileTimeValue(field.raw, scope, (code, message, o) => reporter.reportText(code, field.pointer, message, o));
+    const v = compileTimeValue(field.raw, scope, (found, o) => reporter.reportProblem(found, field.pointer, o));
     return v === undefined ? undefined : String(v);
   };
   const root = new Field(spec, '');

@@ -1,16 +1,16 @@
-import type { Code } from '../diagnostics/codes.js';
+import { problem, type Problem } from '../diagnostics/messages.js';
 import type { Reporter, ReportOptions } from '../diagnostics/reporter.js';
-import { lowerValue, scopeErrorOptions } from '../expr/lower.js';
+import { lowerValue, scopeErrorOptions, type LowerReport } from '../expr/lower.js';
 import type { Scope } from '../expr/scope.js';
 import type { ExprType, Json } from '../expr/types.js';
 import { hasExpression, parseTemplate } from '../expr/parse.js';
-import { resolveReference, unsetVarHint } from '../expr/resolve.js';
+import { resolveReference } from '../expr/resolve.js';
 import { resolveImage } from '../assets/images.js';
 import { Field } from '../spec/field.js';
 import { joinPointer } from '../spec/pointer.js';
 import type { CommonStep, ImageSpec, ResolvedDefaults } from '../spec/types.js';
 import type { Lowered, StepContext } from '../steps/types.js';
-import type { AssetProblem, AssetRegistry, AssetResult } from './asset-registry.js';
+import type { AssetRegistry, AssetResult } from './asset-registry.js';
 
 export interface StepContextInit {
   name: string;
@@ -25,18 +25,18 @@ export interface StepContextInit {
   artifactsParts: string[] | undefined;
 }
 
-/** Reports a message with its text already made (lowering, assets): at a field, with options. */
-type TextReport = (code: Code, at: Field<unknown>, message: string, options?: ReportOptions) => void;
+/** Reports a problem found elsewhere (lowering, assets, images) at a field. */
+type ProblemReport = (found: Problem, at: Field<unknown>, options?: ReportOptions) => void;
 
 /** The StepContext kinds compile against; see steps/types.ts for the contract. */
 export function createStepContext(init: StepContextInit): StepContext<unknown> {
   const step = new Field(init.spec, joinPointer('/steps', init.name));
-  const reportText: TextReport = (code, at, message, options) => init.reporter.reportText(code, at.pointer, message, options);
-  const lower = (at: Field<unknown>, expected: ExprType): Json =>
-    lowerValue(at.raw, expected, init.scope, (code, message, o) => reportText(code, at, message, o));
-  const assetUri = (at: Field<unknown>, result: AssetResult, code: Code): string | undefined => {
+  const reportAt: ProblemReport = (found, at, options) => init.reporter.reportProblem(found, at.pointer, options);
+  const lowering = (at: Field<unknown>): LowerReport => (found, o) => reportAt(found, at, o);
+  const lower = (at: Field<unknown>, expected: ExprType): Json => lowerValue(at.raw, expected, init.scope, lowering(at));
+  const assetUri = (at: Field<unknown>, result: AssetResult): string | undefined => {
     if (result.ok) return result.asset.s3Uri;
-    reportAssetProblems(reportText, at, result.problems, code);
+    for (const found of result.problems) reportAt(found, at);
     return undefined;
   };
   return {
@@ -47,22 +47,22 @@ export function createStepContext(init: StepContextInit): StepContext<unknown> {
     pointer: step.pointer,
     defaults: init.defaults,
     value: <T>(field: Field<T>, expected: ExprType) => (field.raw === undefined ? undefined : lower(field, expected)) as Lowered<T>,
-    typed: (text, within) => ({ value: lowerValue(text, 'json', init.scope, (c, m, o) => reportText(c, within, m, o)), type: typeOfText(text, init.scope) }),
-    compileTime: (field) => compileTimeValue(field.raw, init.scope, (c, m, o) => reportText(c, field, m, o)),
+    typed: (text, within) => ({ value: lowerValue(text, 'json', init.scope, lowering(within)), type: typeOfText(text, init.scope) }),
+    compileTime: (field) => compileTimeValue(field.raw, init.scope, lowering(field)),
     compileTimeRegion: () => init.region,
     role: (own) => {
       if (own.raw !== undefined) return lower(own, 'string');
       const fallback = new Field(init.defaults.role, '/defaults/role');
       return fallback.raw === undefined ? undefined : lower(fallback, 'string');
     },
-    image: (field) => imageUri(field, init, lower, reportText),
-    packFolder: (field, folder, options) => assetUri(field, init.assets.packFolder(folder, options.name), 'SMP6001'),
-    addGenerated: (bytes, options) => assetUri(step, init.assets.addGenerated(bytes, options.name), 'SMP2002'),
-    addLocalInput: (field, path) => assetUri(field, init.assets.addFile(path), 'SMP6003'),
+    image: (field) => imageUri(field, init, lower, reportAt),
+    packFolder: (field, folder, options) => assetUri(field, init.assets.packFolder(folder, options.name)),
+    addGenerated: (bytes, options) => assetUri(step, init.assets.addGenerated(bytes, options.name)),
+    addLocalInput: (field, path) => assetUri(field, init.assets.addFile(path)),
     readLocal: (field, path) => {
       const read = init.assets.readText(path);
       if (read.ok) return read.text;
-      reportAssetProblems(reportText, field, read.problems, 'SMP6003');
+      for (const found of read.problems) reportAt(found, field);
       return undefined;
     },
     localExists: (path) => init.assets.exists(path),
@@ -78,23 +78,19 @@ export function createStepContext(init: StepContextInit): StepContext<unknown> {
   };
 }
 
-function reportAssetProblems(report: TextReport, at: Field<unknown>, problems: AssetProblem[], code: Code): void {
-  for (const p of problems) report(p.code ?? code, at, p.message, p.hint ? { hint: p.hint } : {});
-}
-
-function imageUri(field: Field<ImageSpec | undefined>, init: StepContextInit, lower: (at: Field<unknown>, t: ExprType) => Json, report: TextReport): Json | undefined {
+function imageUri(field: Field<ImageSpec | undefined>, init: StepContextInit, lower: (at: Field<unknown>, t: ExprType) => Json, report: ProblemReport): Json | undefined {
   const raw = field.raw;
   if (raw === undefined) return undefined;
   if (typeof raw === 'string') return lower(field, 'string');
   const resolved = resolveImage(raw, init.region);
   if (resolved.ok) return resolved.uri;
-  if (init.region === undefined && resolved.code === 'SMP6004') {
+  if (init.region === undefined && resolved.problem.key === 'SMP6004.noRegion') {
     // Every DLC image needs the region: one error for the missing var, not one per image.
-    if (init.scope.vars.has('region')) report('SMP3004', field, 'var "region" has no value: Deep Learning Container images need it', { hint: unsetVarHint('region'), once: 'SMP3004:region' });
-    else report('SMP6004', field, resolved.message, { once: 'SMP6004:region', ...(resolved.hint && { hint: resolved.hint }) });
+    if (init.scope.vars.has('region')) report(problem('SMP3004.unsetRegion'), field, { once: 'SMP3004:region' });
+    else report(resolved.problem, field, { once: 'SMP6004:region' });
     return undefined;
   }
-  report(resolved.code, field, resolved.message, resolved.hint ? { hint: resolved.hint } : {});
+  report(resolved.problem, field);
   return undefined;
 }
 
@@ -104,18 +100,18 @@ function typeOfText(text: string, scope: Scope): ExprType {
   const only = parsed.segments.length === 1 ? parsed.segments[0] : undefined;
   if (!only || only.kind !== 'ref') return 'string';
   const resolved = resolveReference(only.ref, scope);
-  return 'code' in resolved ? 'json' : resolved.type;
+  return 'problem' in resolved ? 'json' : resolved.type;
 }
 
 /** Resolves vars in a compile-time field; run-time references are an error there. */
-export function compileTimeValue(raw: unknown, scope: Scope, report: (code: Code, message: string, o?: ReportOptions) => void): string | number | boolean | undefined {
+export function compileTimeValue(raw: unknown, scope: Scope, report: LowerReport): string | number | boolean | undefined {
   // A list or mapping here was reported by the spec schema; it has no compile-time text.
   if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
   if (typeof raw !== 'string') return undefined;
   if (!hasExpression(raw)) return raw;
   const parsed = parseTemplate(raw);
   if (parsed.error) {
-    report('SMP3001', parsed.error.message, { within: parsed.error.raw });
+    report(problem('SMP3001.syntax', { problem: parsed.error.message }), { within: parsed.error.raw });
     return undefined;
   }
   let out = '';
@@ -125,8 +121,8 @@ export function compileTimeValue(raw: unknown, scope: Scope, report: (code: Code
       continue;
     }
     const resolved = resolveReference(segment.ref, scope);
-    if ('code' in resolved) report(resolved.code, resolved.message, scopeErrorOptions(resolved, segment.raw));
-    else if (resolved.kind === 'runtime') report('SMP3011', `${segment.raw} is only known at run time; this field needs a value at compile time`, { within: segment.raw, hint: 'use ${vars.NAME} here' });
+    if ('problem' in resolved) report(resolved.problem, scopeErrorOptions(resolved, segment.raw));
+    else if (resolved.kind === 'runtime') report(problem('SMP3011.runtimeValue', { expression: segment.raw }), { within: segment.raw });
     else if (parsed.segments.length === 1) return resolved.value;
     else out += String(resolved.value);
   }

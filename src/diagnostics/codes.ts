@@ -34,6 +34,7 @@ export const CODES = {
       modelRole: 'a model needs an execution role: set role here or defaults.role',
       inputSource: 'an input needs a source (S3 URI or expression) or a local file',
       outputDestination: 'set artifacts: (an S3 prefix) or give this output an explicit destination',
+      assetsNeedArtifacts: 'set artifacts: (an S3 prefix) to store code and local files',
     },
   },
   SMP2003: { severity: 'error', title: 'Value has the wrong type' },
@@ -76,12 +77,40 @@ export const CODES = {
     title: 'Expression syntax error',
     messages: {
       condition: 'cannot read the condition: {{problem}}',
+      root: '"{{ref}}" does not start with one of {{roots}}',
+      stepReference: 'expected steps.<StepName>.<property>, got "steps.{{rest}}"',
+      syntax: '{{problem}}',
     },
   },
-  SMP3002: { severity: 'error', title: 'Unknown pipeline parameter' },
-  SMP3003: { severity: 'error', title: 'Unknown var' },
-  SMP3004: { severity: 'error', title: 'Var has no value (set it with --vars or --set)' },
-  SMP3005: { severity: 'error', title: 'Unknown step' },
+  SMP3002: {
+    severity: 'error',
+    title: 'Unknown pipeline parameter',
+    messages: {
+      unknownParameter: 'unknown parameter "{{name}}"',
+    },
+  },
+  SMP3003: {
+    severity: 'error',
+    title: 'Unknown var',
+    messages: {
+      unknownVar: 'unknown var "{{name}}"',
+    },
+  },
+  SMP3004: {
+    severity: 'error',
+    title: 'Var has no value (set it with --vars or --set)',
+    messages: {
+      unsetVar: { message: 'var "{{name}}" has no value', hint: 'pass it with --vars FILE (a YAML file of var values) or --set {{name}}=VALUE' },
+      unsetRegion: { message: 'var "region" has no value: Deep Learning Container images need it', hint: 'pass it with --vars FILE (a YAML file of var values) or --set region=VALUE' },
+    },
+  },
+  SMP3005: {
+    severity: 'error',
+    title: 'Unknown step',
+    messages: {
+      unknownStep: 'unknown step "{{step}}"',
+    },
+  },
   SMP3006: {
     severity: 'error',
     title: 'Unknown output of a step',
@@ -109,13 +138,23 @@ export const CODES = {
       notInShape: '{{shape}}: {{problem}}',
     },
   },
-  SMP3009: { severity: 'error', title: 'Unknown execution variable' },
+  SMP3009: {
+    severity: 'error',
+    title: 'Unknown execution variable',
+    messages: {
+      unknownExecutionVariable: 'unknown execution variable "{{name}}"',
+    },
+  },
   SMP3010: {
     severity: 'error',
     title: 'Expression type mismatch',
     messages: {
       compareNumbers: '{{operand}} is {{type}}; {{op}} compares numbers',
       cannotEqual: '{{left}} ({{leftType}}) cannot equal {{right}} ({{rightType}})',
+      literalType: 'expected {{expected}}, got {{actual}} {{value}}',
+      textType: 'expected {{expected}}, got text "{{text}}"',
+      expressionType: '{{expression}} is {{actual}}, expected {{expected}}',
+      joinedType: 'text with expressions is a {{actual}}, expected {{expected}}',
     },
   },
   SMP3011: {
@@ -123,9 +162,16 @@ export const CODES = {
     title: 'Run-time expression where only compile-time values are allowed',
     messages: {
       stepsAtPipelineLevel: 'step properties are not available here',
+      runtimeValue: { message: '{{expression}} is only known at run time; this field needs a value at compile time', hint: 'use ${vars.NAME} here' },
     },
   },
-  SMP3012: { severity: 'error', title: 'A step refers to itself' },
+  SMP3012: {
+    severity: 'error',
+    title: 'A step refers to itself',
+    messages: {
+      ownProperties: 'step "{{step}}" cannot refer to its own properties',
+    },
+  },
   SMP3013: {
     severity: 'error',
     title: 'Step exposes no such property for its kind',
@@ -157,6 +203,8 @@ export const CODES = {
     title: 'Code folder not found',
     messages: {
       codeFolder: 'code must name a folder (relative to the spec file)',
+      notAFolder: 'cannot pack {{folder}}: not a folder',
+      folderNotFound: 'folder {{folder}} not found',
     },
   },
   SMP6002: {
@@ -167,14 +215,78 @@ export const CODES = {
       entryMissing: '{{script}} is not in {{folder}}',
     },
   },
-  SMP6003: { severity: 'error', title: 'Local input file or folder not found' },
-  SMP6004: { severity: 'error', title: 'Unknown or missing AWS region for an image lookup' },
-  SMP6005: { severity: 'error', title: 'Unknown Deep Learning Container image or version' },
-  SMP6006: { severity: 'error', title: 'Invalid S3 URI' },
-  SMP6007: { severity: 'error', title: 'Local path outside the project (the git work tree, else the spec\'s folder) and not listed in localFiles.allowOutside' },
-  SMP6008: { severity: 'error', title: 'Code folder over the archive size limit (localFiles.maxArchiveMiB)' },
-  SMP6010: { severity: 'error', title: 'Secret in a file packed into a code archive (.env, credentials, a token in source)' },
-  SMP6011: { severity: 'error', title: 'Code folder cannot be packed (broken or looping link, unreadable file, path too long for tar, changed while packing)' },
+  SMP6003: {
+    severity: 'error',
+    title: 'Local input file or folder not found',
+    messages: {
+      fileNotFound: 'file {{path}} not found',
+      allowOutsideMissing: '{{path}} does not exist',
+    },
+  },
+  SMP6004: {
+    severity: 'error',
+    title: 'Unknown or missing AWS region for an image lookup',
+    messages: {
+      noRegion: { message: 'a Deep Learning Container image needs the AWS Region, and none is set', hint: 'set region in the vars file (or --set region=us-east-1), or give the image as a full URI' },
+      regionWithoutDlc: { message: 'no Deep Learning Containers registry is known for Region {{region}}', hint: 'give the image as a full ECR URI (an image you copied into your own registry)' },
+      unknownRegion: { message: 'unknown AWS Region "{{region}}"', hint: 'did you mean {{guess}}?' },
+      unknownRegionListed: { message: 'unknown AWS Region "{{region}}"', hint: 'Regions with Deep Learning Containers: {{regions}}' },
+    },
+  },
+  SMP6005: {
+    severity: 'error',
+    title: 'Unknown Deep Learning Container image or version',
+    messages: {
+      noVersion: { message: '{{image}} has no version "{{version}}"', hint: 'listed versions: {{versions}}' },
+      noPython: { message: '{{image}} {{version}} has no {{python}} build', hint: 'Python builds: {{builds}}' },
+      noGpuBuild: { message: '{{image}} {{version}} has no GPU build, only CPU', hint: 'set gpu: false' },
+      noCpuBuild: { message: '{{image}} {{version}} has no CPU build, only GPU', hint: 'remove gpu: false (and use a GPU instance), or pick another image' },
+      unknownImage: { message: 'unknown Deep Learning Container "{{dlc}}"', hint: 'known: {{known}}' },
+      unknownImageGuess: { message: 'unknown Deep Learning Container "{{dlc}}"', hint: 'did you mean {{guess}}? known: {{known}}' },
+    },
+  },
+  SMP6006: {
+    severity: 'error',
+    title: 'Invalid S3 URI',
+    messages: {
+      notS3Uri: { message: '"{{text}}" is not an S3 URI', hint: 'write it as s3://bucket/prefix' },
+    },
+  },
+  SMP6007: {
+    severity: 'error',
+    title: 'Local path outside the project (the git work tree, else the spec\'s folder) and not listed in localFiles.allowOutside',
+    messages: {
+      outsideProject: { message: '{{path}} is outside the project ({{root}})', hint: 'list it under localFiles.allowOutside in the spec if the spec is meant to read it' },
+      linkOutside: { message: 'cannot pack {{folder}}: "{{path}}" links to {{target}}, outside the project', hint: 'list that path under localFiles.allowOutside in the spec if it is meant to ship' },
+    },
+  },
+  SMP6008: {
+    severity: 'error',
+    title: 'Code folder over the archive size limit (localFiles.maxArchiveMiB)',
+    messages: {
+      tooLarge: { message: '{{folder}} holds {{size}} of files, over the {{limit}} limit per code archive; largest: {{largest}}', hint: 'leave data and weights out (list them in {{ignoreFile}}, gitignore syntax) and read them from S3; or raise localFiles.maxArchiveMiB' },
+    },
+  },
+  SMP6010: {
+    severity: 'error',
+    title: 'Secret in a file packed into a code archive (.env, credentials, a token in source)',
+    messages: {
+      secretInCode: { message: '{{file}}:{{line}} holds {{what}}, which would be uploaded in {{archive}}', hint: 'remove it (pass secrets at run time, e.g. from AWS Secrets Manager), or leave the file out with {{ignoreFile}} (gitignore syntax)' },
+    },
+  },
+  SMP6011: {
+    severity: 'error',
+    title: 'Code folder cannot be packed (broken or looping link, unreadable file, path too long for tar, changed while packing)',
+    messages: {
+      brokenLink: 'cannot pack {{folder}}: "{{path}}" is a broken symbolic link or unreadable',
+      linkCycle: 'cannot pack {{folder}}: "{{path}}" links back to a folder that contains it (symlink cycle)',
+      pathTooLong: 'path too long for a ustar archive: "{{path}}" (the file name must fit 100 bytes and the folders before it 155); shorten the path or leave it out of the code folder',
+      fileTooLarge: 'file too large for a ustar archive (over 8 GiB): {{path}}',
+      fileChanged: { message: 'cannot pack {{folder}}: "{{path}}" changed while it was being packed', hint: 'compile again once nothing writes to the folder' },
+      filesChanged: { message: 'cannot pack {{folder}}: its files changed while it was being packed', hint: 'compile again once nothing writes to the folder' },
+      unreadable: 'cannot pack {{folder}}: {{problem}}',
+    },
+  },
 
   SMP7001: { severity: 'error', title: 'AWS access key id in the spec, a vars file or a --set value' },
   SMP7002: { severity: 'error', title: 'AWS secret access key in the spec, a vars file or a --set value' },

@@ -44,6 +44,11 @@ export function problem<K extends MessageKey>(key: K, ...[data]: DataArgs<K, nev
   return { key, data: data ?? {} } as Problem;
 }
 
+/** The problem with a hint computed where it was found (a did-you-mean); none given: the template's. */
+export function withHint(found: Problem, hint: string | undefined): Problem {
+  return hint === undefined ? found : { ...found, hint };
+}
+
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** The template of a key, or undefined for a key the catalogue lacks (a bug; tests cover every key). */

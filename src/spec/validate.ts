@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/suggest.js';
-import { escapePointer } from './pointer.js';
+import { escapePointer, unescapePointer } from './pointer.js';
+import { ajvFindings } from '../util/ajv-errors.js';
 import type { JsonSchema } from './schema-helpers.js';
 // Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
 import type * as Generated from './spec-validators.generated.cjs';
@@ -43,30 +44,17 @@ export function validateAgainst(schema: JsonSchema, value: unknown, base: string
   return false;
 }
 
-/**
- * ajv reports every failed branch of an `anyOf`; when one branch got deeper
- * (the value had the right shape but a bad member), that branch's errors are
- * the useful ones and the shallow type mismatches are noise.
- */
+/** ajv's errors worth a diagnostic: one per mistake (util/ajv-errors.ts), the names' own checks aside. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const deepest = new Set<string>();
-  for (const e of errors) {
-    if (e.keyword !== 'anyOf') continue;
-    if (errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`))) deepest.add(e.instancePath);
-  }
-  return errors.filter((e) => {
+  return ajvFindings(errors).flatMap((finding) => {
+    // A value that matches no form: the anyOf error says so (with the field's forms as the hint).
+    if (!('error' in finding)) return finding.alternatives.filter((e) => e.keyword === 'anyOf').slice(0, 1);
+    const e = finding.error;
     // Step and parameter names are checked with their own codes in check/names.ts.
-    if (e.keyword === 'if' || e.keyword === 'propertyNames') return false;
-    if (e.propertyName !== undefined && (e.instancePath === '/steps' || e.instancePath === '/parameters')) return false;
-    // At a path where one anyOf branch got deeper, the other branches' complaints are noise.
-    return !deepest.has(e.instancePath) && !isBranchNoise(e, errors);
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') return [];
+    if (e.propertyName !== undefined && (e.instancePath === '/steps' || e.instancePath === '/parameters')) return [];
+    return [e];
   });
-}
-
-/** A type/pattern error inside an anyOf branch at the same path as the anyOf error itself. */
-function isBranchNoise(error: ErrorObject, all: ErrorObject[]): boolean {
-  if (error.keyword === 'anyOf') return false;
-  return all.some((o) => o.keyword === 'anyOf' && o.instancePath === error.instancePath && error.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, '/anyOf/')));
 }
 
 function reportError(error: ErrorObject, base: string, reporter: Reporter, schema: JsonSchema): void {
@@ -134,7 +122,7 @@ function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
   let node: unknown = schema;
   for (const part of path.replace(/^#\/?/, '').split('/').filter(Boolean)) {
     if (typeof node !== 'object' || node === null) return undefined;
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointer(part);
     node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }
   return typeof node === 'object' && node !== null ? (node as JsonSchema) : undefined;
