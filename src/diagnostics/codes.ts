@@ -16,16 +16,76 @@ export interface CodeInfo {
  * 9xxx deploy (plan, upsert, start, watch: what AWS answered).
  */
 export const CODES = {
-  SMP1001: { severity: 'error', title: 'YAML syntax error, or bytes YAML does not allow (invalid UTF-8, a NUL or control character)' },
-  SMP1002: { severity: 'error', title: 'Duplicate key in a YAML mapping' },
-  SMP1003: { severity: 'error', title: 'Spec or vars file cannot be read (a folder, a pipe or device), or is empty' },
-  SMP1004: { severity: 'error', title: 'Malformed --set argument (expected key=value)' },
-  SMP1005: { severity: 'error', title: 'Spec too large, or a value or alias expansion over the size limit' },
-  SMP1006: { severity: 'error', title: 'Unsupported YAML feature (custom tag, non-string key, merge key, an alias inside the node it names)' },
+  SMP1001: {
+    severity: 'error',
+    title: 'YAML syntax error, or bytes YAML does not allow (invalid UTF-8, a NUL or control character)',
+    messages: {
+      yaml: '{{message}}',
+      tabIndent: { message: 'YAML indentation cannot use tabs; use spaces', hint: 'replace the tab at the start of this line with spaces (your editor can show tabs)' },
+      expressionInFlow: { message: '{{expression}} inside { } or [ ] is read as YAML, not as an expression', hint: 'quote the value: "{{expression}}"' },
+      forbiddenCharacter: { message: '{{character}} is not allowed in YAML', hint: 'a NUL or control character usually means the file is binary or was saved in another encoding' },
+      nul: 'a NUL character (U+0000) is not allowed here',
+      invalidUtf8: 'invalid UTF-8 (byte 0x{{byte}}): save the file as UTF-8',
+    },
+  },
+  SMP1002: {
+    severity: 'error',
+    title: 'Duplicate key in a YAML mapping',
+    messages: {
+      yaml: '{{message}}',
+      duplicateKey: 'duplicate key "{{key}}": the mapping already has it',
+    },
+  },
+  SMP1003: {
+    severity: 'error',
+    title: 'Spec or vars file cannot be read (a folder, a pipe or device), or is empty',
+    messages: {
+      empty: 'the document is empty',
+      folder: '{{path}} is a folder, not a YAML file',
+      notRegularFile: '{{path}} is not a regular file (a pipe, socket or device); save it to a file first',
+    },
+  },
+  SMP1004: {
+    severity: 'error',
+    title: 'Malformed --set argument (expected key=value)',
+    messages: {
+      setSyntax: '--set {{pair}}: expected key=value',
+    },
+  },
+  SMP1005: {
+    severity: 'error',
+    title: 'Spec too large, or a value or alias expansion over the size limit',
+    messages: {
+      yaml: '{{message}}',
+      fileSize: 'file is {{size}} bytes; the limit is {{limit}}',
+      nesting: 'YAML nesting deeper than {{limit}} levels',
+      aliases: 'YAML aliases expand too far: {{message}}',
+      longKey: 'key is {{length}} characters; the limit is {{limit}}',
+      longValue: 'value is {{length}} characters; the limit is {{limit}}',
+      overLimit: 'file is over the {{limit}}-byte limit',
+    },
+  },
+  SMP1006: {
+    severity: 'error',
+    title: 'Unsupported YAML feature (custom tag, non-string key, merge key, an alias inside the node it names)',
+    messages: {
+      yaml: '{{message}}',
+      customTag: 'custom YAML tag {{tag}} is not supported',
+      selfAlias: 'alias *{{alias}} refers to a node that contains it, so the document would contain itself',
+      keyNotString: 'mapping keys must be plain strings',
+      mergeKey: { message: 'YAML merge keys (<<) are not supported: write the keys out', hint: 'anchors and aliases (&name, *name) of whole values still work' },
+    },
+  },
   SMP1010: { severity: 'error', title: 'Output folder refused: smpipe did not write it (no .smpipe-output marker), or it is a file, a link, the current folder or holds the spec' },
   SMP1011: { severity: 'error', title: 'Output folder cannot be written (read-only, no permission, disk full)' },
 
-  SMP2001: { severity: 'error', title: 'Unknown property' },
+  SMP2001: {
+    severity: 'error',
+    title: 'Unknown property',
+    messages: {
+      unknownProperty: 'unknown property "{{name}}"',
+    },
+  },
   SMP2002: {
     severity: 'error',
     title: 'Missing required property',
@@ -35,9 +95,20 @@ export const CODES = {
       inputSource: 'an input needs a source (S3 URI or expression) or a local file',
       outputDestination: 'set artifacts: (an S3 prefix) or give this output an explicit destination',
       assetsNeedArtifacts: 'set artifacts: (an S3 prefix) to store code and local files',
+      missingProperty: 'missing required property "{{name}}"',
     },
   },
-  SMP2003: { severity: 'error', title: 'Value has the wrong type' },
+  SMP2003: {
+    severity: 'error',
+    title: 'Value has the wrong type',
+    messages: {
+      varsFileShape: 'a vars file must be a mapping of var names to values',
+      varType: 'var "{{name}}" must be a string, number, boolean or null',
+      type: 'expected {{types}}',
+      noForm: 'does not match any of the allowed forms',
+      schema: '{{message}}',
+    },
+  },
   SMP2004: {
     severity: 'error',
     title: 'Value is not one of the allowed values or does not match the required pattern',
@@ -49,6 +120,11 @@ export const CODES = {
       outputName: { message: 'output name "{{name}}" must be 1-256 letters, digits, "_" or "-"', hint: 'later steps read it as Steps.S.OutputParameters[\'NAME\']' },
       queueUrl: { message: '"{{queue}}" is not an SQS queue URL', hint: 'write it as https://sqs.<region>.amazonaws.com/<account>/<queue>' },
       workerTemplate: { message: 'the worker UI template cannot be rendered: {{problem}}', hint: 'fix the handlebars syntax; Liquid for Ground Truth goes inside {{rawBlock}}' },
+      propertyName: 'name "{{name}}" {{problem}}',
+      enum: 'must be one of: {{values}}',
+      expressionPattern: 'expected a literal value or a ${...} expression',
+      pattern: 'is not in the expected form',
+      schema: '{{message}}',
     },
   },
   SMP2005: {
@@ -56,6 +132,10 @@ export const CODES = {
     title: 'Value out of range (number, length or item count), or a number JSON cannot hold exactly (NaN, infinity, integers past 2^53)',
     messages: {
       namePrefixLength: 'the prefix is {{length}} characters; with "-" and the {{idLength}}-character execution id the name must stay within {{limit}}',
+      notANumber: { message: '{{written}} is not a number; SageMaker definitions hold only finite numbers', hint: 'quote it to keep it as text' },
+      infinite: { message: '{{written}} is out of range: a number must be finite (at most about 1.8e308)', hint: 'quote it to keep it as text' },
+      unsafeInteger: { message: '{{written}} is beyond {{largest}}, the largest integer a JSON number holds exactly (it would become {{becomes}})', hint: 'quote it to keep it as text' },
+      schema: '{{message}}',
     },
   },
   SMP2006: { severity: 'error', title: 'Unknown step kind' },
@@ -94,6 +174,8 @@ export const CODES = {
     title: 'Unknown var',
     messages: {
       unknownVar: 'unknown var "{{name}}"',
+      undeclaredInFile: '"{{name}}" is not declared under vars: in the spec',
+      undeclaredSet: '--set {{name}}: "{{name}}" is not declared under vars:',
     },
   },
   SMP3004: {

@@ -1,10 +1,10 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { formatProblem, problem, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/suggest.js';
-import { escapePointer, unescapePointer } from './pointer.js';
+import { joinPointer, unescapePointer } from './pointer.js';
 import { ajvFindings } from '../util/ajv-errors.js';
 import type { JsonSchema } from './schema-helpers.js';
 // Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
@@ -60,7 +60,7 @@ function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
 function reportError(error: ErrorObject, base: string, reporter: Reporter, schema: JsonSchema): void {
   const pointer = base + error.instancePath;
   if (error.propertyName !== undefined) {
-    reporter.reportText('SMP2004', `${pointer}/${escapePointer(error.propertyName)}`, `name "${error.propertyName}" ${describe(error)}`, { at: 'key' });
+    reporter.report('SMP2004.propertyName', joinPointer(pointer, error.propertyName), { name: error.propertyName, problem: formatProblem(schemaProblem(error)).message }, { at: 'key' });
     return;
   }
   const params = error.params as Record<string, unknown>;
@@ -70,39 +70,39 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const near = closest(name, known);
       const hint = near ? `did you mean "${near}"?` : known.length ? `known properties: ${known.join(', ')}` : undefined;
-      reporter.reportText('SMP2001', `${pointer}/${escapePointer(name)}`, `unknown property "${name}"`, { at: 'key', hint });
+      reporter.report('SMP2001.unknownProperty', joinPointer(pointer, name), { name }, { at: 'key', hint });
       return;
     }
     case 'required':
-      reporter.reportText('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
+      reporter.report('SMP2002.missingProperty', pointer, { name: String(params.missingProperty) }, { at: 'key' });
       return;
     default:
-      reporter.reportText(codeFor(error.keyword), pointer, describe(error), { ...enumHint(error), ...formsHint(error, schema) });
+      reporter.reportProblem(schemaProblem(error), pointer, { ...enumHint(error), ...formsHint(error, schema) });
   }
 }
 
-function codeFor(keyword: string): Code {
-  if (keyword === 'type' || keyword === 'anyOf' || keyword === 'oneOf') return 'SMP2003';
-  if (keyword === 'enum' || keyword === 'const' || keyword === 'pattern' || keyword === 'format') return 'SMP2004';
-  if (/^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/.test(keyword)) {
-    return 'SMP2005';
-  }
-  return 'SMP2003';
-}
+const RANGE_KEYWORDS = /^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/;
 
-function describe(error: ErrorObject): string {
+/** What a failed schema keyword says, under its code: wrong type 2003, not an allowed value 2004, out of range 2005. */
+function schemaProblem(error: ErrorObject): Problem {
   const params = error.params as Record<string, unknown>;
+  const message = error.message ?? error.keyword;
   switch (error.keyword) {
     case 'type':
-      return `expected ${String(params.type).replace(/,/g, ' or ')}`;
+      return problem('SMP2003.type', { types: String(params.type).replace(/,/g, ' or ') });
     case 'enum':
-      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return problem('SMP2004.enum', { values: (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'pattern':
-      return isExpressionPattern(error) ? 'expected a literal value or a ${...} expression' : 'is not in the expected form';
+      return problem(isExpressionPattern(error) ? 'SMP2004.expressionPattern' : 'SMP2004.pattern');
     case 'anyOf':
-      return 'does not match any of the allowed forms';
+      return problem('SMP2003.noForm');
+    case 'oneOf':
+      return problem('SMP2003.schema', { message });
+    case 'const':
+    case 'format':
+      return problem('SMP2004.schema', { message });
     default:
-      return error.message ?? error.keyword;
+      return problem(RANGE_KEYWORDS.test(error.keyword) ? 'SMP2005.schema' : 'SMP2003.schema', { message });
   }
 }
 
