@@ -138,7 +138,14 @@ export const CODES = {
       schema: '{{message}}',
     },
   },
-  SMP2006: { severity: 'error', title: 'Unknown step kind' },
+  SMP2006: {
+    severity: 'error',
+    title: 'Unknown step kind',
+    messages: {
+      unknownKind: { message: 'unknown step kind "{{kind}}"', hint: 'kinds: {{kinds}}' },
+      unknownKindNear: { message: 'unknown step kind "{{kind}}"', hint: 'did you mean "{{near}}"?' },
+    },
+  },
   SMP2007: {
     severity: 'error',
     title: 'Invalid field combination (mutually exclusive or dependent fields)',
@@ -191,6 +198,7 @@ export const CODES = {
     title: 'Unknown step',
     messages: {
       unknownStep: 'unknown step "{{step}}"',
+      unknownBranchStep: 'unknown step "{{step}}" in the {{branch}} branch of "{{condition}}"',
     },
   },
   SMP3006: {
@@ -252,6 +260,7 @@ export const CODES = {
     title: 'A step refers to itself',
     messages: {
       ownProperties: 'step "{{step}}" cannot refer to its own properties',
+      dependsOnItself: 'step "{{step}}" cannot depend on itself',
     },
   },
   SMP3013: {
@@ -264,21 +273,79 @@ export const CODES = {
     },
   },
 
-  SMP4001: { severity: 'error', title: 'Reference cycle between steps' },
-  SMP4002: { severity: 'error', title: 'Step listed in more than one condition branch' },
-  SMP4003: { severity: 'error', title: 'Step inside a condition branch used from outside it in a way SageMaker rejects' },
-  SMP4004: { severity: 'warning', title: 'Parameter is never used' },
-  SMP4005: { severity: 'warning', title: 'Step is redundant in dependsOn (already implied by a reference)' },
-  SMP4006: { severity: 'error', title: 'A condition lists itself or one of its ancestors in a branch' },
+  SMP4001: {
+    severity: 'error',
+    title: 'Reference cycle between steps',
+    messages: {
+      cycle: 'steps depend on each other in a cycle: {{cycle}}',
+    },
+  },
+  SMP4002: {
+    severity: 'error',
+    title: 'Step listed in more than one condition branch',
+    messages: {
+      twoBranches: 'step "{{step}}" is already in the {{branch}} branch of "{{condition}}"',
+    },
+  },
+  SMP4003: {
+    severity: 'error',
+    title: 'Step inside a condition branch used from outside it in a way SageMaker rejects',
+    messages: {
+      crossBranch: { message: '"{{step}}" uses "{{target}}", which runs only in the {{branch}} branch of "{{condition}}"', hint: 'move "{{step}}" into the same branch, or move "{{target}}" out of the condition' },
+    },
+  },
+  SMP4004: {
+    severity: 'warning',
+    title: 'Parameter is never used',
+    messages: {
+      unused: { message: 'parameter "{{name}}" is never used', hint: 'remove it, or use it with ${params.{{name}}}' },
+    },
+  },
+  SMP4005: {
+    severity: 'warning',
+    title: 'Step is redundant in dependsOn (already implied by a reference)',
+    messages: {
+      redundant: { message: '"{{step}}" is already a dependency: this step reads its properties', hint: 'remove it from dependsOn' },
+    },
+  },
+  SMP4006: {
+    severity: 'error',
+    title: 'A condition lists itself or one of its ancestors in a branch',
+    messages: {
+      listsItself: 'condition "{{condition}}" lists itself in its {{branch}} branch',
+      listsAncestor: 'condition "{{condition}}" is inside the branch of "{{ancestor}}", which it lists in its own branch',
+    },
+  },
 
   SMP5001: { severity: 'error', title: 'Invalid step name' },
   SMP5002: { severity: 'error', title: 'Invalid or too long pipeline name' },
   SMP5003: { severity: 'error', title: 'Container argument longer than 256 characters' },
   SMP5004: { severity: 'warning', title: 'Definition larger than the 1 MiB inline limit (upsert goes through S3)' },
-  SMP5005: { severity: 'error', title: 'Retry policies are not supported on this step kind' },
-  SMP5006: { severity: 'error', title: 'Caching is not supported on this step kind' },
+  SMP5005: {
+    severity: 'error',
+    title: 'Retry policies are not supported on this step kind',
+    messages: {
+      noRetry: '{{type}} steps do not accept retry policies',
+      exception: { message: '{{type}} steps cannot retry {{exception}}', hint: 'allowed here: {{allowed}}' },
+    },
+  },
+  SMP5006: {
+    severity: 'error',
+    title: 'Caching is not supported on this step kind',
+    messages: {
+      noCache: '{{type}} steps cannot be cached',
+    },
+  },
   SMP5007: { severity: 'error', title: 'Display name or description too long, or a pipeline display name with characters SageMaker rejects' },
-  SMP5008: { severity: 'error', title: 'Invalid parameter definition (default or enum of the wrong type, default outside enum)' },
+  SMP5008: {
+    severity: 'error',
+    title: 'Invalid parameter definition (default or enum of the wrong type, default outside enum)',
+    messages: {
+      defaultType: 'default {{value}} is not {{type}}',
+      enumType: '{{value}} is not {{type}}',
+      defaultNotInEnum: 'default {{value}} is not one of the enum values',
+    },
+  },
 
   SMP6001: {
     severity: 'error',
