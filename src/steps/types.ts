@@ -13,7 +13,7 @@
  *     so a diagnostic lands on its YAML line); a misspelt field name does not build, nor does a
  *     compile written for other fields than the schema declares.
  *  3. Report problems with `ctx.report('SMPxxxx.messageId', field, data)`; the message template
- *     goes into src/diagnostics/codes.ts beside its code (its `{{placeholders}}` type `data`).
+ *     goes into the catalogue (src/diagnostics/codes/<family>.ts) beside its code (its `{{placeholders}}` type `data`).
  *  4. Register it in steps/index.ts (KindName and KINDS; a kind missing there does not build), add
  *     its definition Type to DefinitionStepType if new, then `make schema` (published schema,
  *     precompiled validators, README) and a table test in test/steps/ with golden error cases.
