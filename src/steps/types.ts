@@ -119,16 +119,28 @@ export interface CompiledStep {
 }
 
 /** Where a kind's compiled Arguments come from, for checking against the SageMaker API. */
-export interface ApiShape {
+export interface ApiShape<FieldPath extends string = string> {
   /** Request shape in the SDK models, e.g. `CreateTrainingJobRequest`. */
   request: string;
   /** Members the pipeline fills in itself (job names). */
   omit: readonly string[];
   /** Describe* output shape for `${steps.S.properties.*}`. */
   describe: string;
-  /** API path prefix (dotted) → spec field (relative pointer), to place findings on the YAML line. */
-  origins: Readonly<Record<string, string>>;
+  /** API path prefix (dotted) → the spec field it comes from (`instance/type`), to place findings on the YAML line. */
+  origins: Readonly<Record<string, FieldPath>>;
 }
+
+/**
+ * The relative pointers of a spec's named fields, three levels deep: `instance`, `instance/type`.
+ * Free-form maps end a path (their keys are data), as do lists.
+ */
+export type FieldPath<T, Depth extends unknown[] = []> = Depth['length'] extends 3
+  ? never
+  : T extends readonly unknown[]
+    ? never
+    : T extends object
+      ? { [K in keyof T & string]-?: string extends K ? never : K | `${K}/${FieldPath<NonNullable<T[K]>, [...Depth, unknown]>}` }[keyof T & string]
+      : never;
 
 /** A kind's own fields: their schemas, and which of them are required. Common fields are added by the registry. */
 export interface KindFields<P extends Properties, R extends keyof P & string> {
@@ -143,6 +155,9 @@ export function kindFields<const P extends Properties, const R extends keyof P &
 /** The validated spec of a kind's own fields, as its schema accepts them. */
 export type SpecOf<F> = F extends KindFields<infer P, infer R> ? ObjectOf<P, R> : never;
 
+/** The spec the fields declare; only `fields` decides it (NoInfer: compile and api cannot widen it). */
+type Spec<P extends Properties, R extends keyof P & string> = ObjectOf<NoInfer<P>, NoInfer<R>>;
+
 /** A step kind as written in its file: compile, properties and branches agree with its fields' schema. */
 export interface KindDefinition<P extends Properties, R extends keyof P & string> {
   readonly kind: string;
@@ -154,11 +169,12 @@ export interface KindDefinition<P extends Properties, R extends keyof P & string
   readonly retryExceptions: readonly RetryException[];
   /** Does SageMaker accept `CacheConfig` on this step type? */
   readonly supportsCache: boolean;
-  readonly api?: ApiShape;
+  /** Its origins name fields of this kind: a misspelt one does not build. */
+  readonly api?: ApiShape<FieldPath<Spec<P, R>>>;
   /** The names of other steps this step's fields list directly (condition branches). */
-  readonly branches?: (spec: ObjectOf<P, R>) => { then: string[]; else: string[] };
-  readonly resolveProperty: (request: PropertyRequest<ObjectOf<P, R>>) => PropertyResult;
-  readonly compile: (ctx: StepContext<ObjectOf<P, R>>) => CompiledStep;
+  readonly branches?: (spec: Spec<P, R>) => { then: string[]; else: string[] };
+  readonly resolveProperty: (request: PropertyRequest<Spec<P, R>>) => PropertyResult;
+  readonly compile: (ctx: StepContext<Spec<P, R>>) => CompiledStep;
 }
 
 /**
