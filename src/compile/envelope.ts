@@ -63,9 +63,13 @@ export function retryPolicies(value: unknown, kind: StepKind, pointer: string, e
 
 /** The policies a `retry:` value names: a preset's, or its own list; none for a value the schema reported. */
 function retrySpecs(value: unknown): readonly Partial<RetryPolicySpec>[] {
-  if (typeof value === 'string') return Object.hasOwn(PRESETS, value) ? PRESETS[value as RetryPreset] : [];
+  if (typeof value === 'string') return isPreset(value) ? PRESETS[value] : [];
   // A list of policies; each item's `on` is checked again below, as the schema may have failed.
   return Array.isArray(value) ? value : [];
+}
+
+function isPreset(name: string): name is RetryPreset {
+  return Object.hasOwn(PRESETS, name);
 }
 
 function reportRejected(on: RetryException[], allowed: Set<RetryException>, kind: StepKind, pointer: string, reporter: Reporter): void {

@@ -1,6 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Scope } from '../expr/scope.js';
-import type { Json } from '../expr/types.js';
+import { isJsonObject, type Json } from '../expr/types.js';
 import { joinPointer } from '../spec/pointer.js';
 import type { CommonStep, ParameterType, PipelineSpec, StepBody } from '../spec/types.js';
 import type { VarValue } from '../spec/vars.js';
@@ -188,8 +188,8 @@ function reportRedundantDependsOn(nodes: Map<string, StepNode>, reporter: Report
 function nest(spec: PipelineSpec, envelopes: Map<string, Record<string, Json>>, nodes: Map<string, StepNode>, placement: Map<string, { condition: string; branch: 'then' | 'else' }>): Json[] {
   for (const [name, envelope] of envelopes) {
     const branches = nodes.get(name)?.branches;
-    if (!branches) continue;
-    const args = envelope.Arguments as Record<string, Json>;
+    const args = envelope.Arguments;
+    if (!branches || !isJsonObject(args)) continue;
     args.IfSteps = branches.then.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
     args.ElseSteps = branches.else.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
   }

@@ -62,14 +62,20 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** The template of a key, or undefined for a key the catalogue lacks (a bug; tests cover every key). */
 export function templateOf(key: string): Template | undefined {
-  const [code, id = ''] = key.split('.');
-  const entry: CodeInfo | undefined = Object.hasOwn(CODES, code ?? '') ? CODES[code as Code] : undefined;
+  const [code = '', id = ''] = key.split('.');
+  const entry: CodeInfo | undefined = isCode(code) ? CODES[code] : undefined;
   return entry?.messages && Object.hasOwn(entry.messages, id) ? entry.messages[id] : undefined;
+}
+
+function isCode(name: string): name is Code {
+  return Object.hasOwn(CODES, name);
 }
 
 /** The code a message key belongs to. */
 export function codeOf(key: MessageKey): Code {
-  return key.slice(0, key.indexOf('.')) as CodeOf<typeof key>;
+  const code = key.slice(0, key.indexOf('.'));
+  if (!isCode(code)) throw new Error(`${key} names no code`);
+  return code;
 }
 
 /** The message and hint of a problem, placeholders filled in. */
@@ -87,5 +93,5 @@ export function formatProblem(problem: Problem): { code: Code; message: string; 
 /** The placeholders a template's text names, as the runtime fills them (tests compare with the types). */
 export function placeholdersOf(template: Template): string[] {
   const texts = typeof template === 'string' ? [template] : [template.message, template.hint];
-  return [...new Set(texts.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1] as string)))];
+  return [...new Set(texts.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')))];
 }
