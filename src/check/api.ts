@@ -1,6 +1,5 @@
 import type { PlacedStep } from '../compile/definition-steps.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import type { Json } from '../expr/types.js';
 import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
 import { checkRequestShape, type EnumExpressionHook, type ExprType } from './api-shapes/check.js';
