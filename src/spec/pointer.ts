@@ -3,7 +3,7 @@
  * pointer into the spec, and a key holding "/" or "~" must still find its own line.
  */
 
-export function escapePointer(segment: string): string {
+function escapePointer(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -4,19 +4,21 @@
  *
  * How to add a kind:
  *  1. Write `src/steps/<kind>.ts`. Declare its fields once, with the schema builders of
- *     spec/schema-helpers.ts (every field has a description): `const fields = kindFields({ ... },
- *     ['required', 'names'])`, and `type Spec = SpecOf<typeof fields>`: that type IS the schema.
+ *     spec/schema-helpers.ts (every field has a description; shared ones in steps/shared/fields.ts):
+ *     `const fields = kindFields({ ... }, ['required', 'names'])`; `type Spec = SpecOf<typeof fields>`
+ *     is then the type of a validated step: the schema and the type are the same declaration.
  *  2. `export const myKind = defineKind({ kind: 'my-kind', type, description, fields,
- *     retryExceptions, supportsCache, api?, resolveProperty, compile })`, with
- *     `function compile(ctx: StepContext<Spec>)`. `ctx.spec` is the validated step; read a field
- *     for lowering with `ctx.at('instance').at('type')` (a Field: its value and its JSON pointer,
- *     so a diagnostic lands on its YAML line); a misspelt field name does not build, nor does a
- *     compile written for other fields than the schema declares.
- *  3. Report problems with `ctx.report('SMPxxxx.messageId', field, data)`; the message template
- *     goes into the catalogue (src/diagnostics/codes/<family>.ts) beside its code (its `{{placeholders}}` type `data`).
+ *     retryExceptions, supportsCache, api?, resolveProperty, compile })` with
+ *     `function compile(ctx: StepContext<Spec>)`. `ctx.spec` is the validated step; lower a field
+ *     with `ctx.value(ctx.at('instance').at('type'), 'string')`: a Field is a value and its JSON
+ *     pointer, so every diagnostic lands on its YAML line. A misspelt field, an API origin naming
+ *     no field, or a compile written for other fields than the schema's does not build
+ *     (test/steps/kind-contract.test.ts). Shared pieces: steps/shared (packCode, jobTags, ...).
+ *  3. Report with `ctx.report('SMPxxxx.messageId', field, data)`: the template lives beside its code
+ *     in the catalogue (diagnostics/codes/<family>.ts), its `{{placeholders}}` type `data`.
  *  4. Register it in steps/index.ts (KindName and KINDS; a kind missing there does not build), add
- *     its definition Type to DefinitionStepType if new, then `make schema` (published schema,
- *     precompiled validators, README) and a table test in test/steps/ with golden error cases.
+ *     its definition Type to DefinitionStepType if new, run `make schema` (published schema,
+ *     precompiled validators, README), and add a table test in test/steps/ and golden error cases.
  */
 import type { ReportOptions } from '../diagnostics/reporter.js';
 import type { DataArgs, MessageKey, Problem } from '../diagnostics/messages.js';
