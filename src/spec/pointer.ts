@@ -4,6 +4,8 @@
  */
 
 function escapePointer(segment: string): string {
+  // Nearly every key is plain: skip the two regular expressions for it.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
