@@ -8,6 +8,7 @@ import { writeCompileOutput } from './write-output.js';
 import { dot, mermaid } from './graph.js';
 import { DEPLOY_COMMANDS } from './deploy-commands.js';
 import { labelingCommand } from './labeling-command.js';
+import { SPEC_FLAGS } from './help-text.js';
 import { RUN_HELP } from '../run/help.js';
 
 export interface Command {
@@ -17,8 +18,7 @@ export interface Command {
   run(argv: string[]): number | Promise<number>;
 }
 
-const COMPILE_FLAGS = `  --vars FILE      YAML file of compile-time vars (keys must be declared under vars:)
-  --set KEY=VALUE  set one var (repeatable; wins over --vars)
+const COMPILE_FLAGS = `${SPEC_FLAGS}
   --format F       diagnostics as text (default) or json`;
 
 export const COMMANDS: Record<string, Command> = {
