@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compile } from '../src/compile/compile.js';
+import { definitionSteps } from '../src/compile/definition-steps.js';
 import { validateDefinition } from '../src/check/definition-schema/index.js';
 import { canonicalJson } from '../src/util/canonical-json.js';
 import { assertGolden } from './helpers/golden.js';
@@ -47,7 +48,7 @@ const reference = JSON.parse(readFileSync(REFERENCE_PATH, 'utf8')) as Definition
 
 /** Every step, condition branches included, depth first in definition order. */
 function allSteps(steps: Step[]): Step[] {
-  return steps.flatMap((s) => [s, ...(s.Type === 'Condition' ? allSteps([...(s.Arguments.IfSteps as Step[]), ...(s.Arguments.ElseSteps as Step[])]) : [])]);
+  return definitionSteps({ Steps: steps }).map((s) => s.step as Step);
 }
 
 interface Nesting {

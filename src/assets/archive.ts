@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { findCachedFile, openCacheWriter, readCached, writeCached } from './deflate-cache.js';
 import { GzipWriter, gzipDeterministic } from './gzip.js';
 import { sha256Hex } from './hash.js';
+import { problem } from '../diagnostics/messages.js';
 import { PackError } from './pack-error.js';
 import { FileSecretScanner, type PackedSecret } from './secret-scan.js';
 import { TAR_END, tarHeader, tarPadding } from './tar.js';
@@ -58,7 +59,7 @@ function streamFile(entry: ListedEntry, label: string, sink: Sink, reuse?: Buffe
 }
 
 function changed(label: string, entry: ListedEntry): PackError {
-  return new PackError('SMP6011', `cannot pack ${label}: "${entry.path}" changed while it was being packed`, 'compile again once nothing writes to the folder');
+  return new PackError(problem('SMP6011.fileChanged', { folder: label, path: entry.path }));
 }
 
 /** The tar stream of a listing, in order: header, data, padding per entry, then the end blocks. */
@@ -110,7 +111,7 @@ function compressToCache(listing: Listing, label: string, tarSha: string): { pat
       gzip.push(chunk);
     }, Buffer.allocUnsafe(READ_CHUNK));
     gzip.finish();
-    if (hash.digest('hex') !== tarSha) throw new PackError('SMP6011', `cannot pack ${label}: its files changed while it was being packed`, 'compile again once nothing writes to the folder');
+    if (hash.digest('hex') !== tarSha) throw new PackError(problem('SMP6011.filesChanged', { folder: label }));
   } catch (error) {
     writer?.abort();
     throw error;

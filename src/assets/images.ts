@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../diagnostics/messages.js';
 import { closest } from '../util/suggest.js';
 import { DLC_IMAGES, type DlcImage } from './dlc-images.js';
 import { DLC_REGIONS, REGIONS_WITHOUT_DLC, ecrDomain } from './dlc-regions.js';
@@ -16,32 +17,24 @@ export interface DlcImageSpec {
   python?: string;
 }
 
-export type ImageResult =
-  | { ok: true; uri: string }
-  | { ok: false; code: 'SMP6004' | 'SMP6005'; message: string; hint?: string };
+/** The image's URI, or why there is none (SMP6004: the region; SMP6005: the image). */
+export type ImageResult = { ok: true; uri: string } | Failure;
 
-type Failure = Extract<ImageResult, { ok: false }>;
+type Failure = { ok: false; problem: Problem };
 
 const REGIONS = Object.keys(DLC_REGIONS);
 
-function fail(code: Failure['code'], message: string, hint?: string): Failure {
-  return hint === undefined ? { ok: false, code, message } : { ok: false, code, message, hint };
+function fail(found: Problem): Failure {
+  return { ok: false, problem: found };
 }
 
 function regionAccount(region: string | undefined): { account: string } | Failure {
-  if (region === undefined || region === '') {
-    return fail('SMP6004', 'a Deep Learning Container image needs the AWS Region, and none is set',
-      'set region in the vars file (or --set region=us-east-1), or give the image as a full URI');
-  }
-  const account = DLC_REGIONS[region];
+  if (region === undefined || region === '') return fail(problem('SMP6004.noRegion'));
+  const account = Object.hasOwn(DLC_REGIONS, region) ? DLC_REGIONS[region] : undefined;
   if (account !== undefined) return { account };
-  if (REGIONS_WITHOUT_DLC.includes(region)) {
-    return fail('SMP6004', `no Deep Learning Containers registry is known for Region ${region}`,
-      'give the image as a full ECR URI (an image you copied into your own registry)');
-  }
+  if (REGIONS_WITHOUT_DLC.includes(region)) return fail(problem('SMP6004.regionWithoutDlc', { region }));
   const guess = closest(region, REGIONS);
-  return fail('SMP6004', `unknown AWS Region "${region}"`,
-    guess ? `did you mean ${guess}?` : `Regions with Deep Learning Containers: ${REGIONS.join(', ')}`);
+  return fail(guess ? problem('SMP6004.unknownRegion', { region, guess }) : problem('SMP6004.unknownRegionListed', { region, regions: REGIONS.join(', ') }));
 }
 
 /** Numeric parts of "2.5.1"; "x" / "*" end a prefix ("2.x" is "2"). */
@@ -72,14 +65,14 @@ function pickImage(name: string, spec: DlcImageSpec, images: readonly DlcImage[]
   const listed = images.map((i) => i.version).join(', ');
   const byVersion = images.filter((i) => wanted.every((part, n) => i.version.split('.')[n] === part));
   if (wanted.length === 0 || byVersion.length === 0) {
-    return fail('SMP6005', `${name} has no version "${spec.version}"`, `listed versions: ${listed}`);
+    return fail(problem('SMP6005.noVersion', { image: name, version: spec.version, versions: listed }));
   }
   const python = spec.python === undefined ? undefined : normalPython(spec.python);
   const matches = python === undefined ? byVersion : byVersion.filter((i) => i.python === python);
   const chosen = [...matches].sort(newestFirst)[0];
   if (chosen === undefined) {
     const pythons = byVersion.map((i) => `${i.version}: ${i.python ?? 'not stated'}`).join(', ');
-    return fail('SMP6005', `${name} ${spec.version} has no ${python} build`, `Python builds: ${pythons}`);
+    return fail(problem('SMP6005.noPython', { image: name, version: spec.version, python: String(python), builds: pythons }));
   }
   return chosen;
 }
@@ -87,9 +80,7 @@ function pickImage(name: string, spec: DlcImageSpec, images: readonly DlcImage[]
 function pickTag(name: string, image: DlcImage, gpu: boolean): string | Failure {
   const tag = gpu ? image.gpu : image.cpu;
   if (tag !== undefined) return tag;
-  const only = gpu ? 'CPU' : 'GPU';
-  return fail('SMP6005', `${name} ${image.version} has no ${gpu ? 'GPU' : 'CPU'} build, only ${only}`,
-    gpu ? 'set gpu: false' : 'remove gpu: false (and use a GPU instance), or pick another image');
+  return fail(problem(gpu ? 'SMP6005.noGpuBuild' : 'SMP6005.noCpuBuild', { image: name, version: image.version }));
 }
 
 /**
@@ -103,8 +94,8 @@ export function resolveImage(spec: DlcImageSpec, region: string | undefined): Im
   if (family === undefined) {
     const names = Object.keys(DLC_IMAGES);
     const guess = closest(spec.dlc, names);
-    return fail('SMP6005', `unknown Deep Learning Container "${spec.dlc}"`,
-      `${guess ? `did you mean ${guess}? ` : ''}known: ${names.join(', ')}`);
+    const known = names.join(', ');
+    return fail(guess ? problem('SMP6005.unknownImageGuess', { dlc: spec.dlc, guess, known }) : problem('SMP6005.unknownImage', { dlc: spec.dlc, known }));
   }
   const image = pickImage(spec.dlc, spec, family.images);
   if ('ok' in image) return image;

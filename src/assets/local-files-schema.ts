@@ -1,18 +1,10 @@
-import { list, object, text } from '../spec/schema-helpers.js';
-import type { JsonSchema } from '../steps/types.js';
+import { list, object, text, unchecked, type Static } from '../spec/schema-helpers.js';
 
 /** Default cap on one code archive's files, before compression. */
 export const DEFAULT_MAX_ARCHIVE_MIB = 256;
 
 /** `localFiles:` in a spec: how far the compile may read the local disk, and how much it packs. */
-export interface LocalFilesSpec {
-  /** Paths outside the project (relative to the spec, or absolute) that the spec may read. */
-  allowOutside?: string[];
-  /** Largest sum of file sizes in one code archive, in MiB. */
-  maxArchiveMiB?: number;
-}
-
-export const localFilesSchema: JsonSchema = object(
+export const localFilesSchema = object(
   'Which local files the compile may read and pack. By default `code:`, local input `file:`, `values:` and `template:` must lie inside the project: the git work tree that holds the spec, else the spec\'s folder (links are followed before the check).',
   {
     allowOutside: list(
@@ -20,11 +12,13 @@ export const localFilesSchema: JsonSchema = object(
       text('A file or folder outside the project.'),
       { uniqueItems: true },
     ),
-    maxArchiveMiB: {
+    maxArchiveMiB: unchecked<number>({
       type: 'number',
       exclusiveMinimum: 0,
       maximum: 8192,
       description: `Largest total size of the files packed into one code archive, in MiB, before compression; default ${DEFAULT_MAX_ARCHIVE_MIB}. Data and model weights belong in S3: list them in the code folder's .smpipeignore (gitignore syntax) rather than raising this.`,
-    },
+    }),
   },
 );
+
+export type LocalFilesSpec = Static<typeof localFilesSchema>;

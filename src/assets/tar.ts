@@ -1,3 +1,4 @@
+import { problem } from '../diagnostics/messages.js';
 import { PackError } from './pack-error.js';
 
 /**
@@ -39,11 +40,7 @@ export function splitPath(path: string): { name: string; prefix: string } {
     const name = body.slice(cut + 1) + tail;
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(name) <= 100) return { name, prefix };
   }
-  throw new PackError(
-    'SMP6011',
-    `path too long for a ustar archive: "${path}" (the file name must fit 100 bytes and the ` +
-      'folders before it 155); shorten the path or leave it out of the code folder',
-  );
+  throw new PackError(problem('SMP6011.pathTooLong', { path }));
 }
 
 function header(entry: TarEntry, size: number): Buffer {
@@ -82,6 +79,6 @@ export const TAR_END = Buffer.alloc(BLOCK * 2);
  * them). A file over 8 GiB cannot be described by ustar's size field: an error naming it.
  */
 export function tarHeader(entry: TarEntry, size: number): Buffer {
-  if (size > MAX_SIZE) throw new PackError('SMP6011', `file too large for a ustar archive (over 8 GiB): ${entry.path}`);
+  if (size > MAX_SIZE) throw new PackError(problem('SMP6011.fileTooLarge', { path: entry.path }));
   return header(entry, size);
 }

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Sta
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ignore, Options } from 'ignore';
+import { problem } from '../diagnostics/messages.js';
 import { PackError } from './pack-error.js';
 import type { TarEntry } from './tar.js';
 
@@ -108,7 +109,7 @@ function follow(walk: Walk, full: string, rel: string): Stats {
   try {
     return statSync(full);
   } catch {
-    throw new PackError('SMP6011', `cannot pack ${walk.root}: "${rel}" is a broken symbolic link or unreadable`);
+    throw new PackError(problem('SMP6011.brokenLink', { folder: walk.root, path: rel }));
   }
 }
 
@@ -116,7 +117,7 @@ function follow(walk: Walk, full: string, rel: string): Stats {
 function linkTarget(walk: Walk, full: string, rel: string): string {
   const real = realpathSync.native(full);
   if (!walk.allowed(real)) {
-    throw new PackError('SMP6007', `cannot pack ${walk.root}: "${rel}" links to ${real}, outside the project`, 'list that path under localFiles.allowOutside in the spec if it is meant to ship');
+    throw new PackError(problem('SMP6007.linkOutside', { folder: walk.root, path: rel, target: real }));
   }
   return real;
 }
@@ -124,7 +125,7 @@ function linkTarget(walk: Walk, full: string, rel: string): string {
 /** `real` is the folder's real path: only links need realpath (a syscall per path component). */
 function visit(walk: Walk, dir: string, real: string, prefix: string): void {
   if (walk.ancestors.has(real)) {
-    throw new PackError('SMP6011', `cannot pack ${walk.root}: "${prefix.slice(0, -1)}" links back to a folder that contains it (symlink cycle)`);
+    throw new PackError(problem('SMP6011.linkCycle', { folder: walk.root, path: prefix.slice(0, -1) }));
   }
   walk.ancestors.add(real);
   for (const dirent of readdirSync(dir, { withFileTypes: true }).sort((a, b) => byteOrder(a.name, b.name))) {
@@ -170,7 +171,7 @@ function fingerprintOfIgnoreFile(dir: string): string {
  */
 export function listFolder(dir: string, options: WalkOptions = {}): Listing {
   const label = options.label ?? dir;
-  if (!statSync(dir).isDirectory()) throw new PackError('SMP6001', `cannot pack ${label}: not a folder`);
+  if (!statSync(dir).isDirectory()) throw new PackError(problem('SMP6001.notAFolder', { folder: label }));
   const listing: Listing = { entries: [], totalBytes: 0, fingerprint: '', newestChange: 0 };
   const walk: Walk = { root: label, rules: rulesFor(dir, options), allowed: options.allowed ?? (() => true), listing, fingerprint: [fingerprintOfIgnoreFile(dir)], ancestors: new Set() };
   visit(walk, dir, realpathSync.native(dir), '');
@@ -185,9 +186,6 @@ export function listFolder(dir: string, options: WalkOptions = {}): Listing {
 function tooLarge(label: string, listing: Listing, maxBytes: number): PackError {
   const mib = (bytes: number) => (bytes < 1024 ? `${bytes} B` : bytes < 2 ** 20 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 2 ** 20).toFixed(1)} MiB`);
   const largest = listing.entries.filter((e) => !e.directory).sort((a, b) => b.size - a.size).slice(0, 3);
-  return new PackError(
-    'SMP6008',
-    `${label} holds ${mib(listing.totalBytes)} of files, over the ${mib(maxBytes)} limit per code archive; largest: ${largest.map((e) => `${e.path} (${mib(e.size)})`).join(', ')}`,
-    `leave data and weights out (list them in ${IGNORE_FILE}, gitignore syntax) and read them from S3; or raise localFiles.maxArchiveMiB`,
-  );
+  const listed = largest.map((e) => `${e.path} (${mib(e.size)})`).join(', ');
+  return new PackError(problem('SMP6008.tooLarge', { folder: label, size: mib(listing.totalBytes), limit: mib(maxBytes), largest: listed, ignoreFile: IGNORE_FILE }));
 }

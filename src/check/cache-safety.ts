@@ -7,12 +7,13 @@
  * `userWritten` says whether a finding traces back to something the spec wrote.
  */
 import type { Code } from '../diagnostics/codes.js';
+import { problem, withHint, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Json } from '../expr/types.js';
 import { EXECUTION_VARIABLES } from '../expr/resolve.js';
 import type { PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
-import { fieldAt } from '../compile/step-context.js';
+import { valueAt } from '../spec/pointer.js';
 import { specPointer } from './api.js';
 import { showPath } from './value-refs.js';
 import { CACHE_KEYS_SOURCE, cacheKeyAttributes } from './cache-keys.js';
@@ -68,7 +69,7 @@ function pointerOf(step: string, path: (string | number)[], kinds: Map<string, S
   if (api) return specPointer(step, path, api.origins, spec);
   const stepSpec = spec.steps[step] as Record<string, unknown> | undefined;
   const input = typeof path[0] === 'string' ? path[0] : undefined;
-  if (input !== undefined && fieldAt(stepSpec?.inputs, input) !== undefined) return `/steps/${step}/inputs/${input}`;
+  if (input !== undefined && valueAt(stepSpec?.inputs, input) !== undefined) return `/steps/${step}/inputs/${input}`;
   return specPointer(step, path, {}, spec);
 }
 
@@ -80,14 +81,14 @@ function needle(cause: Cause): string {
 
 /** Does the spec text at `pointer` hold the expression behind `cause`? */
 function writes(spec: PipelineSpec, pointer: string, cause: Cause): boolean {
-  return JSON.stringify(fieldAt(spec, pointer.slice(1)) ?? null).includes(needle(cause));
+  return JSON.stringify(valueAt(spec, pointer.slice(1)) ?? null).includes(needle(cause));
 }
 
 /** From a field down to the one member (a channel, a list item) that holds the expression, while there is exactly one. */
 function narrow(spec: PipelineSpec, pointer: string, text: string): string {
   let at = pointer;
   for (;;) {
-    const node = fieldAt(spec, at.slice(1));
+    const node = valueAt(spec, at.slice(1));
     if (node === null || typeof node !== 'object') return at;
     const holding = Object.entries(node).filter(([, child]) => JSON.stringify(child ?? null).includes(text));
     if (holding.length !== 1) return at;
@@ -100,20 +101,19 @@ export function checkCacheSafety(definition: Json, kinds: Map<string, StepKind>,
   const caching = analyseCaching(definition);
   for (const finding of cacheSafetyFindings(definition, kinds, spec)) {
     const info = caching.get(finding.step) as StepCaching;
-    reporter.report(finding.code, finding.pointer, message(finding, caching), { hint: hint(finding, info) });
+    reporter.reportProblem(withHint(findingProblem(finding, caching), hint(finding, info)), finding.pointer);
   }
 }
 
-function message(finding: CacheSafetyFinding, caching: Map<string, StepCaching>): string {
+function findingProblem(finding: CacheSafetyFinding, caching: Map<string, StepCaching>): Problem {
   const fields = finding.fields.join(', ');
-  const verb = finding.fields.length === 1 ? 'holds' : 'hold';
-  const never = `${finding.step} is never reused from the cache`;
+  const one = finding.fields.length === 1;
   if (finding.cause.kind === 'execution') {
     const expression = `\${execution.${SPEC_VARIABLE[finding.cause.variable] ?? finding.cause.variable}}`;
-    return `${finding.step} is cached, but its cache key field ${fields} ${verb} ${expression}, which changes in every execution: ${never}`;
+    return problem('SMP4007.executionValue', { step: finding.step, fields, verb: one ? 'holds' : 'hold', expression });
   }
-  const upstream = caching.get(finding.cause.step);
-  return `${finding.step} is cached, but its cache key field ${fields} ${finding.fields.length === 1 ? 'reads' : 'read'} ${finding.cause.step}, which runs again in every execution (${whyReruns(upstream)}): ${never}`;
+  const why = whyReruns(caching.get(finding.cause.step));
+  return problem('SMP4008.upstreamReruns', { step: finding.step, fields, verb: one ? 'reads' : 'read', upstream: finding.cause.step, why });
 }
 
 export function whyReruns(info: StepCaching | undefined): string {

@@ -2,6 +2,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import type { Json } from '../expr/types.js';
 import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
+import { definitionSteps } from '../compile/definition-steps.js';
 import { checkApiShapes } from './api.js';
 import { checkCacheSafety } from './cache-safety.js';
 import { validateDefinition } from './definition-schema/index.js';
@@ -9,8 +10,8 @@ import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
 import { scanVarSecrets } from './var-secrets.js';
 import type { ResolvedVars } from '../spec/vars.js';
+import { INLINE_DEFINITION_LIMIT } from './limits.js';
 
-export const INLINE_DEFINITION_LIMIT = 1024 * 1024;
 
 export interface CheckInput {
   spec: PipelineSpec;
@@ -33,37 +34,17 @@ export function runChecks(input: CheckInput): void {
   checkNames(spec, input.pipelineName, input.displayName, reporter);
   scanSecrets(spec, '', reporter);
   scanVarSecrets(spec, input.vars, reporter);
-  const steps = allSteps(input.definition);
-  for (const step of steps) checkContainerArguments(String(step.Name), step.Arguments as Json, reporter);
+  const steps = definitionSteps(input.definition);
+  for (const { name, step } of steps) checkContainerArguments(name, step.Arguments, reporter);
   // Every step that compiled is checked now, so errors come in one round, not one per fix.
-  checkApiShapes(steps.filter((s) => input.cleanSteps.has(String(s.Name))), input.stepKinds, input.parameterTypes, spec, reporter);
+  checkApiShapes(steps.filter((s) => input.cleanSteps.has(s.name)), input.stepKinds, input.parameterTypes, spec, reporter);
   if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
   for (const finding of validateDefinition(input.definition)) {
-    reporter.report('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
+    reporter.report('SMP8006.definition', '', { path: finding.path || '/', problem: finding.message });
   }
   checkCacheSafety(input.definition, input.stepKinds, spec, reporter);
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
-    reporter.report('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {
-      hint: 'smpipe upsert uploads it to S3 and passes PipelineDefinitionS3Location',
-      at: 'key',
-    });
+    reporter.report('SMP5004.inlineLimit', '/steps', { size, limit: INLINE_DEFINITION_LIMIT }, { at: 'key' });
   }
-}
-
-/** Every step envelope, including those nested in condition branches. */
-export function allSteps(definition: Json): Record<string, Json>[] {
-  const out: Record<string, Json>[] = [];
-  const visit = (steps: Json | undefined) => {
-    for (const step of (steps as Record<string, Json>[] | undefined) ?? []) {
-      out.push(step);
-      const args = step.Arguments as Record<string, Json> | undefined;
-      if (step.Type === 'Condition' && args) {
-        visit(args.IfSteps);
-        visit(args.ElseSteps);
-      }
-    }
-  };
-  visit((definition as { Steps?: Json }).Steps);
-  return out;
 }

@@ -12,7 +12,7 @@
  * output, holding the execution id of the run that made it, stays the same.
  */
 import type { Json } from '../expr/types.js';
-import { allSteps } from './index.js';
+import { definitionSteps } from '../compile/definition-steps.js';
 import { isCached, stepCacheKey, type StepCacheKey } from './step-cache-key.js';
 import { valueRefs, type ValueRef } from './value-refs.js';
 
@@ -53,12 +53,9 @@ const DERIVED = new Set(['Condition', 'Fail']);
 
 /** Every step of the definition (branches included) with its cache key and what defeats it. */
 export function analyseCaching(definition: Json): Map<string, StepCaching> {
-  const steps = allSteps(definition);
   const out = new Map<string, StepCaching>();
   const refs = new Map<string, ValueRef[]>();
-  for (const step of steps) {
-    const name = String(step.Name);
-    const type = String(step.Type);
+  for (const { step, name, type } of definitionSteps(definition)) {
     const key = stepCacheKey(type, step);
     const cached = key !== undefined && isCached(step);
     out.set(name, { name, type, cached, ...(key ? { key } : {}), findings: [] });

@@ -6,15 +6,11 @@ import { desiredFromFolder, type DesiredPipeline, type SpecOrigin } from '../dep
 import { DeployError } from '../deploy/errors.js';
 import { UsageError, type Parsed } from './args.js';
 import type { Io } from '../views/io.js';
-import { compileFromArgs } from './load-spec.js';
+import { compileFromArgs, SPEC_OPTIONS } from './load-spec.js';
 import { writeCompileOutput } from './write-output.js';
 
 /** Options of the commands that take a spec or a compiled folder. */
-export const TARGET_OPTIONS = {
-  vars: { type: 'string' },
-  set: { type: 'string', multiple: true },
-  out: { type: 'string' },
-} as const;
+export const TARGET_OPTIONS = { ...SPEC_OPTIONS, out: { type: 'string' } } as const;
 
 /** plan's and upsert's --verify-assets: HeadObject also the assets the deployed definition uses. */
 export const VERIFY_OPTION = { 'verify-assets': { type: 'boolean' } } as const;

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { CompileResult } from '../compile/compile.js';
+import { definitionSteps } from '../compile/definition-steps.js';
+import { valueAt } from '../spec/pointer.js';
 import { renderLiquidPreview, type TaskInput } from '../render/liquid-preview.js';
 import { parse, one, UsageError } from './args.js';
 import { COMPILE_OPTIONS, compileFromArgs, printDiagnostics } from './load-spec.js';
@@ -48,26 +50,11 @@ function pickStep(result: CompileResult, wanted: string | undefined): string {
 
 /** The rendered worker UI: the asset the step's UiTemplateS3Uri names. */
 function workerUi(result: CompileResult, step: string): string {
-  const envelope = findStep(result.definition, step) as { Arguments?: { HumanTaskConfig?: { UiConfig?: { UiTemplateS3Uri?: unknown } } } } | undefined;
-  const uri = envelope?.Arguments?.HumanTaskConfig?.UiConfig?.UiTemplateS3Uri;
+  const envelope = definitionSteps(result.definition).find((s) => s.name === step)?.step;
+  const uri = valueAt(envelope, 'Arguments/HumanTaskConfig/UiConfig/UiTemplateS3Uri');
   const asset = result.assets.find((a) => a.s3Uri === uri);
   if (!asset) throw new UsageError(`step ${step} has no worker UI of its own (its UiTemplateS3Uri is not an asset of this compile)`);
   return asset.bytes.toString('utf8');
-}
-
-/** A step envelope by name, condition branches included. */
-function findStep(node: unknown, name: string): unknown {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = findStep(item, name);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (node === null || typeof node !== 'object') return undefined;
-  const record = node as Record<string, unknown>;
-  if (record.Name === name && 'Type' in record) return record;
-  return findStep(record.Steps, name) ?? findStep((record.Arguments as Record<string, unknown> | undefined)?.IfSteps, name) ?? findStep((record.Arguments as Record<string, unknown> | undefined)?.ElseSteps, name);
 }
 
 function sampleFrom(path: string): TaskInput {

@@ -5,11 +5,13 @@ import { InputError, UsageError } from './args.js';
 import { readSpecFile } from '../spec/read.js';
 import type { VarsInput } from '../spec/vars.js';
 
-export const COMPILE_OPTIONS = {
+/** The options that name a spec's vars (help text: SPEC_FLAGS); compileFromArgs reads them. */
+export const SPEC_OPTIONS = {
   vars: { type: 'string' },
   set: { type: 'string', multiple: true },
-  format: { type: 'string' },
 } as const;
+
+export const COMPILE_OPTIONS = { ...SPEC_OPTIONS, format: { type: 'string' } } as const;
 
 /**
  * Reads a spec or vars file named on the command line: a missing one is a usage error; a

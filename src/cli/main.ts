@@ -1,6 +1,4 @@
 import { COMMANDS, commandNamed } from './registry.js';
-import { InputError, UsageError } from './args.js';
-import { renderText, summary } from '../views/diagnostics.js';
 
 const VERSION = '0.1.0';
 
@@ -57,16 +55,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof InputError) {
-      process.stderr.write(`${renderText([error.diagnostic], new Map())}${summary([error.diagnostic])}\n`);
-      return 1;
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`smpipe ${name}: ${error.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
-      return 2;
-    }
-    const detail = process.env.SMPIPE_DEBUG ? (error as Error).stack : (error as Error).message;
-    process.stderr.write(`smpipe ${name}: internal error: ${detail}\n(set SMPIPE_DEBUG=1 for a stack trace, and please report it)\n`);
-    return 2;
+    // Loaded on failure only: it names the deploy errors, which compile never loads.
+    const { describeFailure } = await import('./failure.js');
+    const failure = describeFailure(name, command.usage, error);
+    process.stderr.write(failure.text);
+    return failure.usage ? 2 : 1;
   }
 }

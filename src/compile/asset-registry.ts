@@ -7,8 +7,9 @@ import { packDirectoryCached } from '../assets/pack-cache.js';
 import { PackError } from '../assets/pack-error.js';
 import { findProjectRoot, PathPolicy, realOrResolved } from '../assets/project-paths.js';
 import { IGNORE_FILE } from '../assets/walk.js';
-import type { Code } from '../diagnostics/codes.js';
+import { problem, withHint, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
+import { joinPointer } from '../spec/pointer.js';
 import { closest } from '../util/suggest.js';
 
 export interface Asset {
@@ -27,16 +28,12 @@ export interface Asset {
   path?: string;
 }
 
-/** Something wrong with a local path; `code` defaults to the caller's code for the field. */
-export interface AssetProblem {
-  code?: Code;
-  message: string;
-  hint?: string;
-}
+/** What is wrong with a local path, for the caller to report at the field that names it. */
+type Failure = { ok: false; problems: Problem[] };
 
-export type AssetResult = { ok: true; asset: Asset } | { ok: false; problems: AssetProblem[] };
-export type TextResult = { ok: true; text: string } | { ok: false; problems: AssetProblem[] };
-type Located = { ok: true; full: string } | { ok: false; problems: AssetProblem[] };
+export type AssetResult = { ok: true; asset: Asset } | Failure;
+export type TextResult = { ok: true; text: string } | Failure;
+type Located = { ok: true; full: string } | Failure;
 
 export interface AssetRegistryOptions {
   /** The spec's `localFiles:` settings. */
@@ -45,7 +42,7 @@ export interface AssetRegistryOptions {
   reporter?: Reporter;
 }
 
-const fail = (problem: AssetProblem): { ok: false; problems: AssetProblem[] } => ({ ok: false, problems: [problem] });
+const fail = (found: Problem): Failure => ({ ok: false, problems: [found] });
 
 /**
  * Collects the files a definition points at. Keys are content-addressed
@@ -63,7 +60,7 @@ export class AssetRegistry {
   constructor(private readonly baseDir: string, private readonly artifacts: string | undefined, options: AssetRegistryOptions = {}) {
     const allowOutside = options.localFiles?.allowOutside ?? [];
     allowOutside.forEach((path, i) => {
-      if (!existsAt(resolve(baseDir, path))) options.reporter?.report('SMP6003', `/localFiles/allowOutside/${i}`, `${path} does not exist`);
+      if (!existsAt(resolve(baseDir, path))) options.reporter?.report('SMP6003.allowOutsideMissing', joinPointer('/localFiles/allowOutside', i), { path });
     });
     this.policy = new PathPolicy(findProjectRoot(baseDir), allowOutside.map((path) => realOrResolved(resolve(baseDir, path))));
     this.maxBytes = (options.localFiles?.maxArchiveMiB ?? DEFAULT_MAX_ARCHIVE_MIB) * 2 ** 20;
@@ -78,11 +75,7 @@ export class AssetRegistry {
   private locate(path: string): Located {
     const full = resolve(this.baseDir, path);
     if (this.policy.allows(realOrResolved(full))) return { ok: true, full };
-    return fail({
-      code: 'SMP6007',
-      message: `${path} is outside the project (${this.policy.describeRoot(this.baseDir)})`,
-      hint: `list it under localFiles.allowOutside in the spec if the spec is meant to read it`,
-    });
+    return fail(problem('SMP6007.outsideProject', { path, root: this.policy.describeRoot(this.baseDir) }));
   }
 
   /** Whether a path exists and may be read. */
@@ -95,7 +88,7 @@ export class AssetRegistry {
   readText(path: string): TextResult {
     const located = this.locate(path);
     if (!located.ok) return located;
-    if (!isFile(located.full)) return fail({ message: `file ${path} not found`, ...didYouMean(located.full, path) });
+    if (!isFile(located.full)) return fail(withHint(problem('SMP6003.fileNotFound', { path }), didYouMean(located.full, path)));
     return { ok: true, text: readFileSync(located.full, 'utf8') };
   }
 
@@ -112,24 +105,18 @@ export class AssetRegistry {
   }
 
   private pack(full: string, folder: string, name: string): AssetResult {
-    if (!isDirectory(full)) return fail({ code: 'SMP6001', message: `folder ${folder} not found`, ...didYouMean(full, folder, true) });
+    if (!isDirectory(full)) return fail(withHint(problem('SMP6001.folderNotFound', { folder }), didYouMean(full, folder, true)));
     let packed: PackedDirectory;
     try {
       packed = packDirectoryCached(full, { maxBytes: this.maxBytes, allowed: (real) => this.policy.allows(real), label: folder });
     } catch (error) {
-      if (error instanceof PackError) return fail({ code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}) });
+      if (error instanceof PackError) return fail(error.problem);
       // An unreadable file or folder: a problem with the folder, not a bug.
-      return fail({ code: 'SMP6011', message: `cannot pack ${folder}: ${(error as Error).message}` });
+      return fail(problem('SMP6011.unreadable', { folder, problem: (error as Error).message }));
     }
     if (packed.secrets.length > 0) {
-      return {
-        ok: false,
-        problems: packed.secrets.map((s) => ({
-          code: 'SMP6010' as const,
-          message: `${posix.join(folder, s.file)}:${s.line} holds ${s.what}, which would be uploaded in ${name}`,
-          hint: `remove it (pass secrets at run time, e.g. from AWS Secrets Manager), or leave the file out with ${posix.join(folder, IGNORE_FILE)} (gitignore syntax)`,
-        })),
-      };
+      const ignoreFile = posix.join(folder, IGNORE_FILE);
+      return { ok: false, problems: packed.secrets.map((s) => problem('SMP6010.secretInCode', { file: posix.join(folder, s.file), line: s.line, what: s.what, archive: name, ignoreFile })) };
     }
     return this.add(packed, name, folder);
   }
@@ -137,7 +124,7 @@ export class AssetRegistry {
   addFile(path: string): AssetResult {
     const located = this.locate(path);
     if (!located.ok) return located;
-    if (!isFile(located.full)) return fail({ message: `file ${path} not found`, ...didYouMean(located.full, path) });
+    if (!isFile(located.full)) return fail(withHint(problem('SMP6003.fileNotFound', { path }), didYouMean(located.full, path)));
     const bytes = readFileSync(located.full);
     return this.add({ bytes, sha256: sha256Hex(bytes), size: bytes.length }, basename(located.full), path);
   }
@@ -147,7 +134,7 @@ export class AssetRegistry {
   }
 
   private add(content: Pick<PackedDirectory, 'bytes' | 'sha256' | 'size' | 'path'>, name: string, source: string): AssetResult {
-    if (!this.artifacts) return fail({ code: 'SMP2002', message: 'set artifacts: (an S3 prefix) to store code and local files' });
+    if (!this.artifacts) return fail(problem('SMP2002.assetsNeedArtifacts'));
     const { sha256, size, path } = content;
     const s3Uri = `${this.artifacts.replace(/\/+$/, '')}/assets/${sha256}/${name}`;
     const existing = this.byKey.get(s3Uri);
@@ -187,13 +174,13 @@ function isDirectory(full: string): boolean {
 }
 
 /** "did you mean ../containers/train-dpo?" for a near miss among the siblings (`train_dpo`). */
-function didYouMean(full: string, asWritten: string, folders = false): { hint?: string } {
+function didYouMean(full: string, asWritten: string, folders = false): string | undefined {
   let names: string[];
   try {
     names = readdirSync(dirname(full), { withFileTypes: true }).filter((d) => !folders || d.isDirectory() || d.isSymbolicLink()).map((d) => d.name);
   } catch {
-    return {};
+    return undefined;
   }
   const best = closest(basename(full), names);
-  return best ? { hint: `did you mean ${posix.join(posix.dirname(asWritten), best)}?` } : {};
+  return best ? `did you mean ${posix.join(posix.dirname(asWritten), best)}?` : undefined;
 }

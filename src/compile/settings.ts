@@ -1,8 +1,9 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Scope } from '../expr/scope.js';
-import type { PipelineSpec } from '../spec/types.js';
+import { problem } from '../diagnostics/messages.js';
+import { Field } from '../spec/field.js';
+import type { DefaultsSpec, PipelineSpec, ResolvedDefaults } from '../spec/types.js';
 import type { VarValue } from '../spec/vars.js';
-import type { ResolvedDefaults } from '../steps/types.js';
 import { compileTimeValue } from './step-context.js';
 import { setOwn } from '../util/own.js';
 
@@ -27,58 +28,61 @@ export function varsOnlyScope(vars: Map<string, VarValue>): Scope {
     params: new Map(),
     vars,
     stepNames: new Set(),
-    resolveStepProperty: () => ({ ok: false, code: 'SMP3011', message: 'step properties are not available here' }),
+    resolveStepProperty: () => ({ ok: false, problem: problem('SMP3011.stepsAtPipelineLevel') }),
   };
 }
 
 export function compilePipelineSettings(spec: PipelineSpec, vars: Map<string, VarValue>, reporter: Reporter): PipelineSettings {
   const scope = varsOnlyScope(vars);
-  const value = (pointer: string, raw: unknown) =>
-    compileTimeValue(raw, scope, (code, message, o) => reporter.report(code, pointer, message, o));
-  const text = (pointer: string, raw: unknown) => {
-    const v = value(pointer, raw);
+  const text: TextResolver = (field) => {
+    if (field.raw === undefined) return undefined;
+    const v = compileTimeValue(field.raw, scope, (found, o) => reporter.reportProblem(found, field.pointer, o));
     return v === undefined ? undefined : String(v);
   };
+  const root = new Field(spec, '');
   const region = vars.get('region');
   const settings: PipelineSettings = {
-    name: text('/pipeline', spec.pipeline) ?? spec.pipeline,
-    tags: resolveTags('/tags', spec.tags, text),
-    defaults: resolveDefaults(spec.defaults ?? {}, text),
+    name: text(root.at('pipeline')) ?? spec.pipeline,
+    tags: resolveTags(root.at('tags'), text),
+    defaults: resolveDefaults(root.at('defaults'), text),
   };
-  if (spec.displayName !== undefined) settings.displayName = text('/displayName', spec.displayName);
-  if (spec.description !== undefined) settings.description = text('/description', spec.description);
-  if (spec.artifacts !== undefined) settings.artifacts = text('/artifacts', spec.artifacts)?.replace(/\/+$/, '');
+  if (spec.displayName !== undefined) settings.displayName = text(root.at('displayName'));
+  if (spec.description !== undefined) settings.description = text(root.at('description'));
+  if (spec.artifacts !== undefined) settings.artifacts = text(root.at('artifacts'))?.replace(/\/+$/, '');
   if (typeof region === 'string') settings.region = region;
   if (spec.parallelism !== undefined) settings.parallelism = spec.parallelism;
-  if (spec.defaults?.role !== undefined) settings.pipelineRole = text('/defaults/role', spec.defaults.role);
+  if (spec.defaults?.role !== undefined) settings.pipelineRole = text(root.at('defaults').at('role'));
   return settings;
 }
 
-type TextResolver = (pointer: string, raw: unknown) => string | undefined;
+/** A compile-time text field with its vars resolved; undefined when absent (or reported). */
+type TextResolver = (field: Field<string | boolean | undefined>) => string | undefined;
 
-function resolveTags(pointer: string, tags: Record<string, string> | undefined, text: TextResolver): Record<string, string> {
+function resolveTags(tags: Field<Readonly<Record<string, string>> | undefined>, text: TextResolver): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, raw] of Object.entries(tags ?? {})) setOwn(out, key, text(`${pointer}/${key}`, raw) ?? '');
+  for (const [key, value] of tags.entries()) setOwn(out, key, text(value) ?? '');
   return out;
 }
 
 /** Enterprise defaults are compile-time values; the role stays raw (it may be a parameter). */
-function resolveDefaults(raw: Record<string, unknown>, text: TextResolver): ResolvedDefaults {
+function resolveDefaults(field: Field<DefaultsSpec | undefined>, text: TextResolver): ResolvedDefaults {
+  const raw = field.raw ?? {};
   const defaults: ResolvedDefaults = { role: raw.role, cache: raw.cache, retry: raw.retry };
-  const network = raw.network as Record<string, unknown> | undefined;
-  if (network) {
+  const network = field.at('network');
+  if (network.raw) {
     defaults.network = {};
-    if (Array.isArray(network.subnets)) defaults.network.subnets = (network.subnets as unknown[]).map((s, i) => text(`/defaults/network/subnets/${i}`, s) ?? '');
-    if (Array.isArray(network.securityGroups)) defaults.network.securityGroups = (network.securityGroups as unknown[]).map((s, i) => text(`/defaults/network/securityGroups/${i}`, s) ?? '');
-    if (network.isolation !== undefined) defaults.network.isolation = network.isolation === true || text('/defaults/network/isolation', network.isolation) === 'true';
-    if (network.interContainerEncryption !== undefined) defaults.network.interContainerEncryption = network.interContainerEncryption === true || text('/defaults/network/interContainerEncryption', network.interContainerEncryption) === 'true';
+    const { subnets, securityGroups, isolation, interContainerEncryption } = network.raw;
+    if (Array.isArray(subnets)) defaults.network.subnets = network.at('subnets').items().map((s) => text(s) ?? '');
+    if (Array.isArray(securityGroups)) defaults.network.securityGroups = network.at('securityGroups').items().map((s) => text(s) ?? '');
+    if (isolation !== undefined) defaults.network.isolation = isolation === true || text(network.at('isolation')) === 'true';
+    if (interContainerEncryption !== undefined) defaults.network.interContainerEncryption = interContainerEncryption === true || text(network.at('interContainerEncryption')) === 'true';
   }
-  const kms = raw.kms as Record<string, unknown> | undefined;
-  if (kms) {
+  const kms = field.at('kms');
+  if (kms.raw) {
     defaults.kms = {};
-    if (kms.volume !== undefined) defaults.kms.volume = text('/defaults/kms/volume', kms.volume);
-    if (kms.output !== undefined) defaults.kms.output = text('/defaults/kms/output', kms.output);
+    if (kms.raw.volume !== undefined) defaults.kms.volume = text(kms.at('volume'));
+    if (kms.raw.output !== undefined) defaults.kms.output = text(kms.at('output'));
   }
-  if (raw.tags) defaults.tags = resolveTags('/defaults/tags', raw.tags as Record<string, string>, text);
+  if (raw.tags) defaults.tags = resolveTags(field.at('tags'), text);
   return defaults;
 }

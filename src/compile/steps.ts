@@ -1,7 +1,8 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Scope } from '../expr/scope.js';
-import type { Json } from '../expr/types.js';
-import type { ParameterType, PipelineSpec, StepSpec } from '../spec/types.js';
+import { isJsonObject, type Json } from '../expr/types.js';
+import { joinPointer } from '../spec/pointer.js';
+import type { CommonStep, ParameterType, PipelineSpec, StepBody } from '../spec/types.js';
 import type { VarValue } from '../spec/vars.js';
 import { KINDS, isKind } from '../steps/index.js';
 import type { StepKind } from '../steps/types.js';
@@ -57,7 +58,7 @@ export function compileSteps(input: CompileStepsInput): CompiledSteps {
     nodes.set(name, node);
     const before = reporter.errorReportCount;
     if (kind && input.validSteps.has(name)) {
-      if (kind.branches) node.branches = kind.branches(step);
+      if (kind.branches) node.branches = kind.branches(validated(step));
       const scope = stepScope(input, { name, node, stepNames, params: parameterTypes, used: usedParameters });
       envelopes.set(name, compileOne(input, name, step, kind, scope));
     }
@@ -68,7 +69,7 @@ export function compileSteps(input: CompileStepsInput): CompiledSteps {
   reportUnusedParameters(spec, usedParameters, reporter);
   reportRedundantDependsOn(nodes, reporter);
   const graph = analyseGraph(nodes, reporter);
-  return { steps: nest(spec, envelopes, graph.placement), stepKinds, parameterTypes, nodes, clean };
+  return { steps: nest(spec, envelopes, nodes, graph.placement), stepKinds, parameterTypes, nodes, clean };
 }
 
 /** Every `params.NAME` written anywhere in a value, whether or not its expression could be read. */
@@ -99,41 +100,51 @@ function stepScope(input: CompileStepsInput, { name, node, stepNames, params, us
       const target = Object.hasOwn(spec.steps, step) ? spec.steps[step] : undefined;
       const kind = kindOf(target);
       if (!target || !kind || !input.validSteps.has(step)) return { ok: true, type: 'json', get: `Steps.${step}` };
-      return kind.resolveProperty({ stepName: step, spec: target as StepSpec, tail });
+      return kind.resolveProperty({ stepName: step, spec: validated(target), tail });
     },
     onStepReference: (step) => node.references.add(step),
     onParameterReference: (param) => used.add(param),
   };
 }
 
-function compileOne(input: CompileStepsInput, name: string, step: StepSpec, kind: StepKind, scope: Scope): Record<string, Json> {
+/**
+ * A step its kind's schema validated (the compiler core calls this only for `validSteps`): its
+ * common fields are then what CommonStep says, and its own fields what its kind's schema says.
+ */
+function validated(step: StepBody): CommonStep {
+  return step as CommonStep;
+}
+
+function compileOne(input: CompileStepsInput, name: string, body: StepBody, kind: StepKind, scope: Scope): Record<string, Json> {
   const { settings, reporter, registry } = input;
+  const step = validated(body);
   const ctx = createStepContext({
     name, spec: step, scope, reporter, defaults: settings.defaults, assets: registry, region: settings.region,
     artifactsParts: artifactsParts(settings.artifacts),
   });
   const compiled = kind.compile(ctx);
-  let args = compiled.arguments;
-  if (step.arguments !== undefined) args = mergeArguments(args, ctx.lower(step.arguments, 'arguments', 'json'));
+  const raw = ctx.value(ctx.at('arguments'), 'json');
+  const args = raw === undefined ? compiled.arguments : mergeArguments(compiled.arguments, raw);
   const envelope: Record<string, Json> = { Name: name, Type: kind.type, Arguments: args };
   if (step.dependsOn?.length) envelope.DependsOn = step.dependsOn;
-  if (step.displayName !== undefined) envelope.DisplayName = String(ctx.compileTime('displayName'));
-  if (step.description !== undefined) envelope.Description = String(ctx.compileTime('description'));
+  if (step.displayName !== undefined) envelope.DisplayName = String(ctx.compileTime(ctx.at('displayName')));
+  if (step.description !== undefined) envelope.Description = String(ctx.compileTime(ctx.at('description')));
   addCacheAndRetry(envelope, step, kind, ctx.pointer, input);
   return Object.assign(envelope, compiled.extras ?? {});
 }
 
-function addCacheAndRetry(envelope: Record<string, Json>, step: StepSpec, kind: StepKind, pointer: string, input: CompileStepsInput): void {
+function addCacheAndRetry(envelope: Record<string, Json>, step: CommonStep, kind: StepKind, pointer: string, input: CompileStepsInput): void {
   const { reporter, settings } = input;
-  if (step.cache !== undefined && !kind.supportsCache) reporter.report('SMP5006', `${pointer}/cache`, `${kind.type} steps cannot be cached`, { at: 'key' });
-  if (step.retry !== undefined && !kind.supportsRetry) reporter.report('SMP5005', `${pointer}/retry`, `${kind.type} steps do not accept retry policies`, { at: 'key' });
+  const supportsRetry = kind.retryExceptions.length > 0;
+  if (step.cache !== undefined && !kind.supportsCache) reporter.report('SMP5006.noCache', joinPointer(pointer, 'cache'), { type: kind.type }, { at: 'key' });
+  if (step.retry !== undefined && !supportsRetry) reporter.report('SMP5005.noRetry', joinPointer(pointer, 'retry'), { type: kind.type }, { at: 'key' });
   if (kind.supportsCache) {
     const cache = cacheConfig(step.cache ?? (kind.cacheFromDefaults === false ? undefined : settings.defaults.cache));
     if (cache) envelope.CacheConfig = cache;
   }
-  if (kind.supportsRetry) {
+  if (supportsRetry) {
     const explicit = step.retry !== undefined;
-    const retry = retryPolicies(step.retry ?? settings.defaults.retry, kind, explicit ? `${pointer}/retry` : '/defaults/retry', explicit, reporter);
+    const retry = retryPolicies(step.retry ?? settings.defaults.retry, kind, explicit ? joinPointer(pointer, 'retry') : '/defaults/retry', explicit, reporter);
     if (retry) envelope.RetryPolicies = retry;
   }
 }
@@ -145,14 +156,14 @@ function artifactsParts(artifacts: string | undefined): string[] | undefined {
   return ['s3:/', ...(match[1] as string).split('/').filter(Boolean)];
 }
 
-function checkDependsOn(name: string, step: StepSpec, spec: PipelineSpec, reporter: Reporter): string[] {
+function checkDependsOn(name: string, step: StepBody, spec: PipelineSpec, reporter: Reporter): string[] {
   const out: string[] = [];
   // A dependsOn that is not a list was reported by the step's schema.
-  (Array.isArray(step.dependsOn) ? step.dependsOn : []).forEach((dep, i) => {
-    const pointer = `/steps/${name}/dependsOn/${i}`;
+  (Array.isArray(step.dependsOn) ? step.dependsOn : []).forEach((dep: unknown, i) => {
+    const pointer = joinPointer('/steps', name, 'dependsOn', i);
     if (typeof dep !== 'string') return; // reported by the step's schema
-    if (!Object.hasOwn(spec.steps, dep)) reporter.report('SMP3005', pointer, `unknown step "${dep}"`);
-    else if (dep === name) reporter.report('SMP3012', pointer, `step "${name}" cannot depend on itself`);
+    if (!Object.hasOwn(spec.steps, dep)) reporter.report('SMP3005.unknownStep', pointer, { step: dep });
+    else if (dep === name) reporter.report('SMP3012.dependsOnItself', pointer, { step: name });
     else out.push(dep);
   });
   return out;
@@ -160,7 +171,7 @@ function checkDependsOn(name: string, step: StepSpec, spec: PipelineSpec, report
 
 function reportUnusedParameters(spec: PipelineSpec, used: Set<string>, reporter: Reporter): void {
   for (const name of Object.keys(spec.parameters ?? {})) {
-    if (!used.has(name)) reporter.report('SMP4004', `/parameters/${name}`, `parameter "${name}" is never used`, { at: 'key', hint: 'remove it, or use it with ${params.' + name + '}' });
+    if (!used.has(name)) reporter.report('SMP4004.unused', joinPointer('/parameters', name), { name }, { at: 'key' });
   }
 }
 
@@ -168,18 +179,17 @@ function reportRedundantDependsOn(nodes: Map<string, StepNode>, reporter: Report
   for (const node of nodes.values()) {
     node.dependsOn.forEach((dep, i) => {
       if (!node.references.has(dep)) return;
-      reporter.report('SMP4005', `/steps/${node.name}/dependsOn/${i}`, `"${dep}" is already a dependency: this step reads its properties`, { hint: 'remove it from dependsOn' });
+      reporter.report('SMP4005.redundant', joinPointer('/steps', node.name, 'dependsOn', i), { step: dep });
     });
   }
 }
 
 /** Branch members move inside their condition's IfSteps/ElseSteps and leave the top level. */
-function nest(spec: PipelineSpec, envelopes: Map<string, Record<string, Json>>, placement: Map<string, { condition: string; branch: 'then' | 'else' }>): Json[] {
+function nest(spec: PipelineSpec, envelopes: Map<string, Record<string, Json>>, nodes: Map<string, StepNode>, placement: Map<string, { condition: string; branch: 'then' | 'else' }>): Json[] {
   for (const [name, envelope] of envelopes) {
-    const kind = kindOf(spec.steps[name]);
-    if (!kind?.branches) continue;
-    const args = envelope.Arguments as Record<string, Json>;
-    const branches = kind.branches(spec.steps[name] as StepSpec);
+    const branches = nodes.get(name)?.branches;
+    const args = envelope.Arguments;
+    if (!branches || !isJsonObject(args)) continue;
     args.IfSteps = branches.then.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
     args.ElseSteps = branches.else.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
   }

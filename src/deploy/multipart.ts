@@ -10,6 +10,7 @@ import {
   type UploadPartCommandOutput,
 } from '@aws-sdk/client-s3';
 import { callAws, type AwsCall } from './aws-call.js';
+import { mapLimit } from './concurrency.js';
 import type { OpenUploads } from './open-uploads.js';
 import type { S3Location } from './s3-uri.js';
 import { changedFile, type StoredFile } from './stored-file.js';
@@ -70,28 +71,22 @@ async function finishUpload(upload: Upload, handle: FileHandle, file: StoredFile
 
 async function uploadParts(upload: Upload, handle: FileHandle, file: StoredFile, options: MultipartOptions, onBytes: (sent: number) => void): Promise<CompletedPart[]> {
   const count = Math.max(1, Math.ceil(file.size / options.partSize));
-  const parts: CompletedPart[] = new Array(count);
   const reader = orderedReader(handle, file.size, options.partSize);
-  let next = 0;
   let sent = 0;
-  const worker = async (): Promise<void> => {
-    while (next < count) {
-      const index = next++;
-      const body = await reader.read(index);
-      const out = await callAws({ ...upload.call, action: 's3:PutObject (UploadPart)' }, () =>
-        upload.s3.send(new UploadPartCommand({ Bucket: upload.to.bucket, Key: upload.to.key, UploadId: upload.uploadId, PartNumber: index + 1, Body: body }), { abortSignal: upload.signal }));
-      parts[index] = completedPart(index + 1, out);
-      sent += body.length;
-      onBytes(sent);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(options.concurrency, count) }, worker));
+  const parts = await mapLimit(Array.from({ length: count }, (_, index) => index), options.concurrency, async (index) => {
+    const body = await reader.read(index);
+    const out = await callAws({ ...upload.call, action: 's3:PutObject (UploadPart)' }, () =>
+      upload.s3.send(new UploadPartCommand({ Bucket: upload.to.bucket, Key: upload.to.key, UploadId: upload.uploadId, PartNumber: index + 1, Body: body }), { abortSignal: upload.signal }));
+    sent += body.length;
+    onBytes(sent);
+    return completedPart(index + 1, out);
+  });
   if (reader.digest() !== file.sha256) throw changedFile(file.path);
   return parts;
 }
 
 /**
- * Reads part `index` of the file. Workers take indexes in increasing order and each read waits for
+ * Reads part `index` of the file. mapLimit's workers take indexes in increasing order and each read waits for
  * the one before it, so the running hash sees the file front to back.
  */
 function orderedReader(handle: FileHandle, size: number, partSize: number): { read(index: number): Promise<Buffer>; digest(): string } {

@@ -1,3 +1,4 @@
+import { INLINE_DEFINITION_LIMIT } from '../check/limits.js';
 import type { FolderAsset } from '../compile/compiled-folder.js';
 import { sortedJson } from '../util/canonical-json.js';
 import { checkAssets, needsUpload, referencedUris, type AssetCheck } from './assets.js';
@@ -11,8 +12,6 @@ import { diffDefinitionSettings, diffSteps, flattenSteps, type StepChange } from
 import { forecastCaching, type CacheForecast } from './cache-forecast.js';
 import { estimateCost, type CostEstimate } from './cost.js';
 
-/** PipelineDefinition's length limit; a longer definition goes through PipelineDefinitionS3Location. */
-export const INLINE_LIMIT = 1024 * 1024;
 
 export interface Plan {
   pipeline: string;
@@ -56,7 +55,7 @@ export async function makePlan(clients: Clients, desired: DesiredPipeline, optio
   const settings = described ? settingChanges(described.settings, desired.settings) : [];
   const action = !described ? 'create' : definitionChanged || settings.length ? 'update' : 'none';
   if (action === 'create') requireRole(desired);
-  const definitionObject = action !== 'none' ? overLimitDefinition(desired, options.inlineLimit ?? INLINE_LIMIT) : undefined;
+  const definitionObject = action !== 'none' ? overLimitDefinition(desired, options.inlineLimit ?? INLINE_DEFINITION_LIMIT) : undefined;
   const { deployed, assets } = await readRest(clients, described, definitionObject ? [...desired.assets, definitionObject] : desired.assets, options);
   return {
     pipeline: desired.name,

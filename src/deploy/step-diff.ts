@@ -1,4 +1,5 @@
-import type { Json } from '../expr/types.js';
+import { definitionSteps } from '../compile/definition-steps.js';
+import { isJsonObject, type Json, type JsonObject } from '../expr/types.js';
 import { sortedJson } from '../util/canonical-json.js';
 import { diffJson, type FieldDiff } from './json-diff.js';
 
@@ -21,30 +22,17 @@ export interface StepChange {
   fields: FieldDiff[];
 }
 
-type StepJson = Record<string, unknown> & { Name?: string; Type?: string; Arguments?: Record<string, unknown> };
-
 /** Every step of a definition, nested condition branches included, in definition order. */
 export function flattenSteps(definition: Json | undefined): FlatStep[] {
-  const steps = (definition as { Steps?: StepJson[] } | undefined)?.Steps ?? [];
-  const out: FlatStep[] = [];
-  const visit = (list: StepJson[], location: string): void => {
-    for (const step of list) {
-      const name = String(step.Name);
-      out.push({ name, type: String(step.Type), location, body: withBranchNames(step) });
-      if (step.Type !== 'Condition') continue;
-      visit((step.Arguments?.IfSteps as StepJson[] | undefined) ?? [], `${name}.then`);
-      visit((step.Arguments?.ElseSteps as StepJson[] | undefined) ?? [], `${name}.else`);
-    }
-  };
-  visit(steps, '');
-  return out;
+  return definitionSteps(definition).map(({ step, name, type, location }) => ({ name, type, location, body: withBranchNames(step) }));
 }
 
 /** A condition compared by the names in its branches: a change inside a branch belongs to that step. */
-function withBranchNames(step: StepJson): Record<string, unknown> {
-  if (step.Type !== 'Condition' || !step.Arguments) return step;
-  const names = (list: unknown) => ((list as StepJson[] | undefined) ?? []).map((s) => s.Name);
-  return { ...step, Arguments: { ...step.Arguments, IfSteps: names(step.Arguments.IfSteps), ElseSteps: names(step.Arguments.ElseSteps) } };
+function withBranchNames(step: JsonObject): Record<string, unknown> {
+  const args = step.Arguments;
+  if (step.Type !== 'Condition' || !isJsonObject(args)) return step;
+  const names = (list: Json | undefined) => (Array.isArray(list) ? list : []).map((s) => (isJsonObject(s) ? s.Name : undefined));
+  return { ...step, Arguments: { ...args, IfSteps: names(args.IfSteps), ElseSteps: names(args.ElseSteps) } };
 }
 
 /** Added, removed and changed steps (in that order, each in definition order); unchanged ones are left out. */

@@ -1,6 +1,7 @@
 import type { Code } from './codes.js';
+import type { Severity } from './codes/types.js';
 
-export type Severity = 'error' | 'warning';
+export type { Severity } from './codes/types.js';
 
 /** A 1-based line/column position in a source file. */
 export interface Position {

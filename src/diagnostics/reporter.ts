@@ -2,6 +2,7 @@ import type { SourceFile } from '../spec/source.js';
 import { shortenMessage } from '../util/truncate.js';
 import { severityOf, type Code } from './codes.js';
 import type { Diagnostic, Position, SourceRange } from './diagnostic.js';
+import { formatProblem, type DataArgs, type MessageKey, type Problem } from './messages.js';
 
 export interface ReportOptions {
   hint?: string;
@@ -26,7 +27,19 @@ export class Reporter {
 
   constructor(readonly source: SourceFile) {}
 
-  report(code: Code, pointer: string, message: string, options: ReportOptions = {}): void {
+  /** The catalogue's message `key` at `pointer`, placeholders filled from `data` (checked per key). */
+  report<K extends MessageKey>(key: K, pointer: string, ...[data, options]: DataArgs<K, ReportOptions>): void {
+    // DataArgs checked `data` against the key's template; Problem is the same pair, unioned over keys.
+    this.reportProblem({ key, data: data ?? {} } as Problem, pointer, options);
+  }
+
+  /** A problem found elsewhere (an expression, a property, an asset), placed at `pointer`; `options.hint` replaces the template's. */
+  reportProblem(found: Problem, pointer: string, options: ReportOptions = {}): void {
+    const { code, message, hint } = formatProblem(found);
+    this.add(code, pointer, message, { ...options, hint: options.hint ?? hint });
+  }
+
+  private add(code: Code, pointer: string, message: string, options: ReportOptions): void {
     const range =
       options.range ??
       (options.within !== undefined

@@ -20,8 +20,8 @@ function cliReference(): string {
 
 function kindsTable(): string {
   const rows = KIND_LIST.map((k) => {
-    const fields = Object.keys(k.properties).map((f) => (k.required.includes(f) ? `**${f}**` : f)).join(', ');
-    return `| \`${k.kind}\` | ${k.type} | ${fields} | ${k.supportsCache ? 'yes' : 'no'} | ${k.supportsRetry ? 'yes' : 'no'} |`;
+    const fields = Object.keys(k.fields.properties).map((f) => (k.fields.required.includes(f) ? `**${f}**` : f)).join(', ');
+    return `| \`${k.kind}\` | ${k.type} | ${fields} | ${k.supportsCache ? 'yes' : 'no'} | ${k.retryExceptions.length ? 'yes' : 'no'} |`;
   });
   return ['| kind | definition Type | fields (**required**) | cache | retry |', '|---|---|---|---|---|', ...rows].join('\n');
 }

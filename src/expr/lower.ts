@@ -1,4 +1,4 @@
-import type { Code } from '../diagnostics/codes.js';
+import { problem, type Problem } from '../diagnostics/messages.js';
 import { hasExpression, parseTemplate, type Segment } from './parse.js';
 import { resolveReference } from './resolve.js';
 import type { Scope, ScopeError } from './scope.js';
@@ -6,7 +6,7 @@ import { assignable, TYPE_NAMES, typeOfLiteral, type ExprType, type Json, type R
 import { setOwn } from '../util/own.js';
 
 /** How lowering reports a problem: `within` is the expression text, for a precise column. */
-export type LowerReport = (code: Code, message: string, options?: { within?: string; hint?: string; once?: string }) => void;
+export type LowerReport = (found: Problem, options?: { within?: string; once?: string }) => void;
 
 /**
  * Turns a spec value into a definition value of the expected type:
@@ -30,7 +30,7 @@ function lowerLiteral(value: number | boolean, expected: ExprType, report: Lower
   const actual = typeOfLiteral(value);
   if (assignable(actual, expected)) return value;
   if (expected === 'string') return String(value);
-  report('SMP3010', `expected ${TYPE_NAMES[expected]}, got ${TYPE_NAMES[actual]} ${JSON.stringify(value)}`);
+  report(problem('SMP3010.literalType', { expected: TYPE_NAMES[expected], actual: TYPE_NAMES[actual], value: JSON.stringify(value) }));
   return value;
 }
 
@@ -38,7 +38,7 @@ function lowerString(text: string, expected: ExprType, scope: Scope, report: Low
   if (!hasExpression(text)) return lowerPlainText(text, expected, report);
   const parsed = parseTemplate(text);
   if (parsed.error) {
-    report('SMP3001', parsed.error.message, { within: parsed.error.raw });
+    report(problem('SMP3001.syntax', { problem: parsed.error.message }), { within: parsed.error.raw });
     return text;
   }
   const parts = resolveSegments(parsed.segments, scope, report);
@@ -51,9 +51,9 @@ function lowerString(text: string, expected: ExprType, scope: Scope, report: Low
 
 function lowerPlainText(text: string, expected: ExprType, report: LowerReport): Json {
   if (expected === 's3uri' && !/^s3:\/\/[^/]+/.test(text)) {
-    report('SMP6006', `"${text}" is not an S3 URI`, { hint: 'write it as s3://bucket/prefix' });
+    report(problem('SMP6006.notS3Uri', { text }));
   } else if (expected !== 'string' && expected !== 's3uri' && expected !== 'json') {
-    report('SMP3010', `expected ${TYPE_NAMES[expected]}, got text "${text}"`);
+    report(problem('SMP3010.textType', { expected: TYPE_NAMES[expected], text }));
   }
   return text;
 }
@@ -69,8 +69,8 @@ function resolveSegments(segments: Segment[], scope: Scope, report: LowerReport)
       continue;
     }
     const resolved = resolveReference(segment.ref, scope);
-    if ('code' in resolved) {
-      report(resolved.code, resolved.message, scopeErrorOptions(resolved, segment.raw));
+    if ('problem' in resolved) {
+      report(resolved.problem, scopeErrorOptions(resolved, segment.raw));
       failed = true;
     } else {
       parts.push({ ...resolved, raw: segment.raw });
@@ -82,20 +82,20 @@ function resolveSegments(segments: Segment[], scope: Scope, report: LowerReport)
 function lowerWhole(part: Resolved & { raw: string }, expected: ExprType, report: LowerReport): Json {
   if (part.kind === 'literal') {
     if (typeof part.value === 'string') return lowerPlainText(part.value, expected, report);
-    return lowerLiteral(part.value, expected, (code, message, o) => report(code, message, { within: part.raw, ...o }));
+    return lowerLiteral(part.value, expected, (found, o) => report(found, { within: part.raw, ...o }));
   }
   // A JSON value read from a report may be a number: join it so a string field gets a string.
   const textual = part.type === 'string' || part.type === 's3uri';
-  if (expected === 'string' && !textual) return { 'Std:Join': { On: '', Values: [part.value as Json] } };
-  if (assignable(part.type, expected)) return part.value as Json;
-  report('SMP3010', `${part.raw} is ${TYPE_NAMES[part.type]}, expected ${TYPE_NAMES[expected]}`, { within: part.raw });
-  return part.value as Json;
+  if (expected === 'string' && !textual) return { 'Std:Join': { On: '', Values: [part.value] } };
+  if (assignable(part.type, expected)) return part.value;
+  report(problem('SMP3010.expressionType', { expression: part.raw, actual: TYPE_NAMES[part.type], expected: TYPE_NAMES[expected] }), { within: part.raw });
+  return part.value;
 }
 
 function lowerJoined(parts: Part[], expected: ExprType, report: LowerReport): Json {
   const values: Json[] = [];
   for (const part of parts) {
-    const value = typeof part === 'string' ? part : part.kind === 'literal' ? String(part.value) : (part.value as Json);
+    const value = typeof part === 'string' ? part : part.kind === 'literal' ? String(part.value) : (part.value);
     const last = values[values.length - 1];
     if (typeof value === 'string' && typeof last === 'string') values[values.length - 1] = last + value;
     else values.push(value);
@@ -104,12 +104,12 @@ function lowerJoined(parts: Part[], expected: ExprType, report: LowerReport): Js
   const first = values[0];
   const type: ExprType = typeof first === 'string' && first.startsWith('s3://') ? 's3uri' : 'string';
   if (!assignable(type, expected)) {
-    report('SMP3010', `text with expressions is a ${TYPE_NAMES[type]}, expected ${TYPE_NAMES[expected]}`);
+    report(problem('SMP3010.joinedType', { actual: TYPE_NAMES[type], expected: TYPE_NAMES[expected] }));
   }
   return { 'Std:Join': { On: '', Values: values } };
 }
 
 /** How a failed reference is reported: at its own text, folded with its repeats (an unset var is one error). */
-export function scopeErrorOptions(error: ScopeError, raw: string): { within: string; hint?: string; once?: string } {
-  return { within: raw, ...(error.hint !== undefined && { hint: error.hint }), ...(error.once !== undefined && { once: error.once }) };
+export function scopeErrorOptions(error: ScopeError, raw: string): { within: string; once?: string } {
+  return error.once === undefined ? { within: raw } : { within: raw, once: error.once };
 }

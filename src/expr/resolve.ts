@@ -1,3 +1,4 @@
+import { problem, withHint, type Problem } from '../diagnostics/messages.js';
 import type { ParameterType } from '../spec/types.js';
 import { closest } from '../util/suggest.js';
 import type { Scope, ScopeError } from './scope.js';
@@ -39,18 +40,14 @@ export function resolveReference(ref: string, scope: Scope): Resolved | ScopeErr
     case 'steps':
       return resolveStep(rest, scope);
     default:
-      return {
-        code: 'SMP3001',
-        message: `"${ref}" does not start with one of ${ROOTS.join(', ')}`,
-        hint: suggestion(root, ROOTS),
-      };
+      return failed(withHint(problem('SMP3001.root', { ref, roots: ROOTS.join(', ') }), suggestion(root, ROOTS)));
   }
 }
 
 function resolveParameter(name: string, scope: Scope): Resolved | ScopeError {
   const type = scope.params.get(name);
   if (type === undefined) {
-    return { code: 'SMP3002', message: `unknown parameter "${name}"`, hint: suggestion(name, [...scope.params.keys()], 'declare it under parameters:') };
+    return failed(withHint(problem('SMP3002.unknownParameter', { name }), suggestion(name, [...scope.params.keys()], 'declare it under parameters:')));
   }
   scope.onParameterReference?.(name);
   return { kind: 'runtime', value: { Get: `Parameters.${name}` }, type: PARAMETER_TYPES[type] };
@@ -58,11 +55,11 @@ function resolveParameter(name: string, scope: Scope): Resolved | ScopeError {
 
 function resolveVar(name: string, scope: Scope): Resolved | ScopeError {
   if (!scope.vars.has(name)) {
-    return { code: 'SMP3003', message: `unknown var "${name}"`, hint: suggestion(name, [...scope.vars.keys()], 'declare it under vars:') };
+    return failed(withHint(problem('SMP3003.unknownVar', { name }), suggestion(name, [...scope.vars.keys()], 'declare it under vars:')));
   }
   const value = scope.vars.get(name);
   if (value === null || value === undefined) {
-    return { code: 'SMP3004', message: `var "${name}" has no value`, hint: unsetVarHint(name), once: `SMP3004:${name}` };
+    return { problem: problem('SMP3004.unsetVar', { name }), once: `SMP3004:${name}` };
   }
   return { kind: 'literal', value, type: typeOfLiteral(value) };
 }
@@ -70,21 +67,21 @@ function resolveVar(name: string, scope: Scope): Resolved | ScopeError {
 function resolveExecution(name: string): Resolved | ScopeError {
   const get = Object.hasOwn(EXECUTION_VARIABLES, name) ? EXECUTION_VARIABLES[name] : undefined;
   if (!get) {
-    return { code: 'SMP3009', message: `unknown execution variable "${name}"`, hint: suggestion(name, Object.keys(EXECUTION_VARIABLES)) };
+    return failed(withHint(problem('SMP3009.unknownExecutionVariable', { name }), suggestion(name, Object.keys(EXECUTION_VARIABLES))));
   }
   return { kind: 'runtime', value: { Get: get }, type: 'string' };
 }
 
 function resolveStep(rest: string, scope: Scope): Resolved | ScopeError {
   const match = /^([A-Za-z0-9_-]+)(?:\.(.*))?$/s.exec(rest);
-  if (!match) return { code: 'SMP3001', message: `expected steps.<StepName>.<property>, got "steps.${rest}"` };
+  if (!match) return failed(problem('SMP3001.stepReference', { rest }));
   const [, step = '', tail = ''] = match;
   if (!scope.stepNames.has(step)) {
-    return { code: 'SMP3005', message: `unknown step "${step}"`, hint: suggestion(step, [...scope.stepNames]) };
+    return failed(withHint(problem('SMP3005.unknownStep', { step }), suggestion(step, [...scope.stepNames])));
   }
-  if (step === scope.currentStep) return { code: 'SMP3012', message: `step "${step}" cannot refer to its own properties` };
+  if (step === scope.currentStep) return failed(problem('SMP3012.ownProperties', { step }));
   const result = scope.resolveStepProperty(step, tail);
-  if (!result.ok) return { code: result.code, message: result.message, hint: result.hint };
+  if (!result.ok) return failed(result.problem);
   scope.onStepReference?.(step);
   if ('get' in result) return { kind: 'runtime', value: { Get: result.get }, type: result.type, step };
   if ('jsonGet' in result) {
@@ -95,13 +92,12 @@ function resolveStep(rest: string, scope: Scope): Resolved | ScopeError {
   return { kind: 'runtime', value: { 'Std:Join': { On: '/', Values: result.join } }, type: result.type, step };
 }
 
+function failed(found: Problem): ScopeError {
+  return { problem: found };
+}
+
 function suggestion(name: string, candidates: string[], fallback?: string): string | undefined {
   const near = closest(name, candidates);
   if (near) return `did you mean "${near}"?`;
   return fallback;
-}
-
-/** What to do about an unset var: the same words wherever it is missing. */
-export function unsetVarHint(name: string): string {
-  return `pass it with --vars FILE (a YAML file of var values) or --set ${name}=VALUE`;
 }

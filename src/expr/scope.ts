@@ -1,4 +1,4 @@
-import type { Code } from '../diagnostics/codes.js';
+import type { Problem } from '../diagnostics/messages.js';
 import type { ParameterType } from '../spec/types.js';
 import type { PropertyResult } from '../steps/types.js';
 
@@ -16,10 +16,9 @@ export interface Scope {
   onParameterReference?(name: string): void;
 }
 
+/** Why a reference cannot be resolved. */
 export interface ScopeError {
-  code: Code;
-  message: string;
-  hint?: string;
+  problem: Problem;
   /** Report this error once however often it recurs (see ReportOptions.once). */
   once?: string;
 }

@@ -7,7 +7,13 @@ export type PipelineFunction =
   | { 'Std:Join': { On: string; Values: Json[] } }
   | { 'Std:JsonGet': { PropertyFile: { Get: string }; Path: string } };
 
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type Json = string | number | boolean | null | Json[] | JsonObject;
+export type JsonObject = { [key: string]: Json };
+
+/** A JSON object (not an array, not null). */
+export function isJsonObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 /** A resolved `${...}` reference. */
 export type Resolved =

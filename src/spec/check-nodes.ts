@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { Reporter } from '../diagnostics/reporter.js';
-import { escapePointer } from './source.js';
+import { problem, type Problem } from '../diagnostics/messages.js';
+import { joinPointer } from './pointer.js';
 
 export const MAX_SCALAR_CHARS = 64 * 1024;
 
@@ -35,13 +36,13 @@ function checkNode(node: Node | null, pointer: string, walk: Walk): void {
   if (!node) return;
   const { reporter } = walk;
   if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) {
-    reporter.report('SMP1006', pointer, `custom YAML tag ${node.tag} is not supported`);
+    reporter.report('SMP1006.customTag', pointer, { tag: node.tag });
   }
   if (isAlias(node)) return checkAlias(node, pointer, walk);
   if (isScalar(node)) return checkScalar(node, pointer, reporter, 'value');
   walk.ancestors.add(node);
   if (isMap(node)) checkMap(node.items, pointer, walk);
-  else if (isSeq(node)) node.items.forEach((item, i) => checkNode(item as Node | null, `${pointer}/${i}`, walk));
+  else if (isSeq(node)) node.items.forEach((item, i) => checkNode(item as Node | null, joinPointer(pointer, i), walk));
   walk.ancestors.delete(node);
 }
 
@@ -49,7 +50,7 @@ function checkNode(node: Node | null, pointer: string, walk: Walk): void {
 function checkAlias(node: Node & { source: string; resolve(doc: Document): Node | undefined }, pointer: string, walk: Walk): void {
   const target = node.resolve(walk.doc);
   if (target && walk.ancestors.has(target)) {
-    walk.reporter.report('SMP1006', pointer, `alias *${node.source} refers to a node that contains it, so the document would contain itself`, { range: rangeOf(walk.reporter, node) });
+    walk.reporter.report('SMP1006.selfAlias', pointer, { alias: node.source }, { range: rangeOf(walk.reporter, node) });
   }
 }
 
@@ -62,20 +63,20 @@ function checkMap(items: unknown[], pointer: string, walk: Walk): void {
     const range = rangeOf(reporter, pair.key as Node | null);
     const where = range ? { range } : {};
     if (!isScalar(pair.key) || typeof pair.key.value !== 'string') {
-      reporter.report('SMP1006', pointer, 'mapping keys must be plain strings', where);
+      reporter.report('SMP1006.keyNotString', pointer, {}, where);
       continue;
     }
     const key = pair.key.value;
     if (key === '<<' && pair.key.type === 'PLAIN') {
-      reporter.report('SMP1006', pointer, 'YAML merge keys (<<) are not supported: write the keys out', { ...where, hint: 'anchors and aliases (&name, *name) of whole values still work' });
+      reporter.report('SMP1006.mergeKey', pointer, {}, where);
       continue;
     }
     if (seen.has(key)) {
-      reporter.report('SMP1002', pointer, `duplicate key "${key}": the mapping already has it`, where);
+      reporter.report('SMP1002.duplicateKey', pointer, { key }, where);
       continue;
     }
     seen.add(key);
-    const child = `${pointer}/${escapePointer(key)}`;
+    const child = joinPointer(pointer, key);
     checkScalar(pair.key, child, reporter, 'key');
     checkNode(pair.value as Node | null, child, walk);
   }
@@ -84,24 +85,24 @@ function checkMap(items: unknown[], pointer: string, walk: Walk): void {
 function checkScalar(node: Scalar, pointer: string, reporter: Reporter, at: 'key' | 'value'): void {
   const value = node.value;
   if (typeof value === 'string' && value.length > MAX_SCALAR_CHARS) {
-    reporter.report('SMP1005', pointer, `${at === 'key' ? 'key' : 'value'} is ${value.length} characters; the limit is ${MAX_SCALAR_CHARS}`, { at });
+    reporter.report(at === 'key' ? 'SMP1005.longKey' : 'SMP1005.longValue', pointer, { length: value.length, limit: MAX_SCALAR_CHARS }, { at });
   } else if (typeof value === 'string' && value.includes('\u0000')) {
-    reporter.report('SMP1001', pointer, 'a NUL character (U+0000) is not allowed here', { at });
+    reporter.report('SMP1001.nul', pointer, {}, { at });
   } else if (typeof value === 'number') {
     const problem = numberProblem(value, node.source);
-    if (problem) reporter.report('SMP2005', pointer, problem, { at, hint: 'quote it to keep it as text' });
+    if (problem) reporter.reportProblem(problem, pointer, { at });
   }
 }
 
 /** JSON has no NaN or infinity, and a double holds integers exactly only up to 2^53 - 1. */
-function numberProblem(value: number, source: string | undefined): string | undefined {
+function numberProblem(value: number, source: string | undefined): Problem | undefined {
   const written = source ?? String(value);
-  if (Number.isNaN(value)) return `${written} is not a number; SageMaker definitions hold only finite numbers`;
-  if (!Number.isFinite(value)) return `${written} is out of range: a number must be finite (at most about 1.8e308)`;
+  if (Number.isNaN(value)) return problem('SMP2005.notANumber', { written });
+  if (!Number.isFinite(value)) return problem('SMP2005.infinite', { written });
   // Any integer syntax (decimal, 0x, 0o, YAML 1.1's 0b, 1_000 and 1:30); 1e20 is a float, and exact.
   const integerSyntax = source !== undefined && (/^[-+]?0x/i.test(source) || !/[.eE]/.test(source));
   if (integerSyntax && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    return `${written} is beyond ${Number.MAX_SAFE_INTEGER}, the largest integer a JSON number holds exactly (it would become ${BigInt(value)})`;
+    return problem('SMP2005.unsafeInteger', { written, largest: Number.MAX_SAFE_INTEGER, becomes: String(BigInt(value)) });
   }
   return undefined;
 }

@@ -33,20 +33,20 @@ export function loadYaml(file: string, text: string): LoadedYaml {
   const source = new SourceFile(file, text);
   const reporter = new Reporter(source);
   if (text.length > MAX_SPEC_BYTES) {
-    reporter.report('SMP1005', '', `file is ${text.length} bytes; the limit is ${MAX_SPEC_BYTES}`);
+    reporter.report('SMP1005.fileSize', '', { size: text.length, limit: MAX_SPEC_BYTES });
     return { source, value: undefined, reporter };
   }
   const forbidden = forbiddenCharacter(text);
   if (forbidden) {
     source.countLines();
     const at = source.position(forbidden.offset);
-    reporter.report('SMP1001', '', `${forbidden.name} is not allowed in YAML`, { range: { start: at, end: at }, hint: 'a NUL or control character usually means the file is binary or was saved in another encoding' });
+    reporter.report('SMP1001.forbiddenCharacter', '', { character: forbidden.name }, { range: { start: at, end: at } });
     return { source, value: undefined, reporter };
   }
   const { doc, tooDeepAt } = parseCapped(text, source);
   if (tooDeepAt !== undefined) {
     const at = source.position(tooDeepAt);
-    reporter.report('SMP1005', '', `YAML nesting deeper than ${MAX_NESTING} levels`, { range: { start: at, end: at } });
+    reporter.report('SMP1005.nesting', '', { limit: MAX_NESTING }, { range: { start: at, end: at } });
     return { source, value: undefined, reporter };
   }
   reportYamlErrors([...doc.errors, ...doc.warnings], reporter, source);
@@ -59,11 +59,11 @@ export function loadYaml(file: string, text: string): LoadedYaml {
     value = withoutPrototypes(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
     const message = (error as Error).message;
-    if (/alias count/i.test(message)) reporter.report('SMP1005', '', `YAML aliases expand too far: ${message}`);
-    else reporter.report('SMP1001', '', message);
+    if (/alias count/i.test(message)) reporter.report('SMP1005.aliases', '', { message });
+    else reporter.report('SMP1001.yaml', '', { message });
   }
   if (value === null || value === undefined) {
-    if (reporter.errorCount === 0) reporter.report('SMP1003', '', 'the document is empty');
+    if (reporter.errorCount === 0) reporter.report('SMP1003.empty', '');
   }
   return { source, value, reporter };
 }

@@ -1,7 +1,8 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
-import { severityOf, type Code } from '../diagnostics/codes.js';
+import { severityOf } from '../diagnostics/codes.js';
+import { formatProblem, problem, type Problem } from '../diagnostics/messages.js';
 import { MAX_SPEC_BYTES } from './load.js';
 
 export type ReadResult =
@@ -33,16 +34,16 @@ export function readSpecFile(path: string, limit: number = MAX_SPEC_BYTES): Read
 
 function readOpen(fd: number, path: string, limit: number): ReadResult {
   const stat = fstatSync(fd);
-  if (stat.isDirectory()) return failure(path, 'SMP1003', `${path} is a folder, not a YAML file`);
-  if (!stat.isFile()) return failure(path, 'SMP1003', `${path} is not a regular file (a pipe, socket or device); save it to a file first`);
-  if (stat.size > limit) return failure(path, 'SMP1005', `file is ${stat.size} bytes; the limit is ${limit}`);
+  if (stat.isDirectory()) return failure(path, problem('SMP1003.folder', { path }));
+  if (!stat.isFile()) return failure(path, problem('SMP1003.notRegularFile', { path }));
+  if (stat.size > limit) return failure(path, problem('SMP1005.fileSize', { size: stat.size, limit }));
   const buffer = Buffer.alloc(limit + 1);
   let length = 0;
   for (let n = -1; n !== 0 && length < buffer.length;) {
     n = readSync(fd, buffer, length, buffer.length - length, null);
     length += n;
   }
-  if (length > limit) return failure(path, 'SMP1005', `file is over the ${limit}-byte limit`);
+  if (length > limit) return failure(path, problem('SMP1005.overLimit', { limit }));
   return decodeUtf8(buffer.subarray(0, length), path);
 }
 
@@ -52,7 +53,7 @@ export function decodeUtf8(bytes: Uint8Array, path: string): ReadResult {
   const bad = firstInvalidByte(bytes);
   const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
   const byte = (bytes[bad] ?? 0).toString(16).padStart(2, '0');
-  return failure(path, 'SMP1001', `invalid UTF-8 (byte 0x${byte}): save the file as UTF-8`, positionAfter(before));
+  return failure(path, problem('SMP1001.invalidUtf8', { byte }), positionAfter(before));
 }
 
 /** The line and column just after `text` (1-based, columns in UTF-16 units as the YAML loader counts them). */
@@ -93,6 +94,7 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
   return length;
 }
 
-function failure(file: string, code: Code, message: string, at: Position = { line: 1, col: 1 }): ReadResult {
+function failure(file: string, found: Problem, at: Position = { line: 1, col: 1 }): ReadResult {
+  const { code, message } = formatProblem(found);
   return { ok: false, missing: false, diagnostic: { code, severity: severityOf(code), message, pointer: '', file, range: { start: at, end: at } } };
 }

@@ -1,35 +1,29 @@
-/** The spec as written, after schema validation. Step bodies stay untyped here: each kind types its own. */
-import type { LocalFilesSpec } from '../assets/local-files-schema.js';
-export type ParameterType = 'string' | 'integer' | 'float' | 'boolean';
+/**
+ * The spec's types, derived from its schema (spec/schema.ts) rather than written again: what a
+ * value is once validated. Step bodies are typed by their kinds (steps/*.ts, `SpecOf`).
+ */
+import type { ParameterSpec } from './schema.js';
 
-export interface ParameterSpec {
-  type: ParameterType;
-  default?: string | number | boolean;
-  enum?: (string | number | boolean)[];
-  description?: string;
-}
+export type { CacheSpec, CommonStep, DefaultsSpec, ParameterSpec, PipelineSpec, RetryPolicySpec, RetrySpec, StepBody } from './schema.js';
+export type { ImageSpec } from '../steps/shared/fields.js';
 
-export interface StepSpec {
-  kind: string;
-  displayName?: string;
-  description?: string;
-  dependsOn?: string[];
+export type ParameterType = ParameterSpec['type'];
+
+/**
+ * The `defaults:` block with its compile-time values resolved (vars substituted). The role, cache
+ * and retry stay as written: the compile goes on after top-level schema errors, so their users
+ * check them again.
+ */
+export interface ResolvedDefaults {
+  role?: unknown;
   cache?: unknown;
   retry?: unknown;
-  [field: string]: unknown;
-}
-
-export interface PipelineSpec {
-  pipeline: string;
-  displayName?: string;
-  description?: string;
-  artifacts?: string;
-  vars?: Record<string, string | number | boolean | null>;
-  defaults?: Record<string, unknown>;
-  parameters?: Record<string, ParameterSpec>;
-  steps: Record<string, StepSpec>;
+  network?: {
+    subnets?: string[];
+    securityGroups?: string[];
+    isolation?: boolean;
+    interContainerEncryption?: boolean;
+  };
+  kms?: { volume?: string; output?: string };
   tags?: Record<string, string>;
-  parallelism?: number;
-  experiment?: boolean;
-  localFiles?: LocalFilesSpec;
 }

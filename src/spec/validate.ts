@@ -1,11 +1,12 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { formatProblem, problem, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import type { Code } from '../diagnostics/codes.js';
 import { closest } from '../util/suggest.js';
-import { escapePointer } from './source.js';
-import type { JsonSchema } from '../steps/types.js';
+import { joinPointer, unescapePointer } from './pointer.js';
+import { ajvFindings } from '../util/ajv-errors.js';
+import type { JsonSchema } from './schema-helpers.js';
 // Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
 import type * as Generated from './spec-validators.generated.cjs';
 
@@ -43,36 +44,23 @@ export function validateAgainst(schema: JsonSchema, value: unknown, base: string
   return false;
 }
 
-/**
- * ajv reports every failed branch of an `anyOf`; when one branch got deeper
- * (the value had the right shape but a bad member), that branch's errors are
- * the useful ones and the shallow type mismatches are noise.
- */
+/** ajv's errors worth a diagnostic: one per mistake (util/ajv-errors.ts), the names' own checks aside. */
 function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  const deepest = new Set<string>();
-  for (const e of errors) {
-    if (e.keyword !== 'anyOf') continue;
-    if (errors.some((o) => o.instancePath.startsWith(`${e.instancePath}/`))) deepest.add(e.instancePath);
-  }
-  return errors.filter((e) => {
+  return ajvFindings(errors).flatMap((finding) => {
+    // A value that matches no form: the anyOf error says so (with the field's forms as the hint).
+    if (!('error' in finding)) return finding.alternatives.filter((e) => e.keyword === 'anyOf').slice(0, 1);
+    const e = finding.error;
     // Step and parameter names are checked with their own codes in check/names.ts.
-    if (e.keyword === 'if' || e.keyword === 'propertyNames') return false;
-    if (e.propertyName !== undefined && (e.instancePath === '/steps' || e.instancePath === '/parameters')) return false;
-    // At a path where one anyOf branch got deeper, the other branches' complaints are noise.
-    return !deepest.has(e.instancePath) && !isBranchNoise(e, errors);
+    if (e.keyword === 'if' || e.keyword === 'propertyNames') return [];
+    if (e.propertyName !== undefined && (e.instancePath === '/steps' || e.instancePath === '/parameters')) return [];
+    return [e];
   });
-}
-
-/** A type/pattern error inside an anyOf branch at the same path as the anyOf error itself. */
-function isBranchNoise(error: ErrorObject, all: ErrorObject[]): boolean {
-  if (error.keyword === 'anyOf') return false;
-  return all.some((o) => o.keyword === 'anyOf' && o.instancePath === error.instancePath && error.schemaPath.startsWith(o.schemaPath.replace(/\/anyOf$/, '/anyOf/')));
 }
 
 function reportError(error: ErrorObject, base: string, reporter: Reporter, schema: JsonSchema): void {
   const pointer = base + error.instancePath;
   if (error.propertyName !== undefined) {
-    reporter.report('SMP2004', `${pointer}/${escapePointer(error.propertyName)}`, `name "${error.propertyName}" ${describe(error)}`, { at: 'key' });
+    reporter.report('SMP2004.propertyName', joinPointer(pointer, error.propertyName), { name: error.propertyName, problem: formatProblem(schemaProblem(error)).message }, { at: 'key' });
     return;
   }
   const params = error.params as Record<string, unknown>;
@@ -82,39 +70,39 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       const near = closest(name, known);
       const hint = near ? `did you mean "${near}"?` : known.length ? `known properties: ${known.join(', ')}` : undefined;
-      reporter.report('SMP2001', `${pointer}/${escapePointer(name)}`, `unknown property "${name}"`, { at: 'key', hint });
+      reporter.report('SMP2001.unknownProperty', joinPointer(pointer, name), { name }, { at: 'key', hint });
       return;
     }
     case 'required':
-      reporter.report('SMP2002', pointer, `missing required property "${String(params.missingProperty)}"`, { at: 'key' });
+      reporter.report('SMP2002.missingProperty', pointer, { name: String(params.missingProperty) }, { at: 'key' });
       return;
     default:
-      reporter.report(codeFor(error.keyword), pointer, describe(error), { ...enumHint(error), ...formsHint(error, schema) });
+      reporter.reportProblem(schemaProblem(error), pointer, { ...enumHint(error), ...formsHint(error, schema) });
   }
 }
 
-function codeFor(keyword: string): Code {
-  if (keyword === 'type' || keyword === 'anyOf' || keyword === 'oneOf') return 'SMP2003';
-  if (keyword === 'enum' || keyword === 'const' || keyword === 'pattern' || keyword === 'format') return 'SMP2004';
-  if (/^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/.test(keyword)) {
-    return 'SMP2005';
-  }
-  return 'SMP2003';
-}
+const RANGE_KEYWORDS = /^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/;
 
-function describe(error: ErrorObject): string {
+/** What a failed schema keyword says, under its code: wrong type 2003, not an allowed value 2004, out of range 2005. */
+function schemaProblem(error: ErrorObject): Problem {
   const params = error.params as Record<string, unknown>;
+  const message = error.message ?? error.keyword;
   switch (error.keyword) {
     case 'type':
-      return `expected ${String(params.type).replace(/,/g, ' or ')}`;
+      return problem('SMP2003.type', { types: String(params.type).replace(/,/g, ' or ') });
     case 'enum':
-      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      return problem('SMP2004.enum', { values: (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'pattern':
-      return isExpressionPattern(error) ? 'expected a literal value or a ${...} expression' : 'is not in the expected form';
+      return problem(isExpressionPattern(error) ? 'SMP2004.expressionPattern' : 'SMP2004.pattern');
     case 'anyOf':
-      return 'does not match any of the allowed forms';
+      return problem('SMP2003.noForm');
+    case 'oneOf':
+      return problem('SMP2003.schema', { message });
+    case 'const':
+    case 'format':
+      return problem('SMP2004.schema', { message });
     default:
-      return error.message ?? error.keyword;
+      return problem(RANGE_KEYWORDS.test(error.keyword) ? 'SMP2005.schema' : 'SMP2003.schema', { message });
   }
 }
 
@@ -134,7 +122,7 @@ function schemaAt(schema: JsonSchema, path: string): JsonSchema | undefined {
   let node: unknown = schema;
   for (const part of path.replace(/^#\/?/, '').split('/').filter(Boolean)) {
     if (typeof node !== 'object' || node === null) return undefined;
-    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    const key = unescapePointer(part);
     node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
   }
   return typeof node === 'object' && node !== null ? (node as JsonSchema) : undefined;

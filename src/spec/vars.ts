@@ -1,7 +1,7 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { loadYaml } from './load.js';
 import { closest } from '../util/suggest.js';
-import { escapePointer } from './source.js';
+import { joinPointer } from './pointer.js';
 
 export type VarValue = string | number | boolean | null;
 
@@ -50,14 +50,14 @@ function applyVarsFile(resolved: ResolvedVars, file: { path: string; text: strin
   const reporter = loaded.reporter;
   const value = loaded.value;
   if (reporter.errorCount === 0 && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-    reporter.report('SMP2003', '', 'a vars file must be a mapping of var names to values');
+    reporter.report('SMP2003.varsFileShape', '');
   } else if (reporter.errorCount === 0) {
     for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-      const pointer = `/${escapePointer(name)}`;
+      const pointer = joinPointer('', name);
       if (!Object.hasOwn(declared, name)) {
-        reporter.report('SMP3003', pointer, `"${name}" is not declared under vars: in the spec`, { at: 'key', hint: hintFor(name, declared) });
+        reporter.report('SMP3003.undeclaredInFile', pointer, { name }, { at: 'key', hint: hintFor(name, declared) });
       } else if (v !== null && typeof v === 'object') {
-        reporter.report('SMP2003', pointer, `var "${name}" must be a string, number, boolean or null`);
+        reporter.report('SMP2003.varType', pointer, { name });
       } else {
         resolved.vars.set(name, v as VarValue);
         resolved.origins.set(name, { from: 'file', pointer });
@@ -70,12 +70,12 @@ function applyVarsFile(resolved: ResolvedVars, file: { path: string; text: strin
 function applySet(resolved: ResolvedVars, pair: string, declared: Record<string, VarValue>, reporter: Reporter): void {
   const eq = pair.indexOf('=');
   if (eq <= 0) {
-    reporter.report('SMP1004', '', `--set ${pair}: expected key=value`);
+    reporter.report('SMP1004.setSyntax', '', { pair });
     return;
   }
   const name = pair.slice(0, eq);
   if (!Object.hasOwn(declared, name)) {
-    reporter.report('SMP3003', '/vars', `--set ${name}: "${name}" is not declared under vars:`, { hint: hintFor(name, declared) });
+    reporter.report('SMP3003.undeclaredSet', '/vars', { name }, { hint: hintFor(name, declared) });
     return;
   }
   resolved.vars.set(name, pair.slice(eq + 1));

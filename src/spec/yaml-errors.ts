@@ -9,19 +9,25 @@ import type { SourceFile } from './source.js';
  * keys, unsupported features and size limits are independent findings and are all reported.
  */
 export function reportYamlErrors(errors: readonly YAMLError[], reporter: Reporter, source: SourceFile): void {
-  const syntax = errors.filter((e) => codeOf(e) === 'SMP1001');
+  const syntax = errors.filter((e) => keyOf(e) === 'SMP1001.yaml');
   const first = syntax.find((e) => e.code === 'TAB_AS_INDENT') ?? [...syntax].sort((a, b) => a.pos[0] - b.pos[0])[0];
   for (const error of errors) {
-    if (codeOf(error) !== 'SMP1001') reportOne(error, reporter, source);
+    if (keyOf(error) !== 'SMP1001.yaml') reportOne(error, reporter, source);
     else if (error === first) reportSyntax(error, reporter, source);
   }
 }
 
-function codeOf(error: YAMLError): 'SMP1001' | 'SMP1002' | 'SMP1005' | 'SMP1006' {
-  if (error.code === 'DUPLICATE_KEY') return 'SMP1002';
-  if (error.code === 'RESOURCE_EXHAUSTION') return 'SMP1005';
-  if (error.code === 'TAG_RESOLVE_FAILED' || error.code === 'BAD_ALIAS') return 'SMP1006';
-  return 'SMP1001';
+/** yaml's message, under the code its kind of error has here. */
+function keyOf(error: YAMLError): 'SMP1001.yaml' | 'SMP1002.yaml' | 'SMP1005.yaml' | 'SMP1006.yaml' {
+  if (error.code === 'DUPLICATE_KEY') return 'SMP1002.yaml';
+  if (error.code === 'RESOURCE_EXHAUSTION') return 'SMP1005.yaml';
+  if (error.code === 'TAG_RESOLVE_FAILED' || error.code === 'BAD_ALIAS') return 'SMP1006.yaml';
+  return 'SMP1001.yaml';
+}
+
+/** yaml's messages go on with a code frame of their own; the first line says it. */
+function firstLine(error: YAMLError): string {
+  return error.message.split('\n')[0] ?? error.message;
 }
 
 function rangeOf(error: YAMLError, source: SourceFile) {
@@ -35,22 +41,22 @@ function rangeOf(error: YAMLError, source: SourceFile) {
 }
 
 function reportOne(error: YAMLError, reporter: Reporter, source: SourceFile): void {
-  reporter.report(codeOf(error), '', error.message.split('\n')[0] ?? error.message, { range: rangeOf(error, source) });
+  reporter.report(keyOf(error), '', { message: firstLine(error) }, { range: rangeOf(error, source) });
 }
 
 function reportSyntax(error: YAMLError, reporter: Reporter, source: SourceFile): void {
   const range = rangeOf(error, source);
   if (error.code === 'TAB_AS_INDENT') {
-    reporter.report('SMP1001', '', 'YAML indentation cannot use tabs; use spaces', { range, hint: 'replace the tab at the start of this line with spaces (your editor can show tabs)' });
+    reporter.report('SMP1001.tabIndent', '', {}, { range });
     return;
   }
   const expression = expressionInFlow(source.text, error.pos[0]);
   if (expression) {
     const at = { start: source.position(expression.start), end: source.position(expression.end) };
-    reporter.report('SMP1001', '', `${expression.text} inside { } or [ ] is read as YAML, not as an expression`, { range: at, hint: `quote the value: "${expression.text}"` });
+    reporter.report('SMP1001.expressionInFlow', '', { expression: expression.text }, { range: at });
     return;
   }
-  reporter.report('SMP1001', '', error.message.split('\n')[0] ?? error.message, { range });
+  reporter.report('SMP1001.yaml', '', { message: firstLine(error) }, { range });
 }
 
 /**

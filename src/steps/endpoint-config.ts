@@ -2,9 +2,11 @@ import type { Json } from '../expr/types.js';
 import { integer, list, number, object, stringMap, text } from '../spec/schema-helpers.js';
 import { jobTags, put } from './shared/job-settings.js';
 import { checkResourceName, RESOURCE_NAME } from './shared/names.js';
-import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
+import { resourceProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import type { Field } from '../spec/field.js';
+import { STEP_EXCEPTIONS } from '../spec/retry-exceptions.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
 
 const NAME_LIMIT = 63;
 /** A pipeline execution id (the last part of its ARN) is 12 characters, joined with "-". */
@@ -17,8 +19,6 @@ const PREFIX_LIMIT = NAME_LIMIT - 1 - EXECUTION_ID_LENGTH;
  * (CreateEndpointConfig KmsKeyId, SageMaker API reference). ml.g5 (the flagship's endpoint) is one.
  */
 const LOCAL_STORAGE = /^ml\.(g4dn|g4ad|g5|g6|g6e|gr6|p3dn|p4d|p4de|p5|p5e|p5en|trn1|trn1n|[a-z]+\d+[a-z]*d)\./;
-
-interface VariantSpec { name?: string; model?: string; instanceType?: string; count?: unknown; weight?: unknown; startupTimeout?: unknown; downloadTimeout?: unknown; volumeGb?: unknown }
 
 const variantSchema = object('A production variant: one model on a fleet of instances.', {
   name: text('Variant name (VariantName); default AllTraffic when there is one variant.'),
@@ -47,22 +47,25 @@ const variantSchema = object('A production variant: one model on a fleet of inst
  * reuse that ignored the model would leave the endpoint on the old one. Creating a config is a
  * free control-plane call: nothing is lost by running it every time.
  */
-export const endpointConfig: StepKind = {
+const fields = kindFields({
+  variants: list('Production variants (at most 10).', variantSchema, { minItems: 1, maxItems: 10 }),
+  name: text('EndpointConfigName; default <namePrefix>-<execution id>. A fixed name fails on the second execution, since configs cannot be overwritten.'),
+  namePrefix: text(`Compile-time prefix of the default name; default: the step name, clipped to ${PREFIX_LIMIT} characters.`, { maxLength: PREFIX_LIMIT }),
+  kmsKey: text('KMS key for the instances\' storage volumes (KmsKeyId). Default: defaults.kms.volume, but only when every variant\'s instance type is known and has no local NVMe storage (SageMaker rejects a key for those).'),
+  tags: stringMap('Tags on the endpoint config, added to defaults.tags.', { type: 'string' }),
+}, ['variants']);
+
+type Spec = SpecOf<typeof fields>;
+type VariantSpec = Spec['variants'][number];
+
+export const endpointConfig = defineKind({
   kind: 'endpoint-config',
   type: 'EndpointConfig',
   description: 'Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses; defaults.cache does not apply to it (its model is new in every execution).',
-  properties: {
-    variants: list('Production variants (at most 10).', variantSchema, { minItems: 1, maxItems: 10 }),
-    name: text('EndpointConfigName; default <namePrefix>-<execution id>. A fixed name fails on the second execution, since configs cannot be overwritten.'),
-    namePrefix: text(`Compile-time prefix of the default name; default: the step name, clipped to ${PREFIX_LIMIT} characters.`, { maxLength: PREFIX_LIMIT }),
-    kmsKey: text('KMS key for the instances\' storage volumes (KmsKeyId). Default: defaults.kms.volume, but only when every variant\'s instance type is known and has no local NVMe storage (SageMaker rejects a key for those).'),
-    tags: stringMap('Tags on the endpoint config, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['variants'],
-  supportsRetry: true,
+  fields,
+  retryExceptions: STEP_EXCEPTIONS,
   supportsCache: true,
   cacheFromDefaults: false,
-  retryExceptions: ['Step.SERVICE_FAULT', 'Step.THROTTLING'],
   api: {
     request: 'CreateEndpointConfigInput',
     omit: [],
@@ -74,20 +77,12 @@ export const endpointConfig: StepKind = {
       Tags: 'tags',
     },
   },
-  resolveProperty,
+  resolveProperty: (request) => resourceProperty(request, 'endpoint-config', 'EndpointConfig', 'DescribeEndpointConfigOutput'),
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
-  const [head, rest] = splitTail(request.tail);
-  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointConfigName` };
-  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointConfigArn` };
-  if (head === 'properties') return describeProperty(request, 'DescribeEndpointConfigOutput', rest);
-  return unknownProperty(request, 'endpoint-config', ['name', 'arn', 'properties.<Describe path>']);
-}
-
-function compile(ctx: StepContext) {
-  rejectUnsupportedArguments(ctx, 'EndpointConfig', {
+function compile(ctx: StepContext<Spec>) {
+  rejectUnsupportedArguments(ctx, ctx.at('arguments'), 'EndpointConfig', {
     DataCaptureConfig: 'SageMaker Pipelines rejects it in EndpointConfig steps (sagemaker.workflow.endpoint_step)',
     ExplainerConfig: 'SageMaker Pipelines rejects it in EndpointConfig steps (sagemaker.workflow.endpoint_step)',
   });
@@ -96,16 +91,17 @@ function compile(ctx: StepContext) {
   const variants = productionVariants(ctx);
   args.ProductionVariants = variants;
   put(args, 'KmsKeyId', kmsKey(ctx, variants));
-  put(args, 'Tags', jobTags(ctx));
+  put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
   return { arguments: args };
 }
 
 /** The given name, or `<prefix>-<execution id>`, unique per execution and within 63 characters. */
-function configName(ctx: StepContext): Json {
-  if (ctx.spec.name !== undefined) {
-    const name = ctx.value('name', 'string');
-    checkResourceName(ctx, 'name', name, 'endpoint config name');
-    return name ?? '';
+function configName(ctx: StepContext<Spec>): Json {
+  const field = ctx.at('name').ifSet();
+  if (field) {
+    const name = ctx.value(field, 'string');
+    checkResourceName(ctx, field, name, 'endpoint config name');
+    return name;
   }
   const prefix = namePrefix(ctx);
   return { 'Std:Join': { On: '-', Values: [prefix, { Get: 'Execution.PipelineExecutionId' }] } };
@@ -115,37 +111,38 @@ function configName(ctx: StepContext): Json {
  * An explicit prefix must be a valid name start; the step-name default is made one: step names
  * may hold "_" (names may not) and run to 64 characters, so it is mapped and clipped silently.
  */
-function namePrefix(ctx: StepContext): string {
-  if (ctx.spec.namePrefix !== undefined) {
-    const prefix = String(ctx.compileTime('namePrefix') ?? '');
-    if (!RESOURCE_NAME.test(prefix)) ctx.report('SMP2004', 'namePrefix', `"${prefix}" is not a valid endpoint config name start`, { hint: 'letters, digits and hyphens, starting and ending with a letter or digit' });
-    else if (prefix.length > PREFIX_LIMIT) ctx.report('SMP2005', 'namePrefix', `the prefix is ${prefix.length} characters; with "-" and the ${EXECUTION_ID_LENGTH}-character execution id the name must stay within ${NAME_LIMIT}`);
+function namePrefix(ctx: StepContext<Spec>): string {
+  const field = ctx.at('namePrefix');
+  if (field.raw !== undefined) {
+    const prefix = String(ctx.compileTime(field) ?? '');
+    if (!RESOURCE_NAME.test(prefix)) ctx.report('SMP2004.namePrefix', field, { prefix });
+    else if (prefix.length > PREFIX_LIMIT) ctx.report('SMP2005.namePrefixLength', field, { length: prefix.length, idLength: EXECUTION_ID_LENGTH, limit: NAME_LIMIT });
     return prefix;
   }
   const mapped = ctx.name.replace(/[^A-Za-z0-9-]+/g, '-').slice(0, PREFIX_LIMIT).replace(/^-+|-+$/g, '');
   return mapped || 'endpoint-config';
 }
 
-function productionVariants(ctx: StepContext): Record<string, Json>[] {
-  const variants = (ctx.spec.variants as VariantSpec[] | undefined) ?? [];
-  return variants.map((variant, i) => {
-    const at = `variants/${i}`;
-    const out: Record<string, Json> = { VariantName: variantName(ctx, variant, i, variants.length) };
-    put(out, 'ModelName', ctx.value(`${at}/model`, 'string'));
-    put(out, 'InstanceType', ctx.value(`${at}/instanceType`, 'string'));
-    out.InitialInstanceCount = ctx.value(`${at}/count`, 'integer') ?? 1;
-    out.InitialVariantWeight = ctx.value(`${at}/weight`, 'float') ?? 1;
-    put(out, 'VolumeSizeInGB', ctx.value(`${at}/volumeGb`, 'integer'));
-    put(out, 'ModelDataDownloadTimeoutInSeconds', ctx.value(`${at}/downloadTimeout`, 'integer'));
-    put(out, 'ContainerStartupHealthCheckTimeoutInSeconds', ctx.value(`${at}/startupTimeout`, 'integer'));
+function productionVariants(ctx: StepContext<Spec>): Record<string, Json>[] {
+  const variants = ctx.at('variants').items();
+  return variants.map((variant) => {
+    const out: Record<string, Json> = { VariantName: variantName(ctx, variant, variants.length) };
+    out.ModelName = ctx.value(variant.at('model'), 'string');
+    out.InstanceType = ctx.value(variant.at('instanceType'), 'string');
+    out.InitialInstanceCount = ctx.value(variant.at('count'), 'integer') ?? 1;
+    out.InitialVariantWeight = ctx.value(variant.at('weight'), 'float') ?? 1;
+    put(out, 'VolumeSizeInGB', ctx.value(variant.at('volumeGb'), 'integer'));
+    put(out, 'ModelDataDownloadTimeoutInSeconds', ctx.value(variant.at('downloadTimeout'), 'integer'));
+    put(out, 'ContainerStartupHealthCheckTimeoutInSeconds', ctx.value(variant.at('startupTimeout'), 'integer'));
     return out;
   });
 }
 
 /** Variant names must differ, so the AllTraffic default only covers a single variant. */
-function variantName(ctx: StepContext, variant: VariantSpec, i: number, count: number): Json {
-  if (variant.name !== undefined) return ctx.value(`variants/${i}/name`, 'string') ?? '';
-  if (count > 1) ctx.report('SMP2002', `variants/${i}`, 'name each variant when there are several (VariantName)');
+function variantName(ctx: StepContext<Spec>, variant: Field<VariantSpec>, count: number): Json {
+  const name = variant.at('name').ifSet();
+  if (name) return ctx.value(name, 'string');
+  if (count > 1) ctx.report('SMP2002.variantName', variant);
   return 'AllTraffic';
 }
 
@@ -154,12 +151,13 @@ function variantName(ctx: StepContext, variant: VariantSpec, i: number, count: n
  * default is applied only where it cannot break CreateEndpointConfig (every instance type a
  * literal without local storage), since a run-time instance type may turn out to be one.
  */
-function kmsKey(ctx: StepContext, variants: Record<string, Json>[]): Json | undefined {
+function kmsKey(ctx: StepContext<Spec>, variants: Record<string, Json>[]): Json | undefined {
   const types = variants.map((v) => v.InstanceType);
   const local = types.find((t): t is string => typeof t === 'string' && LOCAL_STORAGE.test(t));
-  if (ctx.spec.kmsKey !== undefined) {
-    if (local) ctx.report('SMP2007', 'kmsKey', `${local} has local NVMe storage, encrypted by the instance; SageMaker rejects a KmsKeyId for it`, { hint: 'remove kmsKey, or pick an instance type without local storage' });
-    return ctx.value('kmsKey', 'string');
+  const field = ctx.at('kmsKey');
+  if (field.raw !== undefined) {
+    if (local) ctx.report('SMP2007.kmsKeyLocalStorage', field, { instanceType: local });
+    return ctx.value(field, 'string');
   }
   const volume = ctx.defaults.kms?.volume;
   if (volume === undefined || local || !types.every((t) => typeof t === 'string')) return undefined;

@@ -2,9 +2,17 @@ import type { Json } from '../expr/types.js';
 import { stringMap, text } from '../spec/schema-helpers.js';
 import { jobTags, put } from './shared/job-settings.js';
 import { checkResourceName } from './shared/names.js';
-import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
+import { resourceProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
+
+const fields = kindFields({
+  name: text('EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}.'),
+  config: text('The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}.'),
+  tags: stringMap('Tags on the endpoint, added to defaults.tags.', { type: 'string' }),
+}, ['name', 'config']);
+
+type Spec = SpecOf<typeof fields>;
 
 /**
  * An endpoint step (Type "Endpoint") takes CreateEndpoint's request, and the service creates the
@@ -17,17 +25,12 @@ import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './t
  * so a cached Endpoint step could never be reused, and a reuse under an undocumented key that
  * ignored the config would leave the endpoint serving the previous model.
  */
-export const endpoint: StepKind = {
+export const endpoint = defineKind({
   kind: 'endpoint',
   type: 'Endpoint',
   description: 'Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime). defaults.cache does not apply to it.',
-  properties: {
-    name: text('EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}.'),
-    config: text('The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}.'),
-    tags: stringMap('Tags on the endpoint, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['name', 'config'],
-  supportsRetry: false,
+  fields,
+  retryExceptions: [],
   supportsCache: true,
   cacheFromDefaults: false,
   api: {
@@ -40,27 +43,19 @@ export const endpoint: StepKind = {
       Tags: 'tags',
     },
   },
-  resolveProperty,
+  resolveProperty: (request) => resourceProperty(request, 'endpoint', 'Endpoint', 'DescribeEndpointOutput'),
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
-  const [head, rest] = splitTail(request.tail);
-  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointName` };
-  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointArn` };
-  if (head === 'properties') return describeProperty(request, 'DescribeEndpointOutput', rest);
-  return unknownProperty(request, 'endpoint', ['name', 'arn', 'properties.<Describe path>']);
-}
-
-function compile(ctx: StepContext) {
-  rejectUnsupportedArguments(ctx, 'Endpoint', {
+function compile(ctx: StepContext<Spec>) {
+  rejectUnsupportedArguments(ctx, ctx.at('arguments'), 'Endpoint', {
     DeploymentConfig: 'SageMaker Pipelines rejects it in Endpoint steps (sagemaker.workflow.endpoint_step)',
   });
   const args: Record<string, Json> = {};
-  const name = ctx.value('name', 'string');
-  checkResourceName(ctx, 'name', name, 'endpoint name');
-  put(args, 'EndpointName', name);
-  put(args, 'EndpointConfigName', ctx.value('config', 'string'));
-  put(args, 'Tags', jobTags(ctx));
+  const name = ctx.value(ctx.at('name'), 'string');
+  checkResourceName(ctx, ctx.at('name'), name, 'endpoint name');
+  args.EndpointName = name;
+  args.EndpointConfigName = ctx.value(ctx.at('config'), 'string');
+  put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
   return { arguments: args };
 }

@@ -1,25 +1,29 @@
+import { problem } from '../diagnostics/messages.js';
 import { text } from '../spec/schema-helpers.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext } from './types.js';
+
+const fields = kindFields({
+  message: text('Error message shown for the failed execution; ${...} expressions are filled in at run time, e.g. "accuracy ${steps.Evaluate.reports.evaluation.metrics.accuracy} is below ${params.MinAccuracy}".'),
+}, ['message']);
+
+type Spec = SpecOf<typeof fields>;
 
 /** A fail step stops the execution as Failed with ErrorMessage; it takes no cache or retry. */
-export const fail: StepKind = {
+export const fail = defineKind({
   kind: 'fail',
   type: 'Fail',
   description: 'Stops the pipeline execution with status Failed and an error message, typically in the else-branch of a condition.',
-  properties: {
-    message: text('Error message shown for the failed execution; ${...} expressions are filled in at run time, e.g. "accuracy ${steps.Evaluate.reports.evaluation.metrics.accuracy} is below ${params.MinAccuracy}".'),
-  },
-  required: ['message'],
-  supportsRetry: false,
+  fields,
+  retryExceptions: [],
   supportsCache: false,
   resolveProperty,
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
-  return { ok: false, code: 'SMP3013', message: `a fail step exposes no properties ("${request.tail}")`, hint: 'nothing runs after a fail step' };
+function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
+  return { ok: false, problem: problem('SMP3013.failProperties', { tail: request.tail }) };
 }
 
-function compile(ctx: StepContext) {
-  return { arguments: { ErrorMessage: ctx.value('message', 'string') ?? '' } };
+function compile(ctx: StepContext<Spec>) {
+  return { arguments: { ErrorMessage: ctx.value(ctx.at('message'), 'string') } };
 }

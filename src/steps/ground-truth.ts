@@ -4,7 +4,7 @@ import { jobTags, put } from './shared/job-settings.js';
 import { fixedOutputParameters, resolveOutputParameter, type OutputTypeName } from './shared/outputs-params.js';
 import { compileQueue, queueField } from './shared/queue.js';
 import { compileWorkerUi, DEFAULT_TITLE } from './shared/worker-ui.js';
-import type { StepContext, StepKind } from './types.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
 
 /**
  * Humans rank the model's answers in SageMaker Ground Truth, inside the pipeline. The step is a
@@ -54,33 +54,36 @@ const taskSchema = object('The labeling task workers see in their portal (HumanT
   maxConcurrentTasks: integer('Items offered to workers at the same time (MaxConcurrentTaskCount, 1-5000); default: Ground Truth\'s.', { min: 1, max: 5000 }),
 });
 
-export const groundTruth: StepKind = {
+const fields = kindFields({
+  queue: queueField('SQS queue URL of the labeling bridge (its stack output QueueUrl), e.g. ${vars.labelingQueueUrl}.'),
+  manifest: text('S3 URI of the input manifest file (one {"id","source","responses"} object a line), e.g. ${steps.GenerateResponses.outputs.manifest}/manifest.jsonl.'),
+  workteam: text('ARN of the private workteam that ranks (WorkteamArn).'),
+  labelingRole: text('IAM role Ground Truth assumes (RoleArn): reads the manifest and UI template, writes the output, invokes the two Lambdas.'),
+  lambdas: object('The bridge\'s Lambdas for the custom task (its stack outputs).', {
+    preAnnotation: text('Pre-annotation Lambda ARN (PreHumanTaskLambdaArn): passes id, source and responses to the worker UI.'),
+    consolidation: text('Answer-consolidation Lambda ARN: keeps every worker\'s answer (pass-through), as containers/preferences expects.'),
+  }, ['preAnnotation', 'consolidation']),
+  ranking: object('The ranking workers do.', {
+    dimension: text('Name of the ranking dimension, e.g. Alignment (known at compile time).'),
+    instructions: text('What to rank on, shown to workers (known at compile time).'),
+    allowTies: literalBoolean('May equally good answers share a rank? Default true.'),
+  }, ['dimension', 'instructions']),
+  values: text('A local text file (relative to this spec) with the organisation\'s values, shown beside the answers, e.g. ../containers/generate/data/context.md.'),
+  template: text('A local handlebars template (relative to this spec) for the worker UI; default: smpipe\'s built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}.'),
+  task: taskSchema,
+  labelAttribute: text('Label attribute name in the output manifest (LabelAttributeName); default "ranking".'),
+  output: text('S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache.'),
+  tags: stringMap('Tags on the labeling job, added to defaults.tags.', { type: 'string' }),
+}, ['queue', 'manifest', 'workteam', 'labelingRole', 'lambdas', 'ranking']);
+
+type Spec = SpecOf<typeof fields>;
+
+export const groundTruth = defineKind({
   kind: 'ground-truth',
   type: 'Callback',
   description: 'Humans rank each question\'s answers in SageMaker Ground Truth (a custom <crowd-text-ranking> task); a Callback step whose message the labeling bridge turns into a labeling job. Outputs: OutputManifestUri and LabelingJobArn.',
-  properties: {
-    queue: queueField('SQS queue URL of the labeling bridge (its stack output QueueUrl), e.g. ${vars.labelingQueueUrl}.'),
-    manifest: text('S3 URI of the input manifest file (one {"id","source","responses"} object a line), e.g. ${steps.GenerateResponses.outputs.manifest}/manifest.jsonl.'),
-    workteam: text('ARN of the private workteam that ranks (WorkteamArn).'),
-    labelingRole: text('IAM role Ground Truth assumes (RoleArn): reads the manifest and UI template, writes the output, invokes the two Lambdas.'),
-    lambdas: object('The bridge\'s Lambdas for the custom task (its stack outputs).', {
-      preAnnotation: text('Pre-annotation Lambda ARN (PreHumanTaskLambdaArn): passes id, source and responses to the worker UI.'),
-      consolidation: text('Answer-consolidation Lambda ARN: keeps every worker\'s answer (pass-through), as containers/preferences expects.'),
-    }, ['preAnnotation', 'consolidation']),
-    ranking: object('The ranking workers do.', {
-      dimension: text('Name of the ranking dimension, e.g. Alignment (known at compile time).'),
-      instructions: text('What to rank on, shown to workers (known at compile time).'),
-      allowTies: literalBoolean('May equally good answers share a rank? Default true.'),
-    }, ['dimension', 'instructions']),
-    values: text('A local text file (relative to this spec) with the organisation\'s values, shown beside the answers, e.g. ../containers/generate/data/context.md.'),
-    template: text('A local handlebars template (relative to this spec) for the worker UI; default: smpipe\'s built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}.'),
-    task: taskSchema,
-    labelAttribute: text('Label attribute name in the output manifest (LabelAttributeName); default "ranking".'),
-    output: text('S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache.'),
-    tags: stringMap('Tags on the labeling job, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['queue', 'manifest', 'workteam', 'labelingRole', 'lambdas', 'ranking'],
-  supportsRetry: false,
+  fields,
+  retryExceptions: [],
   supportsCache: true,
   api: {
     request: 'CreateLabelingJobRequest',
@@ -109,48 +112,53 @@ export const groundTruth: StepKind = {
   },
   resolveProperty: (request) => resolveOutputParameter(request, 'ground-truth', GROUND_TRUTH_OUTPUTS),
   compile,
-};
+});
 
-function compile(ctx: StepContext) {
+function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {
     LabelAttributeName: labelAttribute(ctx),
-    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: ctx.value('manifest', 's3uri') ?? '' } } },
-    OutputConfig: { S3OutputPath: ctx.value('output', 's3uri') ?? ctx.artifactsUri(LABELS_FOLDER, ctx.name) },
-    RoleArn: ctx.value('labelingRole', 'string') ?? '',
+    InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: ctx.value(ctx.at('manifest'), 's3uri') } } },
+    OutputConfig: { S3OutputPath: ctx.value(ctx.at('output'), 's3uri') ?? ctx.artifactsUri(LABELS_FOLDER, ctx.name) },
+    RoleArn: ctx.value(ctx.at('labelingRole'), 'string'),
     HumanTaskConfig: humanTaskConfig(ctx),
-    Tags: [...((jobTags(ctx) as Json[] | undefined) ?? []), { Key: STEP_TAG, Value: ctx.name }],
+    Tags: [...tagList(jobTags(ctx, ctx.at('tags'))), { Key: STEP_TAG, Value: ctx.name }],
   };
-  return { arguments: args, extras: { SqsQueueUrl: compileQueue(ctx), OutputParameters: fixedOutputParameters(GROUND_TRUTH_OUTPUTS) } };
+  return { arguments: args, extras: { SqsQueueUrl: compileQueue(ctx, ctx.at('queue')), OutputParameters: fixedOutputParameters(GROUND_TRUTH_OUTPUTS) } };
 }
 
-function humanTaskConfig(ctx: StepContext): Record<string, Json> {
+function tagList(tags: Json | undefined): Json[] {
+  return Array.isArray(tags) ? tags : [];
+}
+
+function humanTaskConfig(ctx: StepContext<Spec>): Record<string, Json> {
+  const task = ctx.at('task');
+  const lambdas = ctx.at('lambdas');
   const config: Record<string, Json> = {
-    WorkteamArn: ctx.value('workteam', 'string') ?? '',
-    UiConfig: { UiTemplateS3Uri: compileWorkerUi(ctx) ?? '' },
-    PreHumanTaskLambdaArn: ctx.value('lambdas/preAnnotation', 'string') ?? '',
-    TaskTitle: String(ctx.compileTime('task/title') ?? DEFAULT_TITLE),
-    TaskDescription: String(ctx.compileTime('task/description') ?? DEFAULTS.description),
+    WorkteamArn: ctx.value(ctx.at('workteam'), 'string'),
+    UiConfig: { UiTemplateS3Uri: compileWorkerUi(ctx, ctx.step) ?? '' },
+    PreHumanTaskLambdaArn: ctx.value(lambdas.at('preAnnotation'), 'string'),
+    TaskTitle: String(ctx.compileTime(task.at('title')) ?? DEFAULT_TITLE),
+    TaskDescription: String(ctx.compileTime(task.at('description')) ?? DEFAULTS.description),
     TaskKeywords: keywords(ctx),
-    NumberOfHumanWorkersPerDataObject: ctx.value('task/workersPerItem', 'integer') ?? DEFAULTS.workersPerItem,
-    TaskTimeLimitInSeconds: ctx.value('task/timeLimit', 'integer') ?? DEFAULTS.timeLimit,
-    TaskAvailabilityLifetimeInSeconds: ctx.value('task/availabilityLifetime', 'integer') ?? DEFAULTS.availabilityLifetime,
-    AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: ctx.value('lambdas/consolidation', 'string') ?? '' },
+    NumberOfHumanWorkersPerDataObject: ctx.value(task.at('workersPerItem'), 'integer') ?? DEFAULTS.workersPerItem,
+    TaskTimeLimitInSeconds: ctx.value(task.at('timeLimit'), 'integer') ?? DEFAULTS.timeLimit,
+    TaskAvailabilityLifetimeInSeconds: ctx.value(task.at('availabilityLifetime'), 'integer') ?? DEFAULTS.availabilityLifetime,
+    AnnotationConsolidationConfig: { AnnotationConsolidationLambdaArn: ctx.value(lambdas.at('consolidation'), 'string') },
   };
-  put(config, 'MaxConcurrentTaskCount', ctx.value('task/maxConcurrentTasks', 'integer'));
+  put(config, 'MaxConcurrentTaskCount', ctx.value(task.at('maxConcurrentTasks'), 'integer'));
   return config;
 }
 
-function keywords(ctx: StepContext): Json[] {
-  const given = (ctx.spec.task as { keywords?: unknown[] } | undefined)?.keywords;
+function keywords(ctx: StepContext<Spec>): Json[] {
+  const given = ctx.at('task').at('keywords').ifSet();
   if (!given) return DEFAULTS.keywords;
-  return given.map((_, i) => String(ctx.compileTime(`task/keywords/${i}`) ?? ''));
+  return given.items().map((keyword) => String(ctx.compileTime(keyword) ?? ''));
 }
 
 /** Compile-time: the bridge, the worker UI's answers and containers/preferences all key on it. */
-function labelAttribute(ctx: StepContext): string {
-  const name = ctx.spec.labelAttribute === undefined ? DEFAULTS.labelAttribute : String(ctx.compileTime('labelAttribute') ?? '');
-  if (name !== '' && (!LABEL_ATTRIBUTE.test(name) || /-(ref|metadata)$/.test(name))) {
-    ctx.report('SMP2004', 'labelAttribute', `"${name}" is not a valid label attribute name`, { hint: '1-127 letters, digits and hyphens, not ending in -ref or -metadata' });
-  }
+function labelAttribute(ctx: StepContext<Spec>): string {
+  const field = ctx.at('labelAttribute');
+  const name = field.raw === undefined ? DEFAULTS.labelAttribute : String(ctx.compileTime(field) ?? '');
+  if (name !== '' && (!LABEL_ATTRIBUTE.test(name) || /-(ref|metadata)$/.test(name))) ctx.report('SMP2004.labelAttribute', field, { name });
   return name;
 }

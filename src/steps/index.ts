@@ -24,7 +24,7 @@ export type KindName =
   | 'endpoint-config'
   | 'endpoint';
 
-/** The explicit registry: a kind missing here fails to build (DESIGN §5). */
+/** The explicit registry: a kind missing here fails to build (DESIGN §5). How to add one: steps/types.ts. */
 export const KINDS = {
   processing,
   training,

@@ -3,8 +3,17 @@ import { stringMap } from '../spec/schema-helpers.js';
 import { containerDefinition, containerFields } from './shared/containers.js';
 import { roleField } from './shared/fields.js';
 import { jobTags, put, vpcConfig } from './shared/job-settings.js';
-import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { resourceProperty } from './shared/properties.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
+import { STEP_EXCEPTIONS } from '../spec/retry-exceptions.js';
+
+const fields = kindFields({
+  ...containerFields,
+  role: roleField,
+  tags: stringMap('Tags on the model, added to defaults.tags.', { type: 'string' }),
+}, ['image']);
+
+type Spec = SpecOf<typeof fields>;
 
 /**
  * A model step (Type "Model") is CreateModel minus ModelName, which the pipeline generates per
@@ -13,19 +22,13 @@ import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './t
  * only the step-level exception types: no SageMaker job runs. CacheConfig is not (AWS's
  * definition schema has none for CreateModelStep).
  */
-export const model: StepKind = {
+export const model = defineKind({
   kind: 'model',
   type: 'Model',
   description: 'Creates a SageMaker model (CreateModel) from an inference image and model artifacts, for an endpoint config or a batch transform. VPC and network isolation come from defaults.network.',
-  properties: {
-    ...containerFields,
-    role: roleField,
-    tags: stringMap('Tags on the model, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['image'],
-  supportsRetry: true,
+  fields,
+  retryExceptions: STEP_EXCEPTIONS,
   supportsCache: false,
-  retryExceptions: ['Step.SERVICE_FAULT', 'Step.THROTTLING'],
   api: {
     request: 'CreateModelInput',
     omit: ['ModelName'],
@@ -40,27 +43,19 @@ export const model: StepKind = {
       Tags: 'tags',
     },
   },
-  resolveProperty,
+  resolveProperty: (request) => resourceProperty(request, 'model', 'Model', 'DescribeModelOutput'),
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
-  const [head, rest] = splitTail(request.tail);
-  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.ModelName` };
-  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.ModelArn` };
-  if (head === 'properties') return describeProperty(request, 'DescribeModelOutput', rest);
-  return unknownProperty(request, 'model', ['name', 'arn', 'properties.<Describe path>']);
-}
-
-function compile(ctx: StepContext) {
+function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};
-  const role = ctx.role();
-  if (role === undefined) ctx.report('SMP2002', '', 'a model needs an execution role: set role here or defaults.role', { at: 'key' });
+  const role = ctx.role(ctx.at('role'));
+  if (role === undefined) ctx.report('SMP2002.modelRole', ctx.step, {}, { at: 'key' });
   put(args, 'ExecutionRoleArn', role);
-  args.PrimaryContainer = containerDefinition(ctx, '');
+  args.PrimaryContainer = containerDefinition(ctx, ctx.step);
   const isolation = ctx.defaults.network?.isolation;
   if (isolation !== undefined) args.EnableNetworkIsolation = isolation;
   put(args, 'VpcConfig', vpcConfig(ctx));
-  put(args, 'Tags', jobTags(ctx));
+  put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
   return { arguments: args };
 }

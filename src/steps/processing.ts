@@ -1,32 +1,33 @@
 import { frameworkRunproc } from '../assets/runproc.js';
+import { problem } from '../diagnostics/messages.js';
 import type { Json } from '../expr/types.js';
-import { anyOf, list, object, oneOfText, stringMap, text } from '../spec/schema-helpers.js';
-import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
-import { JOB_RETRY_EXCEPTIONS, packCode } from './shared/code.js';
+import type { Field } from '../spec/field.js';
+import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
+import { anyOf, list, map, object, oneOfText, scalar, text, type Static } from '../spec/schema-helpers.js';
+import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, namedOutput, splitTail, unknownProperty } from './shared/properties.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
 
 const INPUT_ROOT = '/opt/ml/processing/input';
 const OUTPUT_ROOT = '/opt/ml/processing/output';
 const CODE_DIR = `${INPUT_ROOT}/code/`;
 const ENTRYPOINT_DIR = `${INPUT_ROOT}/entrypoint`;
 
-interface InputSpec { source?: string; file?: string; path?: string; mode?: string; distribution?: string; type?: string; compression?: string }
-interface OutputSpec { path?: string; destination?: string; upload?: string }
-interface ReportSpec { output: string; file: string }
+const inputSettings = object('Input settings.', {
+  source: text('S3 URI or expression to read from.'),
+  file: text('A local file (relative to this spec) uploaded as a content-addressed asset.'),
+  path: text('Where the data appears in the container; default /opt/ml/processing/input/<name>.'),
+  mode: s3InputModeField,
+  distribution: distributionField,
+  type: s3DataTypeField,
+  compression: compressionField,
+});
 
 const inputSchema = anyOf('An input: an S3 URI / expression, or its settings.', [
   text('S3 URI or an expression such as ${steps.Prepare.outputs.train}; mounted at /opt/ml/processing/input/<name>.'),
-  object('Input settings.', {
-    source: text('S3 URI or expression to read from.'),
-    file: text('A local file (relative to this spec) uploaded as a content-addressed asset.'),
-    path: text('Where the data appears in the container; default /opt/ml/processing/input/<name>.'),
-    mode: s3InputModeField,
-    distribution: distributionField,
-    type: s3DataTypeField,
-    compression: compressionField,
-  }),
+  inputSettings,
 ]);
 
 const outputSchema = anyOf('An output: its container path, or its settings; {} takes the defaults.', [
@@ -43,29 +44,27 @@ const reportSchema = object('A JSON file among the outputs that later steps read
   file: text('Path of the JSON file inside that output, e.g. evaluation.json.'),
 }, ['output', 'file']);
 
-export const processing: StepKind = {
+const fields = kindFields({
+  ...jobFields,
+  entrypoint: list('Container entrypoint for a plain container (instead of code + entry).', text('One word of the command.')),
+  args: list('Arguments passed to the script or container (each at most 256 characters).', scalar(['string', 'number', 'boolean'], 'One argument; expressions allowed.')),
+  inputs: map('Inputs by name.', inputSchema),
+  outputs: map('Outputs by name; later steps use ${steps.S.outputs.NAME}.', outputSchema),
+  reports: map('JSON reports (property files) by name.', reportSchema),
+  environment: environmentField,
+  maxRuntime: maxRuntimeField,
+  tags: jobTagsField,
+}, ['image', 'instance']);
+
+type Spec = SpecOf<typeof fields>;
+
+export const processing = defineKind({
   kind: 'processing',
   type: 'Processing',
   description: 'A SageMaker Processing job: a script from a local code folder (packed and run like the SDK\'s FrameworkProcessor) or a plain container with its own entrypoint.',
-  properties: {
-    image: imageField,
-    instance: instanceField(30),
-    role: roleField,
-    code: codeField,
-    entry: entryField,
-    entrypoint: list('Container entrypoint for a plain container (instead of code + entry).', text('One word of the command.')),
-    args: list('Arguments passed to the script or container (each at most 256 characters).', { type: ['string', 'number', 'boolean'], description: 'One argument; expressions allowed.' }),
-    inputs: { type: 'object', description: 'Inputs by name.', additionalProperties: inputSchema },
-    outputs: { type: 'object', description: 'Outputs by name; later steps use ${steps.S.outputs.NAME}.', additionalProperties: outputSchema },
-    reports: { type: 'object', description: 'JSON reports (property files) by name.', additionalProperties: reportSchema },
-    environment: environmentField,
-    maxRuntime: maxRuntimeField,
-    tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['image', 'instance'],
-  supportsRetry: true,
+  fields,
+  retryExceptions: RETRY_EXCEPTIONS,
   supportsCache: true,
-  retryExceptions: JOB_RETRY_EXCEPTIONS,
   api: {
     request: 'CreateProcessingJobRequest',
     omit: ['ProcessingJobName'],
@@ -87,12 +86,11 @@ export const processing: StepKind = {
   },
   resolveProperty,
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
+function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
   const [head, rest] = splitTail(request.tail);
-  const outputs = request.spec.outputs as Record<string, unknown> | undefined;
-  if (head === 'outputs') return namedOutput(request, rest, outputs, (name) => ({ ok: true, type: 's3uri', get: outputGet(request.stepName, name) }));
+  if (head === 'outputs') return namedOutput(request, rest, request.spec.outputs, (name) => ({ ok: true, type: 's3uri', get: outputGet(request.stepName, name) }));
   if (head === 'reports') return reportProperty(request, rest);
   if (head === 'properties') return describeProperty(request, 'DescribeProcessingJobResponse', rest);
   return unknownProperty(request, 'processing', ['outputs.<name>', 'reports.<name>', 'reports.<name>.<json path>', 'properties.<Describe path>']);
@@ -101,64 +99,70 @@ function resolveProperty(request: PropertyRequest): PropertyResult {
 const outputGet = (step: string, name: string) => `Steps.${step}.ProcessingOutputConfig.Outputs['${name}'].S3Output.S3Uri`;
 
 /** `reports.NAME` is the file's S3 URI; `reports.NAME.a.b` reads a JSON value from it (Std:JsonGet). */
-function reportProperty(request: PropertyRequest, rest: string): PropertyResult {
+function reportProperty(request: PropertyRequest<Spec>, rest: string): PropertyResult {
   const [name, path] = splitTail(rest);
-  const reports = (request.spec.reports as Record<string, ReportSpec> | undefined) ?? {};
-  const report = Object.prototype.hasOwnProperty.call(reports, name) ? reports[name] : undefined;
+  const reports = request.spec.reports ?? {};
+  const report = Object.hasOwn(reports, name) ? reports[name] : undefined;
   if (!report) {
     const names = Object.keys(reports);
-    return { ok: false, code: 'SMP3007', message: `step "${request.stepName}" has no report "${name}"`, hint: names.length ? `reports: ${names.join(', ')}` : 'declare it under reports:' };
+    const step = request.stepName;
+    return { ok: false, problem: names.length ? problem('SMP3007.noReport', { step, name, reports: names.join(', ') }) : problem('SMP3007.noReportDeclared', { step, name }) };
   }
   if (!path) return { ok: true, type: 's3uri', join: [{ Get: outputGet(request.stepName, report.output) }, report.file] };
   return { ok: true, type: 'json', jsonGet: { propertyFile: `Steps.${request.stepName}.PropertyFiles.${name}`, path } };
 }
 
-function compile(ctx: StepContext) {
+function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};
   args.ProcessingResources = { ClusterConfig: clusterConfig(ctx) };
   const app: Record<string, Json> = {};
-  put(app, 'ImageUri', ctx.image('image'));
+  put(app, 'ImageUri', ctx.image(ctx.at('image')));
   const codeInputs = appSpecification(ctx, app);
   args.AppSpecification = app;
-  put(args, 'RoleArn', ctx.role());
-  const inputs = [...compileInputs(ctx), ...codeInputs];
+  put(args, 'RoleArn', ctx.role(ctx.at('role')));
+  const inputs = [...compileInputs(ctx, ctx.at('inputs')), ...codeInputs];
   if (inputs.length) args.ProcessingInputs = inputs;
-  put(args, 'ProcessingOutputConfig', compileOutputs(ctx));
-  put(args, 'Environment', environment(ctx));
+  put(args, 'ProcessingOutputConfig', compileOutputs(ctx, ctx.at('outputs')));
+  put(args, 'Environment', environment(ctx, ctx.at('environment')));
   put(args, 'NetworkConfig', networkConfig(ctx));
-  if (ctx.spec.maxRuntime !== undefined) args.StoppingCondition = { MaxRuntimeInSeconds: ctx.value('maxRuntime', 'integer') as Json };
-  put(args, 'Tags', jobTags(ctx));
+  const maxRuntime = ctx.at('maxRuntime').ifSet();
+  if (maxRuntime) args.StoppingCondition = { MaxRuntimeInSeconds: ctx.value(maxRuntime, 'integer') };
+  put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
   return { arguments: args, extras: propertyFiles(ctx) };
 }
 
-function clusterConfig(ctx: StepContext): Json {
+function clusterConfig(ctx: StepContext<Spec>): Json {
+  const instance = ctx.at('instance');
   const config: Record<string, Json> = {
-    InstanceType: ctx.value('instance/type', 'string') as Json,
-    InstanceCount: ctx.value('instance/count', 'integer') ?? 1,
-    VolumeSizeInGB: ctx.value('instance/volumeGb', 'integer') ?? 30,
+    InstanceType: ctx.value(instance.at('type'), 'string'),
+    InstanceCount: ctx.value(instance.at('count'), 'integer') ?? 1,
+    VolumeSizeInGB: ctx.value(instance.at('volumeGb'), 'integer') ?? 30,
   };
   put(config, 'VolumeKmsKeyId', ctx.defaults.kms?.volume);
   return config;
 }
 
 /** Fills entrypoint/arguments; returns the code + runproc.sh inputs for code mode. */
-function appSpecification(ctx: StepContext, app: Record<string, Json>): Json[] {
-  const entrypoint = ctx.spec.entrypoint as string[] | undefined;
-  if (ctx.spec.args !== undefined) app.ContainerArguments = (ctx.spec.args as unknown[]).map((a, i) => ctx.lower(a, `args/${i}`, 'string'));
+function appSpecification(ctx: StepContext<Spec>, app: Record<string, Json>): Json[] {
+  const entrypoint = ctx.at('entrypoint').ifSet();
+  const args = ctx.at('args').ifSet();
+  if (args) app.ContainerArguments = args.items().map((arg) => ctx.value(arg, 'string'));
   const withCode = ctx.spec.code !== undefined || ctx.spec.entry !== undefined;
-  if (withCode && entrypoint) ctx.report('SMP2007', 'entrypoint', 'give either code + entry or entrypoint, not both');
+  if (withCode && entrypoint) ctx.report('SMP2007.codeOrEntrypoint', entrypoint);
   if (!withCode) {
-    if (entrypoint) app.ContainerEntrypoint = entrypoint.map((_, i) => ctx.value(`entrypoint/${i}`, 'string') as Json);
+    if (entrypoint) app.ContainerEntrypoint = entrypoint.items().map((word) => ctx.value(word, 'string'));
     return [];
   }
-  const packed = packCode(ctx);
+  const packed = packCode(ctx, ctx.step);
   if (!packed) return [];
   const runproc = ctx.addGenerated(Buffer.from(frameworkRunproc(packed.script)), { name: 'runproc.sh' });
   app.ContainerEntrypoint = ['/bin/bash', `${ENTRYPOINT_DIR}/runproc.sh`];
   return [s3Input('code', packed.archive ?? '', CODE_DIR), s3Input('entrypoint', runproc ?? '', ENTRYPOINT_DIR)];
 }
 
-function s3Input(name: string, uri: Json, localPath: string, spec: InputSpec = {}): Json {
+type InputSettings = Static<typeof inputSettings>;
+
+function s3Input(name: string, uri: Json, localPath: string, spec: InputSettings = {}): Json {
   return {
     InputName: name,
     AppManaged: false,
@@ -173,29 +177,31 @@ function s3Input(name: string, uri: Json, localPath: string, spec: InputSpec = {
   };
 }
 
-function compileInputs(ctx: StepContext): Json[] {
-  const inputs = (ctx.spec.inputs as Record<string, string | InputSpec> | undefined) ?? {};
-  return Object.entries(inputs).map(([name, raw]) => {
-    const spec: InputSpec = typeof raw === 'string' ? { source: raw } : raw;
-    const rel = typeof raw === 'string' ? `inputs/${name}` : `inputs/${name}/source`;
+function compileInputs(ctx: StepServices, inputs: Field<Readonly<Record<string, Static<typeof inputSchema>>> | undefined>): Json[] {
+  return inputs.entries().map(([name, written]) => {
+    const input = written.settings('source');
+    const { source, file } = input.raw;
     let uri: Json = '';
-    if (spec.file !== undefined && spec.source !== undefined) ctx.report('SMP2007', `inputs/${name}`, 'give either source or file, not both');
-    else if (spec.file !== undefined) uri = ctx.addLocalInput(`inputs/${name}/file`, String(ctx.compileTime(`inputs/${name}/file`))) ?? '';
-    else if (spec.source !== undefined) uri = ctx.lower(spec.source, rel, 's3uri');
-    else ctx.report('SMP2002', `inputs/${name}`, 'an input needs a source (S3 URI or expression) or a local file');
-    return s3Input(name, uri, spec.path ?? `${INPUT_ROOT}/${name}`, spec);
+    if (file !== undefined && source !== undefined) ctx.report('SMP2007.sourceOrFile', written);
+    else if (file !== undefined) uri = ctx.addLocalInput(input.at('file'), String(ctx.compileTime(input.at('file')))) ?? '';
+    else if (source !== undefined) uri = ctx.value(input.at('source'), 's3uri') ?? '';
+    else ctx.report('SMP2002.inputSource', written);
+    return s3Input(name, uri, input.raw.path ?? `${INPUT_ROOT}/${name}`, input.raw);
   });
 }
 
-function compileOutputs(ctx: StepContext): Json | undefined {
-  const outputs = (ctx.spec.outputs as Record<string, string | OutputSpec | null> | undefined) ?? {};
-  const list = Object.entries(outputs).map(([name, raw]) => {
-    const spec: OutputSpec = typeof raw === 'string' ? { path: raw } : raw ?? {};
-    const destination = spec.destination !== undefined ? ctx.lower(spec.destination, `outputs/${name}/destination`, 's3uri') : ctx.executionUri('output', name);
+function compileOutputs(ctx: StepServices, outputs: Field<Readonly<Record<string, Static<typeof outputSchema>>> | undefined>): Json | undefined {
+  const list = outputs.entries().map(([name, written]) => {
+    const output = written.settings('path');
+    const destination = output.at('destination').ifSet();
     return {
       OutputName: name,
       AppManaged: false,
-      S3Output: { S3Uri: destination, LocalPath: spec.path ?? `${OUTPUT_ROOT}/${name}`, S3UploadMode: spec.upload ?? 'EndOfJob' },
+      S3Output: {
+        S3Uri: destination ? ctx.value(destination, 's3uri') : ctx.executionUri('output', name),
+        LocalPath: output.raw.path ?? `${OUTPUT_ROOT}/${name}`,
+        S3UploadMode: output.raw.upload ?? 'EndOfJob',
+      },
     };
   });
   if (!list.length) return undefined;
@@ -204,7 +210,7 @@ function compileOutputs(ctx: StepContext): Json | undefined {
   return config;
 }
 
-function networkConfig(ctx: StepContext): Json | undefined {
+function networkConfig(ctx: StepServices): Json | undefined {
   const network = ctx.defaults.network;
   const config: Record<string, Json> = {};
   if (network?.isolation !== undefined) config.EnableNetworkIsolation = network.isolation;
@@ -213,14 +219,12 @@ function networkConfig(ctx: StepContext): Json | undefined {
   return Object.keys(config).length ? config : undefined;
 }
 
-function propertyFiles(ctx: StepContext): Record<string, Json> | undefined {
-  const reports = (ctx.spec.reports as Record<string, ReportSpec> | undefined) ?? {};
-  const outputs = (ctx.spec.outputs as Record<string, unknown> | undefined) ?? {};
-  const files = Object.entries(reports).map(([name, report]) => {
-    if (!Object.prototype.hasOwnProperty.call(outputs, report.output)) {
-      ctx.report('SMP3006', `reports/${name}/output`, `report "${name}" names output "${report.output}", which this step does not declare`);
-    }
-    return { PropertyFileName: name, OutputName: report.output, FilePath: report.file };
+function propertyFiles(ctx: StepContext<Spec>): Record<string, Json> | undefined {
+  const outputs = ctx.spec.outputs ?? {};
+  const files = ctx.at('reports').entries().map(([name, report]) => {
+    const { output, file } = report.raw;
+    if (!Object.hasOwn(outputs, output)) ctx.report('SMP3006.reportOutput', report.at('output'), { report: name, output });
+    return { PropertyFileName: name, OutputName: output, FilePath: file };
   });
   return files.length ? { PropertyFiles: files } : undefined;
 }

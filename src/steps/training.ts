@@ -1,14 +1,15 @@
+import { problem } from '../diagnostics/messages.js';
 import type { Json } from '../expr/types.js';
-import { anyOf, boolean, integer, object, oneOfText, stringMap, text } from '../spec/schema-helpers.js';
-import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import type { Field } from '../spec/field.js';
+import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
+import { anyOf, boolean, integer, literalBoolean, map, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
+import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { defaultCheckpointUri } from './shared/checkpoint-uri.js';
-import { JOB_RETRY_EXCEPTIONS, packCode } from './shared/code.js';
+import { packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
-import type { PropertyRequest, PropertyResult, StepContext, StepKind } from './types.js';
+import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
 import { setOwn } from '../util/own.js';
-
-interface ChannelSpec { source: string; mode?: string; contentType?: string; distribution?: string; type?: string; compression?: string }
 
 const channelSchema = anyOf('A data channel: an S3 URI / expression, or its settings. Appears at /opt/ml/input/data/<name>.', [
   text('S3 URI or an expression such as ${steps.Prepare.outputs.train}.'),
@@ -22,38 +23,36 @@ const channelSchema = anyOf('A data channel: an S3 URI / expression, or its sett
   }, ['source']),
 ]);
 
-export const training: StepKind = {
+const fields = kindFields({
+  ...jobFields,
+  hyperparameters: stringMap('Hyperparameters, passed to the script as --key value; values become strings.'),
+  channels: map('Input data channels by name.', channelSchema),
+  output: text('S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model.'),
+  uncompressedModel: boolean('Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix).'),
+  checkpoints: anyOf('Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.', [
+    literalBoolean('true: <artifacts>/checkpoints/<step>/<hash of the job\'s configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh.'),
+    text('S3 URI for checkpoints.'),
+  ]),
+  distribution: oneOfText('torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance.', ['torchrun', 'none']),
+  metrics: stringMap('Metrics parsed from the job log: name → regex with one capture group.', { type: 'string', maxLength: 500 }),
+  spot: object('Managed spot training.', {
+    enabled: literalBoolean('Use spot capacity.'),
+    maxWait: integer('Seconds to wait for spot capacity plus run time; at least maxRuntime.', { min: 1 }),
+  }),
+  maxRuntime: maxRuntimeField,
+  environment: environmentField,
+  tags: jobTagsField,
+}, ['image', 'instance']);
+
+type Spec = SpecOf<typeof fields>;
+
+export const training = defineKind({
   kind: 'training',
   type: 'Training',
   description: 'A SageMaker Training job, in script mode when code + entry are given (the Deep Learning Container runs the entry script with the hyperparameters as --key value arguments).',
-  properties: {
-    image: imageField,
-    instance: instanceField(30),
-    role: roleField,
-    code: codeField,
-    entry: entryField,
-    hyperparameters: stringMap('Hyperparameters, passed to the script as --key value; values become strings.'),
-    channels: { type: 'object', description: 'Input data channels by name.', additionalProperties: channelSchema },
-    output: text('S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model.'),
-    uncompressedModel: boolean('Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix).'),
-    checkpoints: anyOf('Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.', [
-      { type: 'boolean', description: 'true: <artifacts>/checkpoints/<step>/<hash of the job\'s configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh.' },
-      text('S3 URI for checkpoints.'),
-    ]),
-    distribution: oneOfText('torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance.', ['torchrun', 'none']),
-    metrics: stringMap('Metrics parsed from the job log: name → regex with one capture group.', { type: 'string', maxLength: 500 }),
-    spot: object('Managed spot training.', {
-      enabled: { type: 'boolean', description: 'Use spot capacity.' },
-      maxWait: integer('Seconds to wait for spot capacity plus run time; at least maxRuntime.', { min: 1 }),
-    }),
-    maxRuntime: maxRuntimeField,
-    environment: environmentField,
-    tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
-  },
-  required: ['image', 'instance'],
-  supportsRetry: true,
+  fields,
+  retryExceptions: RETRY_EXCEPTIONS,
   supportsCache: true,
-  retryExceptions: JOB_RETRY_EXCEPTIONS,
   api: {
     request: 'CreateTrainingJobRequest',
     omit: ['TrainingJobName'],
@@ -76,9 +75,9 @@ export const training: StepKind = {
   },
   resolveProperty,
   compile,
-};
+});
 
-function resolveProperty(request: PropertyRequest): PropertyResult {
+function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
   const [head, rest] = splitTail(request.tail);
   if (head === 'modelArtifacts' && !rest) return { ok: true, type: 's3uri', get: `Steps.${request.stepName}.ModelArtifacts.S3ModelArtifacts` };
   if (head === 'metrics') return metricProperty(request, rest);
@@ -87,90 +86,89 @@ function resolveProperty(request: PropertyRequest): PropertyResult {
 }
 
 /** The final value of a metric the job logs (FinalMetricDataList). */
-function metricProperty(request: PropertyRequest, name: string): PropertyResult {
-  const metrics = (request.spec.metrics as Record<string, string> | undefined) ?? {};
-  if (Object.prototype.hasOwnProperty.call(metrics, name)) {
+function metricProperty(request: PropertyRequest<Spec>, name: string): PropertyResult {
+  const metrics = request.spec.metrics ?? {};
+  if (Object.hasOwn(metrics, name)) {
     return { ok: true, type: 'float', get: `Steps.${request.stepName}.FinalMetricDataList['${name}'].Value` };
   }
-  return { ok: false, code: 'SMP3006', message: `step "${request.stepName}" defines no metric "${name}"`, hint: `metrics: ${Object.keys(metrics).join(', ') || '(none)'}` };
+  return { ok: false, problem: problem('SMP3006.noMetric', { step: request.stepName, name, metrics: Object.keys(metrics).join(', ') || '(none)' }) };
 }
 
-function compile(ctx: StepContext) {
+function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};
   args.AlgorithmSpecification = algorithmSpecification(ctx);
   args.OutputDataConfig = outputDataConfig(ctx);
   args.StoppingCondition = stoppingCondition(ctx);
   args.ResourceConfig = resourceConfig(ctx);
-  put(args, 'RoleArn', ctx.role());
-  const channels = inputDataConfig(ctx);
+  put(args, 'RoleArn', ctx.role(ctx.at('role')));
+  const channels = inputDataConfig(ctx, ctx.at('channels'));
   if (channels.length) args.InputDataConfig = channels;
   put(args, 'HyperParameters', hyperParameters(ctx));
-  put(args, 'Environment', environment(ctx));
+  put(args, 'Environment', environment(ctx, ctx.at('environment')));
   put(args, 'CheckpointConfig', checkpointConfig(ctx, args));
   put(args, 'VpcConfig', vpcConfig(ctx));
   const network = ctx.defaults.network;
   if (network?.isolation !== undefined) args.EnableNetworkIsolation = network.isolation;
   if (network?.interContainerEncryption !== undefined) args.EnableInterContainerTrafficEncryption = network.interContainerEncryption;
-  if ((ctx.spec.spot as { enabled?: boolean } | undefined)?.enabled) args.EnableManagedSpotTraining = true;
-  put(args, 'Tags', jobTags(ctx));
+  if (ctx.spec.spot?.enabled) args.EnableManagedSpotTraining = true;
+  put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
   return { arguments: args };
 }
 
-function algorithmSpecification(ctx: StepContext): Json {
+function algorithmSpecification(ctx: StepContext<Spec>): Json {
   const spec: Record<string, Json> = { TrainingInputMode: 'File' };
-  put(spec, 'TrainingImage', ctx.image('image'));
-  const metrics = (ctx.spec.metrics as Record<string, string> | undefined) ?? {};
-  const names = Object.keys(metrics);
-  if (names.length) {
-    spec.MetricDefinitions = names.map((name) => ({ Name: name, Regex: String(ctx.compileTime(`metrics/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`)) }));
+  put(spec, 'TrainingImage', ctx.image(ctx.at('image')));
+  const metrics = ctx.at('metrics').entries();
+  if (metrics.length) {
+    spec.MetricDefinitions = metrics.map(([name, regex]) => ({ Name: name, Regex: String(ctx.compileTime(regex)) }));
     spec.EnableSageMakerMetricsTimeSeries = true;
   }
   return spec;
 }
 
-function outputDataConfig(ctx: StepContext): Json {
-  const config: Record<string, Json> = { S3OutputPath: ctx.value('output', 's3uri') ?? ctx.executionUri('model') };
+function outputDataConfig(ctx: StepContext<Spec>): Json {
+  const config: Record<string, Json> = { S3OutputPath: ctx.value(ctx.at('output'), 's3uri') ?? ctx.executionUri('model') };
   put(config, 'KmsKeyId', ctx.defaults.kms?.output);
   if (ctx.spec.uncompressedModel === true) config.CompressionType = 'NONE';
   return config;
 }
 
-function stoppingCondition(ctx: StepContext): Json {
-  const maxRuntime = ctx.value('maxRuntime', 'integer') ?? 86400;
+function stoppingCondition(ctx: StepContext<Spec>): Json {
+  const maxRuntime = ctx.value(ctx.at('maxRuntime'), 'integer') ?? 86400;
   const condition: Record<string, Json> = { MaxRuntimeInSeconds: maxRuntime };
-  const spot = ctx.spec.spot as { enabled?: boolean; maxWait?: unknown } | undefined;
-  if (spot?.enabled) {
-    const maxWait = ctx.value('spot/maxWait', 'integer');
-    if (maxWait === undefined) ctx.report('SMP2007', 'spot', 'spot training needs spot.maxWait (seconds, at least maxRuntime)');
+  const spot = ctx.at('spot');
+  if (spot.raw?.enabled) {
+    const maxWait = ctx.value(spot.at('maxWait'), 'integer');
+    if (maxWait === undefined) ctx.report('SMP2007.spotMaxWait', spot);
     else if (typeof maxWait === 'number' && typeof maxRuntime === 'number' && maxWait < maxRuntime) {
-      ctx.report('SMP2007', 'spot/maxWait', `maxWait (${maxWait}) must be at least maxRuntime (${maxRuntime})`);
+      ctx.report('SMP2007.maxWaitBelowRuntime', spot.at('maxWait'), { maxWait, maxRuntime });
     }
     put(condition, 'MaxWaitTimeInSeconds', maxWait);
   }
   return condition;
 }
 
-function resourceConfig(ctx: StepContext): Json {
+function resourceConfig(ctx: StepContext<Spec>): Json {
+  const instance = ctx.at('instance');
   const config: Record<string, Json> = {
-    InstanceType: ctx.value('instance/type', 'string') as Json,
-    InstanceCount: ctx.value('instance/count', 'integer') ?? 1,
-    VolumeSizeInGB: ctx.value('instance/volumeGb', 'integer') ?? 30,
+    InstanceType: ctx.value(instance.at('type'), 'string'),
+    InstanceCount: ctx.value(instance.at('count'), 'integer') ?? 1,
+    VolumeSizeInGB: ctx.value(instance.at('volumeGb'), 'integer') ?? 30,
   };
   put(config, 'VolumeKmsKeyId', ctx.defaults.kms?.volume);
   return config;
 }
 
-function inputDataConfig(ctx: StepContext): Json[] {
-  const channels = (ctx.spec.channels as Record<string, string | ChannelSpec> | undefined) ?? {};
-  return Object.entries(channels).map(([name, raw]) => {
-    const spec: ChannelSpec = typeof raw === 'string' ? { source: raw } : raw;
-    const rel = typeof raw === 'string' ? `channels/${name}` : `channels/${name}/source`;
-    const s3: Record<string, Json> = { S3DataType: spec.type ?? 'S3Prefix', S3Uri: ctx.lower(spec.source, rel, 's3uri'), S3DataDistributionType: spec.distribution ?? 'FullyReplicated' };
-    const channel: Record<string, Json> = { ChannelName: name, DataSource: { S3DataSource: s3 } };
-    if (spec.contentType) channel.ContentType = spec.contentType;
-    if (spec.compression) channel.CompressionType = spec.compression;
-    if (spec.mode) channel.InputMode = spec.mode;
-    return channel;
+function inputDataConfig(ctx: StepServices, channels: Field<Readonly<Record<string, Static<typeof channelSchema>>> | undefined>): Json[] {
+  return channels.entries().map(([name, written]) => {
+    const channel = written.settings('source');
+    const { type, distribution, contentType, compression, mode } = channel.raw;
+    const s3: Record<string, Json> = { S3DataType: type ?? 'S3Prefix', S3Uri: ctx.value(channel.at('source'), 's3uri'), S3DataDistributionType: distribution ?? 'FullyReplicated' };
+    const out: Record<string, Json> = { ChannelName: name, DataSource: { S3DataSource: s3 } };
+    if (contentType) out.ContentType = contentType;
+    if (compression) out.CompressionType = compression;
+    if (mode) out.InputMode = mode;
+    return out;
   });
 }
 
@@ -179,16 +177,15 @@ function inputDataConfig(ctx: StepContext): Json[] {
  * SDK JSON-encodes the string-valued sagemaker_* ones (the training toolkit
  * decodes them); user values stay plain strings, which the toolkit passes as is.
  */
-function hyperParameters(ctx: StepContext): Json | undefined {
+function hyperParameters(ctx: StepContext<Spec>): Json | undefined {
   const out: Record<string, Json> = {};
-  const hp = (ctx.spec.hyperparameters as Record<string, unknown> | undefined) ?? {};
-  for (const key of Object.keys(hp)) setOwn(out, key, ctx.value(`hyperparameters/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, 'string') as Json);
+  for (const [key, value] of ctx.at('hyperparameters').entries()) setOwn(out, key, ctx.value(value, 'string'));
   Object.assign(out, scriptMode(ctx));
   return Object.keys(out).length ? out : undefined;
 }
 
-function scriptMode(ctx: StepContext): Record<string, Json> {
-  const packed = packCode(ctx);
+function scriptMode(ctx: StepContext<Spec>): Record<string, Json> {
+  const packed = packCode(ctx, ctx.step);
   if (!packed) return {};
   const { script, archive } = packed;
   const out: Record<string, Json> = {
@@ -201,15 +198,15 @@ function scriptMode(ctx: StepContext): Record<string, Json> {
   if (ctx.spec.distribution === 'torchrun') {
     out.sagemaker_torch_distributed_enabled = 'true';
     // The toolkit checks the instance type supports torchrun, as the SDK sets it.
-    out.sagemaker_instance_type = ctx.value('instance/type', 'string') as Json;
+    out.sagemaker_instance_type = ctx.value(ctx.at('instance').at('type'), 'string');
   }
   return out;
 }
 
 /** After the other key fields: the default location is derived from them (shared/checkpoint-uri.ts). */
-function checkpointConfig(ctx: StepContext, args: Record<string, Json>): Json | undefined {
-  const checkpoints = ctx.spec.checkpoints;
-  if (checkpoints === undefined || checkpoints === false) return undefined;
-  const uri = checkpoints === true ? defaultCheckpointUri(ctx, args) : (ctx.value('checkpoints', 's3uri') as Json);
+function checkpointConfig(ctx: StepContext<Spec>, args: Record<string, Json>): Json | undefined {
+  const checkpoints = ctx.at('checkpoints').ifSet();
+  if (!checkpoints || checkpoints.raw === false) return undefined;
+  const uri = checkpoints.raw === true ? defaultCheckpointUri(ctx, args) : ctx.value(checkpoints, 's3uri');
   return { S3Uri: uri, LocalPath: '/opt/ml/checkpoints' };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DLC_IMAGES, DLC_REGIONS, listImages, resolveImage, type DlcImageSpec } from '../../src/assets/images.js';
+import { formatProblem } from '../../src/diagnostics/messages.js';
 
 const ECR = (account: string, region: string, rest: string, domain = 'amazonaws.com') =>
   `${account}.dkr.ecr.${region}.${domain}/${rest}`;
@@ -50,8 +51,9 @@ describe('resolveImage: regional Deep Learning Containers URIs', () => {
       const result = resolveImage(spec, region);
       assert.equal(result.ok, false);
       if (result.ok) return;
-      assert.equal(result.code, code);
-      assert.match(`${result.message} ${result.hint ?? ''}`, hint);
+      const shown = formatProblem(result.problem);
+      assert.equal(shown.code, code);
+      assert.match(`${shown.message} ${shown.hint ?? ''}`, hint);
     });
   }
 

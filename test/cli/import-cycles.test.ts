@@ -8,16 +8,6 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { describeCycle, importCycles, importGraph } from '../../scripts/import-cycles.js';
 
-/**
- * Cycles in rooms another helper was reworking when this test was written (src/diagnostics,
- * src/check): listed so the test holds every other room to the rule now. Remove an entry when its
- * cycle is gone (the test says so); never add one.
- */
-const KNOWN: readonly string[] = [
-  'check/cache-safety.ts ↔ check/index.ts ↔ check/per-execution.ts',
-  'diagnostics/codes.ts ↔ diagnostics/diagnostic.ts',
-];
-
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'smpipe-cycles-'));
   for (const [name, text] of Object.entries(files)) {
@@ -49,12 +39,8 @@ test('cycles: through values or types only, of any length; a chain or a diamond 
   assert.deepEqual(importCycles([edge('x', 'a'), edge('a', 'b'), edge('b', 'c'), edge('c', 'a'), edge('self', 'self')]), [['a', 'b', 'c'], ['self']]);
 });
 
-test('src/ has no import cycle beyond the known ones, and every known one still exists', () => {
+test('src/ has no import cycle', () => {
   const edges = importGraph('src');
   const cycles = importCycles(edges);
-  const found = cycles.map((c) => c.join(' ↔ '));
-  const fresh = cycles.filter((c) => !KNOWN.includes(c.join(' ↔ ')));
-  assert.equal(fresh.length, 0, `import cycles (break them: move the shared part into a module both import):\n${fresh.map((c) => describeCycle(c, edges)).join('\n')}`);
-  const gone = KNOWN.filter((k) => !found.includes(k));
-  assert.deepEqual(gone, [], 'these cycles are gone: remove them from KNOWN');
+  assert.equal(cycles.length, 0, `import cycles (break them: move the shared part into a module both import):\n${cycles.map((c) => describeCycle(c, edges)).join('\n')}`);
 });

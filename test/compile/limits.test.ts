@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compile, type CompileResult } from '../../src/compile/compile.js';
-import { INLINE_DEFINITION_LIMIT } from '../../src/check/index.js';
+import { INLINE_DEFINITION_LIMIT } from '../../src/check/limits.js';
 
 const MiB = 1024 * 1024;
 

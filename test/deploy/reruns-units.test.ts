@@ -33,7 +33,7 @@ test('forecast: an unchanged flagship reuses every cached step; the deploy steps
 
 test('forecast: a changed hyperparameter re-runs training and what reads it, not what came before', () => {
   const before = flagship();
-  const after = flagship((t) => t.replace('gradient_accumulation_steps: 4', 'gradient_accumulation_steps: 8'));
+  const after = flagship((t) => t.replace('gradient_accumulation_steps: 1', 'gradient_accumulation_steps: 8'));
   const v = verdicts(forecastCaching(before, after));
   assert.equal(v.GenerateResponses, 'reused');
   assert.equal(v.CollectPreferences, 'reused', 'the labeling is not paid for twice');

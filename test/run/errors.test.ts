@@ -8,22 +8,11 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256Hex } from '../../src/assets/hash.js';
-import { compileTo, NO_AWS, PYTHON, smpipe, tempDir, type CliRun } from './harness.js';
+import { compileTo, editDefinition, NO_AWS, PYTHON, smpipe, tempDir, type CliRun } from './harness.js';
 
 const DIAGNOSTIC = /^(.+definition\.json):(\d+):(\d+): error (SMP\d{4}): /m;
 
 /** A hand-edited definition: changed, with manifest.json's sha256 updated to match. */
-function editDefinition(folder: string, edit: (text: string) => string): string {
-  const file = join(folder, 'definition.json');
-  const text = edit(readFileSync(file, 'utf8'));
-  writeFileSync(file, text);
-  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { definition: { sha256: string } };
-  manifest.definition.sha256 = sha256Hex(text);
-  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  return folder;
-}
-
 function lineOf(folder: string, needle: string): number {
   return readFileSync(join(folder, 'definition.json'), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
 }

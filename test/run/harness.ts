@@ -4,10 +4,11 @@
  * cache of job environments so only the first test pays for creating one.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../../src/assets/hash.js';
 import { compile } from '../../src/compile/compile.js';
 import { writeCompileOutput } from '../../src/cli/write-output.js';
 import { readCompiledFolder } from '../../src/run/folder.js';
@@ -37,6 +38,22 @@ export function compileTo(spec: string, set: string[] = [], vars?: string): stri
   const out = join(tempDir('smpipe-compiled-'), result.manifest.pipeline);
   writeCompileOutput(result, out);
   return out;
+}
+
+/**
+ * Edits a compiled folder's definition.json and reseals manifest.json (sha256 and size), as a
+ * hand-made or imported definition would arrive: the folder reader's hash check passes, so the
+ * runner's own checks of the definition are what the test sees.
+ */
+export function editDefinition(folder: string, edit: (text: string) => string): string {
+  const file = join(folder, 'definition.json');
+  const text = edit(readFileSync(file, 'utf8'));
+  writeFileSync(file, text);
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { definition: { sha256: string; size: number } };
+  manifest.definition.sha256 = sha256Hex(text);
+  manifest.definition.size = Buffer.byteLength(text);
+  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  return folder;
 }
 
 export interface CliRun {

@@ -39,7 +39,7 @@ describe('a pipeline of every other kind', () => {
 
   test('ground-truth: the output manifest is where Ground Truth writes it, and build_preferences.py reads it', () => {
     const { OutputManifestUri: uri, LabelingJobArn: arn } = outputs(run, 'Rank');
-    assert.match(String(uri), /\/Rank\/labels\/smp-rank-[a-z0-9]+-[0-9a-f]+\/manifests\/output\/output\.manifest$/);
+    assert.match(String(uri), /\/labels\/Rank\/smp-rank-[a-z0-9]+-[0-9a-f]+\/manifests\/output\/output\.manifest$/);
     assert.match(String(arn), /^arn:aws:sagemaker:us-east-1:111122223333:labeling-job\/smp-rank-/);
     const out = join(localDir, 'prefs');
     const built = spawnSync(PYTHON, ['containers/preferences/build_preferences.py', '--manifest', s3File(localDir, String(uri)), '--output-dir', out, '--test-fraction', '0'], { cwd: ROOT, encoding: 'utf8' });

@@ -5,12 +5,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sha256Hex } from '../../src/assets/hash.js';
-import { ROOT, compileTo, PYTHON, smpipe, tempDir } from './harness.js';
+import { ROOT, compileTo, editDefinition, PYTHON, smpipe, tempDir } from './harness.js';
 
 const OBJECTS = new Map([['remote-data/raw/customers.csv', readFileSync(join(ROOT, 'containers/tabular/data/customers.csv'))]]);
 
@@ -43,14 +42,7 @@ function s3Server(requests: string[]): Server {
 
 /** tabular-churn with its raw data read from `uri` instead of the compiled asset. */
 function readingFrom(uri: string): string {
-  const folder = compileTo('pipeline-specs/tabular-churn.yaml');
-  const file = join(folder, 'definition.json');
-  const text = readFileSync(file, 'utf8').replace(/"S3Uri": "s3:\/\/[^"]*customers\.csv"/, `"S3Uri": "${uri}"`);
-  writeFileSync(file, text);
-  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { definition: { sha256: string } };
-  manifest.definition.sha256 = sha256Hex(text);
-  writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
-  return folder;
+  return editDefinition(compileTo('pipeline-specs/tabular-churn.yaml'), (text) => text.replace(/"S3Uri": "s3:\/\/[^"]*customers\.csv"/, `"S3Uri": "${uri}"`));
 }
 
 describe('S3 inputs from AWS', () => {

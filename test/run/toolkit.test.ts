@@ -6,11 +6,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { sha256Hex } from '../../src/assets/hash.js';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compileTo, options, runFolder, tempDir } from './harness.js';
+import { compileTo, editDefinition, options, runFolder, tempDir } from './harness.js';
 import type { RunRecord } from '../../src/run/state.js';
 import type { JsonObject } from '../../src/run/definition.js';
 
@@ -121,14 +120,8 @@ describe('training step, map mode (no namespaces: /opt/ml values mapped, SAGEMAK
 
 describe('a training job outside script mode', () => {
   test('without sagemaker_program the process backend refuses it and names the docker backend', async () => {
-    const folder = compileTo('test/run/fixtures/train-only.yaml');
-    const file = join(folder, 'definition.json');
-    const text = readFileSync(file, 'utf8').replace(/\s*"sagemaker_program": "(?:[^"\\]|\\.)*",/, '');
-    assert.ok(!text.includes('sagemaker_program'));
-    writeFileSync(file, text);
-    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as { definition: { sha256: string } };
-    manifest.definition.sha256 = sha256Hex(text);
-    writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
+    const folder = editDefinition(compileTo('test/run/fixtures/train-only.yaml'), (text) => text.replace(/\s*"sagemaker_program": "(?:[^"\\]|\\.)*",/, ''));
+    assert.ok(!readFileSync(join(folder, 'definition.json'), 'utf8').includes('sagemaker_program'));
     const localDir = tempDir();
     mkdirSync(join(localDir, 's3', 'run-test-bucket', 'data', 'train'), { recursive: true });
     writeFileSync(join(localDir, 's3', 'run-test-bucket', 'data', 'train', 'rows.csv'), 'a\n');

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { compile } from '../../src/compile/compile.js';
+import { definitionSteps } from '../../src/compile/definition-steps.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import type { Json } from '../../src/expr/types.js';
 
@@ -32,19 +33,7 @@ export interface ErrorCase {
 
 /** Every step envelope of the definition, condition branches included, by name. */
 export function stepsByName(definition: Json | undefined): Record<string, Json> {
-  const out: Record<string, Json> = {};
-  const visit = (steps: Json | undefined) => {
-    for (const step of (steps as Record<string, Json>[] | undefined) ?? []) {
-      out[String(step.Name)] = step;
-      const args = step.Arguments as Record<string, Json> | undefined;
-      if (step.Type === 'Condition' && args) {
-        visit(args.IfSteps);
-        visit(args.ElseSteps);
-      }
-    }
-  };
-  visit((definition as { Steps?: Json } | undefined)?.Steps);
-  return out;
+  return Object.fromEntries(definitionSteps(definition).map((s) => [s.name, s.step]));
 }
 
 function describe(d: Diagnostic): string {

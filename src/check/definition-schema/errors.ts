@@ -1,19 +1,11 @@
 import type { ErrorObject } from 'ajv';
+import { joinPointer } from '../../spec/pointer.js';
+import { ajvFindings } from '../../util/ajv-errors.js';
 
 /** One output-schema violation: a JSON pointer into the definition and a sentence. */
 export interface SchemaProblem {
   path: string;
   message: string;
-}
-
-const ALTERNATIVES = new Set(['anyOf', 'oneOf']);
-
-function escapeToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-function isBelow(path: string, parent: string): boolean {
-  return path.startsWith(`${parent}/`);
 }
 
 /**
@@ -56,7 +48,7 @@ function describe(error: ErrorObject): SchemaProblem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
-      return { path: `${path}/${escapeToken(name)}`, message: `unknown property "${name}"` };
+      return { path: joinPointer(path, name), message: `unknown property "${name}"` };
     }
     case 'required':
       return { path, message: `missing required property "${String(params['missingProperty'])}"` };
@@ -77,31 +69,20 @@ function describe(error: ErrorObject): SchemaProblem {
 function discriminatorProblem(error: ErrorObject): SchemaProblem {
   const tag = String(error.params['tag']);
   const value = error.params['tagValue'];
-  const path = `${error.instancePath}/${escapeToken(tag)}`;
+  const path = joinPointer(error.instancePath, tag);
   if (typeof value !== 'string') return { path, message: `"${tag}" must be a string` };
   return { path, message: `unknown ${tag} "${value}"` };
 }
 
 /**
- * Turns ajv's allErrors output into one problem per real mistake, in ajv's (document) order.
- * Where a value matches no alternative (anyOf/oneOf), ajv reports every alternative's
- * complaint; if one alternative got further into the value (errors below it), those deeper
- * errors are the story, otherwise the complaints at that spot become one summary sentence.
+ * Turns ajv's allErrors output into one problem per real mistake, in ajv's (document) order: a
+ * value that matches no alternative becomes one summary sentence (util/ajv-errors.ts).
  */
 export function toProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
-  const failedAt = new Set(errors.filter((e) => ALTERNATIVES.has(e.keyword)).map((e) => e.instancePath));
-  const summarized = new Set<string>();
-  const problems: SchemaProblem[] = [];
-  for (const error of errors) {
-    const path = error.instancePath;
-    if (failedAt.has(path)) {
-      const deeper = errors.some((e) => isBelow(e.instancePath, path));
-      if (!deeper && !summarized.has(path)) problems.push(summarize(path, errors.filter((e) => e.instancePath === path)));
-      summarized.add(path);
-    } else if (!isRedundant(error, errors)) {
-      problems.push(describe(error));
-    }
-  }
+  const problems = ajvFindings(errors).flatMap((finding) => {
+    if (!('error' in finding)) return [summarize(finding.path, finding.alternatives)];
+    return isRedundant(finding.error, errors) ? [] : [describe(finding.error)];
+  });
   return dedupe(problems);
 }
 
@@ -112,7 +93,7 @@ export function toProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
 function isRedundant(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
   if (error.keyword !== 'discriminator') return false;
   const tag = String(error.params['tag']);
-  const tagPath = `${error.instancePath}/${escapeToken(tag)}`;
+  const tagPath = joinPointer(error.instancePath, tag);
   return errors.some(
     (e) =>
       (e.instancePath === tagPath && e.keyword !== 'discriminator') ||

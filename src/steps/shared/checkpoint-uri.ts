@@ -24,7 +24,7 @@ import { sha256Hex } from '../../assets/hash.js';
 import { DOCUMENTED_CACHE_KEYS } from '../../check/cache-keys.js';
 import { valueRefs } from '../../check/value-refs.js';
 import { canonicalJson } from '../../util/canonical-json.js';
-import type { StepContext } from '../types.js';
+import type { StepServices } from '../types.js';
 
 /** The Training key's fields other than CheckpointConfig itself. */
 const KEY_FIELDS = (DOCUMENTED_CACHE_KEYS.Training ?? []).map((a) => a.name).filter((name) => name !== 'CheckpointConfig');
@@ -39,7 +39,7 @@ const JOB_NAME_BY_PROPERTY: readonly [RegExp, string][] = [
 export const CHECKPOINTS_FOLDER = 'checkpoints';
 export const CHECKPOINT_HASH_LENGTH = 16;
 
-export function defaultCheckpointUri(ctx: StepContext, args: Record<string, Json>): Json {
+export function defaultCheckpointUri(ctx: StepServices, args: Record<string, Json>): Json {
   const fields: Record<string, Json> = {};
   for (const name of KEY_FIELDS) if (args[name] !== undefined) fields[name] = args[name] as Json;
   const hash = sha256Hex(canonicalJson(fields)).slice(0, CHECKPOINT_HASH_LENGTH);

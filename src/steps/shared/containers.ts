@@ -1,48 +1,47 @@
 import type { Json } from '../../expr/types.js';
-import { object, text } from '../../spec/schema-helpers.js';
-import type { JsonSchema, StepContext } from '../types.js';
+import type { Field } from '../../spec/field.js';
+import { object, text, type ObjectOf } from '../../spec/schema-helpers.js';
+import type { StepServices } from '../types.js';
 import { environmentField, imageField, uncompressedField } from './fields.js';
-import { put } from './job-settings.js';
-import { escapePointer, specAt } from './pointer.js';
-import { setOwn } from '../../util/own.js';
+import { environment, put } from './job-settings.js';
 
 /**
  * The inference container shared by model (CreateModel PrimaryContainer) and
  * register-model (CreateModelPackage InferenceSpecification.Containers[]).
  */
-export const containerFields: Readonly<Record<string, JsonSchema>> = {
+export const containerFields = {
   image: imageField,
   modelData: text('Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}.'),
   uncompressed: uncompressedField,
   environment: environmentField,
 };
 
-export const packageContainerSchema: JsonSchema = object('An inference container of the model package.', {
+export const packageContainerSchema = object('An inference container of the model package.', {
   ...containerFields,
   framework: text('Machine learning framework of the image, e.g. PYTORCH (Framework).'),
   frameworkVersion: text('Framework version, e.g. 2.3 (FrameworkVersion).'),
 }, ['image']);
 
-/**
- * Image, Environment and the model data of one container whose fields sit under `base`
- * ('' for the step itself, 'containers/0/' for a list item).
- */
-export function containerDefinition(ctx: StepContext, base: string): Record<string, Json> {
-  const container: Record<string, Json> = {};
-  put(container, 'Image', ctx.image(`${base}image`));
-  put(container, 'Environment', containerEnvironment(ctx, `${base}environment`));
-  const data = ctx.value(`${base}modelData`, 's3uri');
-  if (data !== undefined && isUncompressed(ctx, `${base}uncompressed`)) {
-    container.ModelDataSource = { S3DataSource: { S3Uri: asPrefix(data), S3DataType: 'S3Prefix', CompressionType: 'None' } };
+/** The container fields, wherever they sit: the model step itself, or an item of `containers:`. */
+type ContainerSpec = ObjectOf<typeof containerFields, never>;
+
+/** Image, Environment and the model data of one container. */
+export function containerDefinition(ctx: StepServices, container: Field<ContainerSpec>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  put(out, 'Image', ctx.image(container.at('image')));
+  put(out, 'Environment', environment(ctx, container.at('environment')));
+  const data = ctx.value(container.at('modelData'), 's3uri');
+  if (data !== undefined && isUncompressed(ctx, container.at('uncompressed'))) {
+    out.ModelDataSource = { S3DataSource: { S3Uri: asPrefix(data), S3DataType: 'S3Prefix', CompressionType: 'None' } };
   } else {
-    put(container, 'ModelDataUrl', data);
+    put(out, 'ModelDataUrl', data);
   }
-  return container;
+  return out;
 }
 
-function isUncompressed(ctx: StepContext, rel: string): boolean {
-  if (specAt(ctx.spec, rel) === undefined) return false;
-  const value = ctx.compileTime(rel);
+function isUncompressed(ctx: StepServices, field: Field<boolean | string | undefined>): boolean {
+  if (field.raw === undefined) return false;
+  const value = ctx.compileTime(field);
   return value === true || value === 'true';
 }
 
@@ -53,8 +52,8 @@ function isUncompressed(ctx: StepContext, rel: string): boolean {
  */
 export function asPrefix(uri: Json): Json {
   if (typeof uri === 'string') return uri.endsWith('/') ? uri : `${uri}/`;
-  const join = (uri as { 'Std:Join'?: { On: string; Values: Json[] } })['Std:Join'];
-  if (join && join.On === '') {
+  const join = isObject(uri) ? uri['Std:Join'] : undefined;
+  if (isObject(join) && join.On === '' && Array.isArray(join.Values)) {
     const values = [...join.Values];
     const last = values[values.length - 1];
     if (typeof last === 'string') values[values.length - 1] = last.endsWith('/') ? last : `${last}/`;
@@ -64,11 +63,6 @@ export function asPrefix(uri: Json): Json {
   return { 'Std:Join': { On: '', Values: [uri, '/'] } };
 }
 
-/** Environment variables at `rel`, each lowered to a string where it stands. */
-function containerEnvironment(ctx: StepContext, rel: string): Json | undefined {
-  const env = specAt(ctx.spec, rel) as Record<string, unknown> | undefined;
-  if (!env) return undefined;
-  const out: Record<string, Json> = {};
-  for (const key of Object.keys(env)) setOwn(out, key, ctx.value(`${rel}/${escapePointer(key)}`, 'string') ?? '');
-  return out;
+function isObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,18 +1,20 @@
-import { anyOf, boolean, integer, object, oneOfText, stringMap, text } from '../../spec/schema-helpers.js';
-import type { JsonSchema } from '../types.js';
+import { anyOf, boolean, integer, literalBoolean, object, oneOfText, stringMap, text, type Static } from '../../spec/schema-helpers.js';
 
 /** Schema fragments shared by the job kinds, so each field is described once. */
-export const imageField: JsonSchema = anyOf('Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.', [
+export const imageField = anyOf('Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.', [
   text('A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker.'),
   object('An AWS Deep Learning Container, resolved to the regional registry of vars.region.', {
     dlc: text('Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference.'),
     version: text('Framework version or a prefix of it ("2.5" picks the newest 2.5.x listed).'),
-    gpu: { type: 'boolean', description: 'GPU (CUDA) image; default true.' },
+    gpu: literalBoolean('GPU (CUDA) image; default true.'),
     python: text('Python tag such as py311; default: the newest for that version.'),
   }, ['dlc', 'version']),
 ]);
 
-export function instanceField(defaultVolume: number): JsonSchema {
+/** `image:` as written: a full URI, or a Deep Learning Container to resolve. */
+export type ImageSpec = Static<typeof imageField>;
+
+export function instanceField(defaultVolume: number) {
   return object('Compute for the job.', {
     type: text('Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine).'),
     count: integer('Number of instances; default 1.', { min: 1 }),
@@ -25,6 +27,17 @@ export const environmentField = stringMap('Environment variables of the containe
 export const maxRuntimeField = integer('Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).', { min: 1 });
 export const codeField = text('Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz.');
 export const entryField = text('Script inside the code folder that the job runs.');
+
+/** The fields every job kind starts with: the image and compute, and in script mode the code folder and entry. */
+export const jobFields = {
+  image: imageField,
+  instance: instanceField(30),
+  role: roleField,
+  code: codeField,
+  entry: entryField,
+};
+
+export const jobTagsField = stringMap('Tags on this job, added to defaults.tags.', { type: 'string' });
 
 export const s3InputModeField = oneOfText('How the data reaches the container.', ['File', 'Pipe', 'FastFile']);
 export const distributionField = oneOfText('Copy all data to every instance, or shard it by S3 key.', ['FullyReplicated', 'ShardedByS3Key']);

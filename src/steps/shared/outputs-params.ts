@@ -1,9 +1,9 @@
-import type { ExprType, Json } from '../../expr/types.js';
-import { oneOfText } from '../../spec/schema-helpers.js';
-import type { JsonSchema, PropertyRequest, PropertyResult, StepContext } from '../types.js';
-import { escapePointer } from './pointer.js';
+import type { Json } from '../../expr/types.js';
+import type { Field } from '../../spec/field.js';
+import { anyValue, map, oneOfText, type Schema } from '../../spec/schema-helpers.js';
+import type { PropertyRequest, PropertyResult, StepServices } from '../types.js';
 import { namedOutput, splitTail, unknownProperty } from './properties.js';
-import { setOwn } from '../../util/own.js';
+import { keysOf, setOwn } from '../../util/own.js';
 
 /**
  * What callback and lambda steps share: free-form `inputs:` that become the step's
@@ -12,41 +12,32 @@ import { setOwn } from '../../util/own.js';
  * CallbackOutput/LambdaOutput do).
  */
 
-export type OutputTypeName = 'string' | 'integer' | 'float' | 'boolean';
-
-const OUTPUT_TYPES: Readonly<Record<OutputTypeName, string>> = {
+const OUTPUT_TYPES = {
   string: 'String',
   integer: 'Integer',
   float: 'Float',
   boolean: 'Boolean',
-};
+} as const;
+
+export type OutputTypeName = keyof typeof OUTPUT_TYPES;
 
 /** Quotes or dots would break the property path `OutputParameters['NAME']`, so names stay plain. */
 const OUTPUT_NAME = /^[A-Za-z0-9_-]{1,256}$/;
 
-export function inputsField(description: string): JsonSchema {
-  return {
-    type: 'object',
-    description,
-    additionalProperties: { description: 'A value of any JSON type; strings may hold ${...} expressions.' },
-  };
+export function inputsField(description: string): Schema<Record<string, unknown>> {
+  return map(description, anyValue('A value of any JSON type; strings may hold ${...} expressions.'));
 }
 
 /** SendPipelineExecutionStepSuccess accepts at most 50 output parameters. */
-export function outputsField(description: string): JsonSchema {
-  return {
-    type: 'object',
-    description,
-    maxProperties: 50,
-    additionalProperties: oneOfText('The output\'s type; later steps see the value with this type.', Object.keys(OUTPUT_TYPES)),
-  };
+export function outputsField(description: string): Schema<Record<string, OutputTypeName>> {
+  const type = oneOfText('The output\'s type; later steps see the value with this type.', keysOf(OUTPUT_TYPES));
+  return map(description, type, { maxProperties: 50 });
 }
 
 /** The step's Arguments: each input lowered where it stands, so errors point at its own line. */
-export function compileInputs(ctx: StepContext): Record<string, Json> {
-  const inputs = (ctx.spec.inputs as Record<string, unknown> | undefined) ?? {};
+export function compileInputs(ctx: StepServices, inputs: Field<Readonly<Record<string, unknown>> | undefined>): Record<string, Json> {
   const args: Record<string, Json> = {};
-  for (const key of Object.keys(inputs)) setOwn(args, key, ctx.value(`inputs/${escapePointer(key)}`, 'json') ?? null);
+  for (const [key, value] of inputs.entries()) setOwn(args, key, ctx.value(value, 'json') ?? null);
   return args;
 }
 
@@ -54,13 +45,10 @@ export function compileInputs(ctx: StepContext): Record<string, Json> {
  * OutputParameters, always present (possibly empty) as the SDK emits them. Names are checked
  * here rather than with the schema's propertyNames, so the finding sits on the key itself.
  */
-export function outputParameters(ctx: StepContext): Json[] {
-  const outputs = (ctx.spec.outputs as Record<string, OutputTypeName> | undefined) ?? {};
-  return Object.entries(outputs).map(([name, type]) => {
-    if (!OUTPUT_NAME.test(name)) {
-      ctx.report('SMP2004', `outputs/${escapePointer(name)}`, `output name "${name}" must be 1-256 letters, digits, "_" or "-"`, { at: 'key', hint: 'later steps read it as Steps.S.OutputParameters[\'NAME\']' });
-    }
-    return { OutputName: name, OutputType: OUTPUT_TYPES[type] };
+export function outputParameters(ctx: StepServices, outputs: Field<Readonly<Record<string, OutputTypeName>> | undefined>): Json[] {
+  return outputs.entries().map(([name, type]) => {
+    if (!OUTPUT_NAME.test(name)) ctx.report('SMP2004.outputName', type, { name }, { at: 'key' });
+    return { OutputName: name, OutputType: OUTPUT_TYPES[type.raw] };
   });
 }
 
@@ -70,16 +58,15 @@ export function fixedOutputParameters(outputs: Readonly<Record<string, OutputTyp
 }
 
 /**
- * `outputs.NAME` of a callback or lambda step, typed as declared (by `outputs:`, or by the
- * kind when it passes `fixed`).
+ * `outputs.NAME` of a callback, lambda or ground-truth step, typed as declared (by the step's
+ * `outputs:`, or by the kind itself).
  */
-export function resolveOutputParameter(request: PropertyRequest, kind: string, fixed?: Readonly<Record<string, OutputTypeName>>): PropertyResult {
+export function resolveOutputParameter(request: PropertyRequest, kind: string, outputs: Readonly<Record<string, OutputTypeName>> | undefined): PropertyResult {
   const [head, rest] = splitTail(request.tail);
   if (head !== 'outputs') return unknownProperty(request, kind, ['outputs.<name>']);
-  const outputs = fixed ?? (request.spec.outputs as Record<string, OutputTypeName> | undefined);
   return namedOutput(request, rest, outputs, (name) => ({
     ok: true,
-    type: (outputs?.[name] ?? 'string') as ExprType,
+    type: outputs?.[name] ?? 'string',
     get: `Steps.${request.stepName}.OutputParameters['${name}']`,
   }));
 }

@@ -1,10 +1,22 @@
 import { builtInTemplate, renderTextRanking } from '../../render/text-ranking.js';
-import type { StepContext } from '../types.js';
+import type { Field } from '../../spec/field.js';
+import type { StepServices } from '../types.js';
 
 /** The rendered worker UI's file name inside its content-addressed folder. */
 export const WORKER_UI_NAME = 'worker-ui.liquid.html';
 
 export const DEFAULT_TITLE = 'Rank the answers to a customer question';
+
+/** Handlebars leaves what stands in raw blocks alone: where Ground Truth's Liquid goes. */
+const RAW_BLOCK = '{{{{raw}}}}…{{{{/raw}}}}';
+
+/** The fields the worker UI is made from (ground-truth's). */
+interface WorkerUiFields {
+  template?: string;
+  values?: string;
+  task?: { title?: string };
+  ranking: { dimension: string; instructions: string; allowTies?: boolean };
+}
 
 /**
  * Renders the ground-truth step's worker UI at compile time (handlebars → Ground Truth's
@@ -12,34 +24,31 @@ export const DEFAULT_TITLE = 'Rank the answers to a customer question';
  * the template shows is known at compile time, so the same spec gives the same bytes, the
  * same URI and an unchanged definition: step caching survives an upsert.
  */
-export function compileWorkerUi(ctx: StepContext): string | undefined {
-  const template = templateText(ctx);
-  const values = valuesText(ctx);
+export function compileWorkerUi(ctx: StepServices, step: Field<WorkerUiFields>): string | undefined {
+  const template = localText(ctx, step.at('template'), builtInTemplate);
+  const values = localText(ctx, step.at('values'), () => '');
   if (template === undefined || values === undefined) return undefined;
+  const ranking = step.at('ranking');
   const rendered = renderTextRanking(template, {
-    title: String(ctx.compileTime('task/title') ?? DEFAULT_TITLE),
-    dimension: String(ctx.compileTime('ranking/dimension') ?? ''),
-    instructions: String(ctx.compileTime('ranking/instructions') ?? ''),
-    allowTies: ctx.spec.ranking !== undefined && (ctx.spec.ranking as { allowTies?: boolean }).allowTies !== false,
+    title: String(ctx.compileTime(step.at('task').at('title')) ?? DEFAULT_TITLE),
+    dimension: String(ctx.compileTime(ranking.at('dimension')) ?? ''),
+    instructions: String(ctx.compileTime(ranking.at('instructions')) ?? ''),
+    allowTies: ranking.raw.allowTies !== false,
     values,
   });
   if (!rendered.ok) {
-    ctx.report('SMP2004', 'template', `the worker UI template cannot be rendered: ${rendered.message}`, { hint: 'fix the handlebars syntax; Liquid for Ground Truth goes inside {{{{raw}}}}…{{{{/raw}}}}' });
+    ctx.report('SMP2004.workerTemplate', step.at('template'), { problem: rendered.message, rawBlock: RAW_BLOCK });
     return undefined;
   }
   return ctx.addGenerated(Buffer.from(rendered.html, 'utf8'), { name: WORKER_UI_NAME });
 }
 
-/** The `template:` file, else smpipe's built-in text-ranking template. */
-function templateText(ctx: StepContext): string | undefined {
-  if (ctx.spec.template === undefined) return builtInTemplate();
-  const path = ctx.compileTime('template');
-  return path === undefined ? undefined : ctx.readLocal('template', String(path));
-}
-
-/** The organisation's values shown beside the answers; "" when the spec names no file. */
-function valuesText(ctx: StepContext): string | undefined {
-  if (ctx.spec.values === undefined) return '';
-  const path = ctx.compileTime('values');
-  return path === undefined ? undefined : ctx.readLocal('values', String(path));
+/**
+ * A local text file named by a compile-time field (relative to the spec), else the fallback: the
+ * `template:` file or smpipe's built-in template; the `values:` file or nothing.
+ */
+function localText(ctx: StepServices, field: Field<string | undefined>, fallback: () => string): string | undefined {
+  if (field.raw === undefined) return fallback();
+  const path = ctx.compileTime(field);
+  return path === undefined ? undefined : ctx.readLocal(field, String(path));
 }
