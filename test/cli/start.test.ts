@@ -6,23 +6,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { commandKey, KEEP_CACHES } from '../../src/cli/start.js';
+import { BIN, ROOT, SMALL_SPEC } from '../helpers/cli.js';
 import { runCommand } from '../helpers/run.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/smpipe.js');
-const SPEC = `pipeline: small
-steps:
-  A:
-    kind: processing
-    image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/x:1
-    instance: { type: ml.m5.xlarge }
-    role: arn:aws:iam::111122223333:role/R
-    entrypoint: [python3, /opt/program/run.py]
-`;
+const SPEC = SMALL_SPEC;
 
 let tmp: string;
 before(() => {

@@ -10,24 +10,14 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { BIN, ROOT, SMALL_SPEC } from '../helpers/cli.js';
 import { runCommand, type Run } from '../helpers/run.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const BIN = join(ROOT, 'bin/smpipe.js');
 const FLAGSHIP = join(ROOT, 'pipeline-specs/llama3-dpo.yaml');
 const VARS = join(ROOT, 'pipeline-specs/vars/example.yaml');
-const SPEC = `pipeline: small
-steps:
-  A:
-    kind: processing
-    image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/x:1
-    instance: { type: ml.m5.xlarge }
-    role: arn:aws:iam::111122223333:role/R
-    entrypoint: [python3, /opt/program/run.py]
-`;
+const SPEC = SMALL_SPEC;
 
 let tmp: string;
 before(() => {

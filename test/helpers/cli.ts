@@ -7,6 +7,17 @@ import assert from 'node:assert/strict';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = join(ROOT, 'bin/smpipe.js');
 
+/** The smallest spec that compiles clean: one processing step. */
+export const SMALL_SPEC = `pipeline: small
+steps:
+  A:
+    kind: processing
+    image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/x:1
+    instance: { type: ml.m5.xlarge }
+    role: arn:aws:iam::111122223333:role/R
+    entrypoint: [python3, /opt/program/run.py]
+`;
+
 export interface Run {
   status: number | null;
   stdout: string;
