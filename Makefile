@@ -3,12 +3,14 @@ SHELL := /bin/bash
 SPECS := $(wildcard pipeline-specs/*.yaml)
 VARS ?= pipeline-specs/vars/example.yaml
 SPEC ?= pipeline-specs/llama3-dpo.yaml
+LOCAL_PYTHON ?= .venv/bin/python
+TINY_LLAMA := .smpipe/local/models/tiny-llama
 AWS_ARGS = $(if $(PROFILE),--profile $(PROFILE)) $(if $(REGION),--region $(REGION))
 PIP_MIRROR := $(if $(wildcard /opt/pypi/simple),--index-url file:///opt/pypi/simple $(if $(wildcard /opt/pypi-more/simple),--extra-index-url file:///opt/pypi-more/simple))
-TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.cts' -o -name '*.json' -o -name '*.hbs' \) 2>/dev/null)
+TS_SOURCES := $(shell find src -type f \( -name '*.ts' -o -name '*.cts' -o -name '*.json' -o -name '*.hbs' -o -name '*.py' \) 2>/dev/null)
 BRIDGE_SOURCES := $(wildcard containers/labeling-bridge/*.ts containers/labeling-bridge/*.mjs)
 
-.PHONY: compile test test-ts test-py test-node22 typecheck bench golden schema clean help plan upsert start demo bridge
+.PHONY: compile test test-ts test-py test-node22 typecheck bench golden schema clean help plan upsert start demo bridge run-local
 
 help:
 	@echo "make compile   compile every spec in pipeline-specs/ to build/ (VARS=$(VARS))"
@@ -21,6 +23,7 @@ help:
 	@echo "make start     start an execution (PARAMS=\"Beta=0.2 LoraRank=32\" WAIT=1)"
 	@echo "make demo      the whole flow against a local emulator, nothing from AWS"
 	@echo "make bridge    bundle the Ground Truth labeling bridge (build/labeling-bridge/index.mjs)"
+	@echo "make run-local run the tabular example, then SPEC with a tiny Llama and simulated labelers, on this machine"
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -29,11 +32,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 dist/.built: node_modules/.package-lock.json tsconfig.json tsconfig.build.json $(TS_SOURCES)
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
-	cd src && find . \( -name '*.json' -o -name '*.hbs' \) -exec install -D -m 0644 {} ../dist/src/{} \;
+	cd src && find . \( -name '*.json' -o -name '*.hbs' -o -name '*.py' \) -exec install -D -m 0644 {} ../dist/src/{} \;
 	@touch $@
 
+# SPEC compiles with VARS; another spec with pipeline-specs/vars/<its name>.yaml when there is one,
+# else with its own vars' defaults (the tabular example needs none).
 compile: dist/.built
-	@for spec in $(SPECS); do node bin/smpipe.js compile $$spec --vars $(VARS) || exit 1; done
+	@for spec in $(SPECS); do vars=pipeline-specs/vars/$$(basename $$spec .yaml).yaml; [ "$$spec" = "$(SPEC)" ] && vars=$(VARS); \
+	  node bin/smpipe.js compile $$spec $$( [ -f $$vars ] && echo --vars $$vars ) || exit 1; done
 
 typecheck: node_modules/.package-lock.json
 	npx tsc -p tsconfig.json --noEmit
@@ -41,13 +47,26 @@ typecheck: node_modules/.package-lock.json
 test-ts: dist/.built typecheck
 	node --import tsx --test --test-reporter=spec $$(find test -name '*.test.ts' | sort)
 
+# The mirror's second index holds few packages: pip warns "Location ... is ignored" for every other
+# package it looks up there (116 lines). Those lines are dropped; anything else pip says still shows,
+# and pip's exit status is kept (pipefail).
 .venv/.installed: containers/requirements-test.txt
 	rm -rf .venv
 	python3 -m venv .venv
-	.venv/bin/pip install --quiet --disable-pip-version-check $(PIP_MIRROR) -r containers/requirements-test.txt
+	bash -o pipefail -c '.venv/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_MIRROR) \
+		-r containers/requirements-test.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
 	@touch $@
 
-test-py: .venv/.installed
+# The serving image's transformers (4.57, LMI 17) in its own venv: the train-dpo tests load the saved
+# model with it (containers/train-dpo/tests/test_serving_layout.py). --no-deps: see the file's header.
+.venv-serving/.installed: containers/requirements-serving-check.txt
+	rm -rf .venv-serving
+	python3 -m venv .venv-serving
+	bash -o pipefail -c '.venv-serving/bin/python -m pip install --quiet --disable-pip-version-check --no-deps $(PIP_MIRROR) \
+		-r containers/requirements-serving-check.txt 2>&1 | { grep -v "is ignored: it is neither a file nor a directory" || true; }'
+	@touch $@
+
+test-py: .venv/.installed .venv-serving/.installed
 	.venv/bin/python -m pytest containers -q -p no:cacheprovider
 
 test: test-ts test-py test-node22
@@ -101,6 +120,15 @@ start: dist/.built
 demo: dist/.built
 	node bin/smpipe.js compile $(SPEC) --vars pipeline-specs/vars/example.yaml
 	node --import tsx test/deploy/demo.ts
+
+# smpipe run on this machine, nothing from AWS or the Hugging Face Hub: the tabular example, then
+# the flagship with a tiny Llama built on the fly and simulated labelers (RUN_ARGS adds flags, e.g.
+# RUN_ARGS="--from TrainDPO"). Jobs use LOCAL_PYTHON's packages; see README, "Run it locally".
+run-local: dist/.built .venv/.installed
+	HF_HUB_OFFLINE=1 node bin/smpipe.js run pipeline-specs/tabular-churn.yaml --python $(LOCAL_PYTHON)
+	$(LOCAL_PYTHON) scripts/build-tiny-llama.py $(TINY_LLAMA)
+	HF_HUB_OFFLINE=1 node bin/smpipe.js run $(SPEC) --vars pipeline-specs/vars/local.yaml --set baseModelId=$(CURDIR)/$(TINY_LLAMA) \
+	  --python $(LOCAL_PYTHON) --simulate-labels $(RUN_ARGS)
 
 clean:
 	rm -rf build dist .venv

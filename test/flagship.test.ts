@@ -174,7 +174,8 @@ test('reference: the same step property-path forms', () => {
   }
   // The deploy steps differ by design (reference: a Lambda fed ModelName and ModelPackageArn; smpipe: EndpointConfig → Endpoint).
   assert.deepEqual([...theirs].filter((f) => !mine.has(f)), ['Steps.S.ModelPackageArn']);
-  assert.deepEqual([...mine].filter((f) => !theirs.has(f)), ['Steps.S.EndpointConfigName']);
+  // ProcessingJobName: the default checkpoint location names the job that made TrainDPO's inputs (src/steps/shared/checkpoint-uri.ts).
+  assert.deepEqual([...mine].filter((f) => !theirs.has(f)), ['Steps.S.ProcessingJobName', 'Steps.S.EndpointConfigName']);
   // Every step property the flagship reads is a property of a step that exists.
   const names = new Set(allSteps(ours.Steps).map((s) => s.Name));
   for (const get of collect(ours.Steps as unknown as Json, 'Get')) {

@@ -58,6 +58,8 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   SMP8006: 'test/check/definition-schema.test.ts',
   SMP1010: 'test/cli/write-output.test.ts (the CLI refuses an output folder smpipe did not write)',
   SMP1011: 'test/cli/write-output.test.ts (a read-only or full output folder)',
+  SMP4007: 'test/check/cache-safety.test.ts and the warnings golden test/golden/ok/processing-training.diagnostics.txt',
+  SMP4008: 'test/check/cache-safety.test.ts and the warnings golden test/golden/ok/processing-training.diagnostics.txt',
 };
 
 test('every diagnostic code has a golden error case', () => {

@@ -1,61 +1,12 @@
-"""Score the DPO-aligned model against its base model; write evaluation.json and report.html.
+"""Entry script: score the trained (served) model against its base model (the code is in evaluation/, the contract in README.md).
 
-Metrics (see README.md): preference_accuracy and reward_margin on the held-out human pairs
-(implicit DPO reward from real log-probabilities, reference = base = adapter disabled),
-refusal_rate on harmful red-team prompts, and judge_win_rate when --judge-model-id is given.
-All inputs are read and checked before a model is loaded; outputs are written only at the end.
+SageMaker Processing runs it by path: the generated runproc.sh (src/assets/runproc.ts, as the SDK's
+FrameworkProcessor) unpacks the code archive in /opt/ml/processing/input/code and runs
+`python3 evaluate.py ARGS` there, so this folder is sys.path[0] and both the `evaluation` package and the
+shared `jobkit` (a symlink that smpipe's packer dereferences) import from it.
 """
-from __future__ import annotations
-
-import time
-from typing import Optional, Sequence
-
-from eval_cli import parse_args
-from eval_items import context_system_message, held_out_items, redteam_items
-from eval_model_files import adapter_dir, base_model_source, tokenizer_dir, training_output_dir
-from eval_outputs import write_outputs
-from eval_redteam import read_redteam
-from eval_scoring import answer_all, judge_answers, score_pairs
-from eval_summary import summarise
-from jobkit import fetch_secret, is_local_model, read_preference_pairs, run_main
-
-
-def hub_token(source: str, secret_arn: str) -> Optional[str]:
-    return fetch_secret(secret_arn) if secret_arn and not is_local_model(source) else None
-
-
-def judge_client(args):
-    if not args.judge_model_id:
-        return None
-    from eval_judge import bedrock_client
-
-    return bedrock_client(args.judge_region)
-
-
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    from eval_models import load_aligned_model, load_tokenizer
-
-    started = time.time()
-    args = parse_args(argv)
-    pairs = read_preference_pairs(args.test_dir)
-    redteam = read_redteam(args.redteam_file)
-    output_root = training_output_dir(args.model_dir, args.work_dir)
-    adapter = adapter_dir(output_root)
-    base_source = base_model_source(args.base_model_dir, args.base_model_id, adapter)
-    client = judge_client(args)
-    items = held_out_items(pairs) + redteam_items(redteam, context_system_message(pairs))
-
-    tokenizer = load_tokenizer(tokenizer_dir(output_root))
-    model = load_aligned_model(base_source, adapter, hub_token(base_source, args.hf_token_secret_arn))
-    margins = score_pairs(model, tokenizer, pairs, args)
-    answers = answer_all(model, tokenizer, items, args)
-    judgements = judge_answers(client, args, items, answers) if client else None
-
-    summary = summarise(args, pairs, items, margins, answers, judgements)
-    write_outputs(args.output_dir, summary, started, base_source)
-    print(f"wrote evaluation.json, report.html and stats.json to {args.output_dir}", flush=True)
-    return 0
-
+from evaluation.main import main
+from jobkit import run_main
 
 if __name__ == "__main__":
     run_main(main)

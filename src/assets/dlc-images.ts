@@ -87,7 +87,9 @@ export const DLC_IMAGES: Readonly<Record<string, DlcFamily>> = Object.freeze({
       { version: '0.32.0', python: 'py311', gpu: '0.32.0-lmi14.0.0-cu126' },
       { version: '0.33.0', python: 'py312', gpu: '0.33.0-lmi15.0.0-cu128' },
       { version: '0.34.0', gpu: '0.34.0-lmi16.0.0-cu128' },
-      { version: '0.35.0', gpu: '0.35.0-lmi17.0.0-cu128' },
+      // LMI 17 = djl-serving v0.35.0: serving/docker/lmi-container-requirements.txt pins transformers==4.57.1 and
+      // torch==2.9.0, lmi.Dockerfile python_version=3.12; the v0.36.0 release notes name vLLM 0.11.1 for LMI 17.
+      { version: '0.35.0', python: 'py312', gpu: '0.35.0-lmi17.0.0-cu128' },
     ],
   },
 });

@@ -42,7 +42,7 @@ export function checkApiShapes(steps: readonly PlacedStep[], kinds: Map<string, 
 }
 
 /** The raw `arguments:` field when the finding is there, else the sugar field the kind maps it from. */
-function specPointer(step: string, path: (string | number)[], origins: Readonly<Record<string, string>>, spec: PipelineSpec): string {
+export function specPointer(step: string, path: (string | number)[], origins: Readonly<Record<string, string>>, spec: PipelineSpec): string {
   const base = `/steps/${step}`;
   const stepSpec = spec.steps[step];
   const full = path.join('/');

@@ -4,6 +4,7 @@ import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
 import { definitionSteps } from '../compile/definition-steps.js';
 import { checkApiShapes } from './api.js';
+import { checkCacheSafety } from './cache-safety.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
@@ -41,6 +42,7 @@ export function runChecks(input: CheckInput): void {
   for (const finding of validateDefinition(input.definition)) {
     reporter.reportText('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
   }
+  checkCacheSafety(input.definition, input.stepKinds, spec, reporter);
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
     reporter.reportText('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {

@@ -9,6 +9,7 @@ import { dot, mermaid } from './graph.js';
 import { DEPLOY_COMMANDS } from './deploy-commands.js';
 import { labelingCommand } from './labeling-command.js';
 import { SPEC_FLAGS } from './help-text.js';
+import { RUN_HELP } from '../run/help.js';
 
 export interface Command {
   summary: string;
@@ -101,4 +102,6 @@ with it and the fix. Without one, lists every code.`,
   },
   ...DEPLOY_COMMANDS,
   labeling: labelingCommand,
+  // Loaded on first use, like the deploy commands: compile and --help never load the runner.
+  run: { ...RUN_HELP, run: async (argv) => (await import('../run/command.js')).runCommand(argv) },
 };

@@ -1,5 +1,8 @@
 import type { AsyncCommand } from './deploy-io.js';
 import { executionsCommand, stopCommand } from './executions-command.js';
+import { logsCommand } from './logs-command.js';
+import { preflightCommand } from './preflight-command.js';
+import { retryCommand } from './retry-command.js';
 import { planCommand } from './plan-command.js';
 import { startCommand } from './start-command.js';
 import { upsertCommand } from './upsert-command.js';
@@ -10,6 +13,9 @@ export const ASYNC_COMMANDS: Record<string, AsyncCommand> = {
   plan: planCommand,
   upsert: upsertCommand,
   start: startCommand,
+  retry: retryCommand,
+  logs: logsCommand,
+  preflight: preflightCommand,
   watch: watchCommand,
   executions: executionsCommand,
   stop: stopCommand,

@@ -1,5 +1,5 @@
 import { withClients } from '../deploy/clients.js';
-import { listExecutions, stopExecution } from '../deploy/executions.js';
+import { listExecutions, stopExecution, withSteps } from '../deploy/executions.js';
 import { renderExecutions } from '../deploy/render-steps.js';
 import { UsageError, one, parse } from './args.js';
 import { AWS_OPTIONS, awsOptions, deployAwsOptions } from './aws-flags.js';
@@ -23,7 +23,7 @@ export const executionsCommand: AsyncCommand = {
       pipeline = loaded.desired.name;
       aws = deployAwsOptions(parsed, loaded.desired);
     }
-    const executions = await withClients(aws, (clients) => listExecutions(clients, pipeline, limit));
+    const executions = await withClients(aws, async (clients) => withSteps(clients, await listExecutions(clients, pipeline, limit)));
     if (!executions.length) io.err(`pipeline ${pipeline} has no executions\n`);
     else io.out(`${renderExecutions(executions).join('\n')}\n`);
     return 0;

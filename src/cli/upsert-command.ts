@@ -1,4 +1,5 @@
-import { withClients } from '../deploy/clients.js';
+import { withClients, type AwsOptions, type Clients } from '../deploy/clients.js';
+import type { Plan } from '../deploy/plan.js';
 import { pipelineConsoleUrl, studioHint } from '../deploy/links.js';
 import { OpenUploads } from '../deploy/open-uploads.js';
 import { upsert, type UpsertResult } from '../deploy/upsert.js';
@@ -6,25 +7,39 @@ import { UsageError, one, parse } from './args.js';
 import { AWS_OPTIONS, deployAwsOptions } from './aws-flags.js';
 import type { AsyncCommand, Io } from './deploy-io.js';
 import { interruptible } from './deploy-signals.js';
-import { loadTarget, TARGET_OPTIONS } from './deploy-target.js';
+import { loadTarget, TARGET_OPTIONS, type Target } from './deploy-target.js';
 import { VERIFY_OPTION } from './plan-command.js';
 import { uploadView } from './upload-view.js';
 import { HELP } from './help-text.js';
+import { preflightGate, PREFLIGHT_OPTION } from './preflight-gate.js';
 
 export const upsertCommand: AsyncCommand = {
   ...HELP.upsert,
   async run(argv, io) {
-    const parsed = parse(argv, { ...TARGET_OPTIONS, ...AWS_OPTIONS, ...VERIFY_OPTION });
+    const parsed = parse(argv, { ...TARGET_OPTIONS, ...AWS_OPTIONS, ...VERIFY_OPTION, ...PREFLIGHT_OPTION });
     const target = loadTarget(one(parsed, 'SPEC or FOLDER'), parsed, io);
     if (!target) return 1;
     const open = new OpenUploads();
+    const aws = deployAwsOptions(parsed, target.desired);
     const options = { events: uploadView(io), open, verifyAssets: parsed.values['verify-assets'] === true, ...staleAfter(process.env) };
-    const done = await withClients(deployAwsOptions(parsed, target.desired), (clients) =>
-      interruptible(open, io, async () => ({ region: clients.region, result: await upsert(clients, target.desired, options) })));
+    const done = await withClients(aws, (clients) =>
+      interruptible(open, io, async () => ({ region: clients.region, result: await upsert(clients, target.desired, { ...options, beforeWrite: preflightFor(clients, aws, target, parsed.values['no-preflight'] === true, io) }) })));
     report(done.result, done.region, io);
     return 0;
   },
 };
+
+/**
+ * Preflight when the pipeline is about to be created or changed: an unchanged upsert stays two
+ * requests, and a new definition is checked before its assets are uploaded.
+ */
+function preflightFor(clients: Clients, aws: AwsOptions, target: Target, skip: boolean, io: Io): (plan: Plan) => Promise<void> {
+  return async (plan) => {
+    if (skip || plan.action === 'none') return;
+    const { manifest, definition } = target.folder;
+    await preflightGate(clients, aws, { pipeline: manifest.pipeline, definition, role: manifest.role, artifacts: manifest.artifacts ?? undefined }, io, 'nothing was uploaded and the pipeline was not changed');
+  };
+}
 
 /** SMPIPE_STALE_UPLOAD_MINUTES: how long an upload must be idle before upsert aborts it as abandoned. */
 function staleAfter(env: NodeJS.ProcessEnv): { staleAfterMs?: number } {

@@ -16,6 +16,7 @@ import { validateSpecShape } from './validate-spec.js';
 import { runChecks } from '../check/index.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { canonicalJson } from '../util/canonical-json.js';
+import { experimentsAvailable } from './experiment-regions.js';
 
 export interface CompileOptions {
   /** The spec's path as shown in diagnostics; code folders resolve relative to its directory. */
@@ -62,7 +63,7 @@ export function compile(text: string, options: CompileOptions): CompileResult {
   const baseDir = options.baseDir ?? dirname(resolve(options.file));
   const registry = new AssetRegistry(baseDir, settings.artifacts, { localFiles: spec.localFiles, reporter });
   const compiled = compileSteps({ spec, vars, settings, reporter, registry, validSteps: valid.validSteps });
-  const definition = assembleDefinition(spec, parameters, compiled.steps);
+  const definition = assembleDefinition(spec, parameters, compiled.steps, settings.region);
   const definitionText = canonicalJson(definition);
   runChecks({
     spec, pipelineName: settings.name, displayName: settings.displayName, definition, definitionText, reporter,
@@ -89,9 +90,14 @@ function finish(definition: Json, definitionText: string, settings: PipelineSett
   return { definition, definitionText, manifest, assets, diagnostics: sortDiagnostics([...reporter.diagnostics, ...extra]), sources };
 }
 
-function assembleDefinition(spec: PipelineSpec, parameters: Json[], steps: Json[]): Json {
+/**
+ * PipelineExperimentConfig unless `experiment: false`; left out by default where SageMaker
+ * Experiments does not exist (experiment-regions.ts), since executions would fail there.
+ * `experiment: true` keeps it anywhere; a folder compiled without a region is checked by preflight.
+ */
+function assembleDefinition(spec: PipelineSpec, parameters: Json[], steps: Json[], region: string | undefined): Json {
   const definition: Record<string, Json> = { Version: '2020-12-01', Metadata: {}, Parameters: parameters };
-  if (spec.experiment !== false) {
+  if (spec.experiment === true || (spec.experiment === undefined && experimentsAvailable(region))) {
     definition.PipelineExperimentConfig = {
       ExperimentName: { Get: 'Execution.PipelineName' },
       TrialName: { Get: 'Execution.PipelineExecutionId' },

@@ -74,6 +74,15 @@ export function createStepContext(init: StepContextInit): StepContext<unknown> {
       const values: Json[] = [...init.artifactsParts, { Get: 'Execution.PipelineExecutionId' }, init.name, ...parts];
       return { 'Std:Join': { On: '/', Values: values } };
     },
+    artifactsUri: (...parts) => {
+      if (!init.artifactsParts) {
+        init.reporter.report('SMP2002.fixedLocation', step.pointer);
+        return '';
+      }
+      const values: Json[] = [...init.artifactsParts, ...parts];
+      if (values.every((v) => typeof v === 'string')) return `s3://${values.slice(1).join('/')}`;
+      return { 'Std:Join': { On: '/', Values: values } };
+    },
     report: (key, at, ...args) => init.reporter.report(key, at.pointer, ...args),
   };
 }

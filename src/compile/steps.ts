@@ -138,7 +138,7 @@ function addCacheAndRetry(envelope: Record<string, Json>, step: CommonStep, kind
   if (step.cache !== undefined && !kind.supportsCache) reporter.reportText('SMP5006', `${pointer}/cache`, `${kind.type} steps cannot be cached`, { at: 'key' });
   if (step.retry !== undefined && !supportsRetry) reporter.reportText('SMP5005', `${pointer}/retry`, `${kind.type} steps do not accept retry policies`, { at: 'key' });
   if (kind.supportsCache) {
-    const cache = cacheConfig(step.cache ?? settings.defaults.cache);
+    const cache = cacheConfig(step.cache ?? (kind.cacheFromDefaults === false ? undefined : settings.defaults.cache));
     if (cache) envelope.CacheConfig = cache;
   }
   if (supportsRetry) {

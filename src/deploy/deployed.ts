@@ -37,10 +37,11 @@ export async function readDeployed(clients: Clients, name: string): Promise<Desc
   };
 }
 
-export async function describePipeline(clients: Clients, name: string): Promise<DescribePipelineCommandOutput | null> {
-  const call = { action: 'sagemaker:DescribePipeline', resource: `pipeline ${name}`, region: clients.region };
+/** DescribePipeline (of one version, when given); null when there is no such pipeline or version. */
+export async function describePipeline(clients: Clients, name: string, versionId?: number): Promise<DescribePipelineCommandOutput | null> {
+  const call = { action: 'sagemaker:DescribePipeline', resource: `pipeline ${name}${versionId ? ` version ${versionId}` : ''}`, region: clients.region };
   try {
-    return await clients.sagemaker.send(new DescribePipelineCommand({ PipelineName: name }));
+    return await clients.sagemaker.send(new DescribePipelineCommand({ PipelineName: name, ...(versionId ? { PipelineVersionId: versionId } : {}) }));
   } catch (error) {
     if (isPipelineMissing(error)) return null;
     throw explainAwsError(error, call);
@@ -70,7 +71,7 @@ export async function listTags(clients: Clients, arn: string): Promise<Record<st
   return tags;
 }
 
-function parseDefinition(text: string | undefined): Json | undefined {
+export function parseDefinition(text: string | undefined): Json | undefined {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as Json;

@@ -16,6 +16,18 @@ export interface StepRow {
   detail?: string;
   failureReason?: string;
   attempts?: number;
+  /** CacheHitResult: the execution whose run of this step was reused. */
+  cachedFrom?: string;
+  /** SelectiveExecutionResult: the reference execution a step that was not selected came from. */
+  reusedFrom?: string;
+  /** The job the step ran (or reused), for its CloudWatch logs. */
+  job?: JobRef;
+}
+
+/** A SageMaker job by kind and name: enough to find its log streams. */
+export interface JobRef {
+  kind: 'TrainingJob' | 'ProcessingJob' | 'TransformJob';
+  name: string;
 }
 
 export interface ExecutionSnapshot {
@@ -29,7 +41,7 @@ export interface ExecutionSnapshot {
 export const TERMINAL = new Set(['Succeeded', 'Failed', 'Stopped']);
 
 /** DescribePipelineExecution + every page of ListPipelineExecutionSteps, steps in start order. */
-export async function readExecution(clients: Clients, arn: string): Promise<ExecutionSnapshot> {
+export async function readExecution(clients: Pick<Clients, 'sagemaker' | 'region'>, arn: string): Promise<ExecutionSnapshot> {
   const call = { action: 'sagemaker:DescribePipelineExecution', resource: arn, region: clients.region };
   const described = await callAws(call, () => clients.sagemaker.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: arn })));
   const steps = await listSteps(clients, arn);
@@ -42,7 +54,7 @@ export async function readExecution(clients: Clients, arn: string): Promise<Exec
   };
 }
 
-async function listSteps(clients: Clients, arn: string): Promise<PipelineExecutionStep[]> {
+export async function listSteps(clients: Pick<Clients, 'sagemaker' | 'region'>, arn: string): Promise<PipelineExecutionStep[]> {
   const steps: PipelineExecutionStep[] = [];
   let token: string | undefined;
   do {
@@ -54,8 +66,9 @@ async function listSteps(clients: Clients, arn: string): Promise<PipelineExecuti
   return steps;
 }
 
-function toRow(step: PipelineExecutionStep): StepRow {
+export function toRow(step: PipelineExecutionStep): StepRow {
   const detail = stepDetail(step.Metadata);
+  const job = jobOf(step.Metadata);
   return {
     name: step.StepName ?? '?',
     status: step.StepStatus ?? 'Unknown',
@@ -64,7 +77,26 @@ function toRow(step: PipelineExecutionStep): StepRow {
     ...(detail ? { detail } : {}),
     ...(step.FailureReason ? { failureReason: step.FailureReason } : {}),
     ...(step.AttemptCount && step.AttemptCount > 1 ? { attempts: step.AttemptCount } : {}),
+    ...(step.CacheHitResult?.SourcePipelineExecutionArn ? { cachedFrom: step.CacheHitResult.SourcePipelineExecutionArn } : {}),
+    ...(step.SelectiveExecutionResult?.SourcePipelineExecutionArn ? { reusedFrom: step.SelectiveExecutionResult.SourcePipelineExecutionArn } : {}),
+    ...(job ? { job } : {}),
   };
+}
+
+const JOB_KINDS = ['TrainingJob', 'ProcessingJob', 'TransformJob'] as const;
+
+/** The job of a training, processing or transform step, named by the last part of its ARN. */
+export function jobOf(metadata: PipelineExecutionStepMetadata | undefined): JobRef | undefined {
+  for (const kind of JOB_KINDS) {
+    const arn = metadata?.[kind]?.Arn;
+    if (arn) return { kind, name: arn.slice(arn.lastIndexOf('/') + 1) };
+  }
+  return undefined;
+}
+
+/** The id at the end of an execution ARN (…/execution/abc123def456). */
+export function executionId(arn: string): string {
+  return arn.slice(arn.lastIndexOf('/') + 1);
 }
 
 /** The job ARN of a job step; the outcome of a condition; the queue a callback waits on. */

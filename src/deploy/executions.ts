@@ -2,6 +2,8 @@ import { ListPipelineExecutionsCommand, StopPipelineExecutionCommand } from '@aw
 import { randomUUID } from 'node:crypto';
 import { callAws } from './aws-call.js';
 import type { Clients } from './clients.js';
+import { mapLimit } from './concurrency.js';
+import { listSteps, toRow, type StepRow } from './execution.js';
 
 export interface ExecutionSummary {
   arn: string;
@@ -9,6 +11,8 @@ export interface ExecutionSummary {
   startTime?: Date;
   displayName?: string;
   failureReason?: string;
+  /** The steps it ran or reused (set by withSteps). */
+  steps?: StepRow[];
 }
 
 /** The most recent executions of a pipeline, newest first. */
@@ -28,4 +32,9 @@ export async function listExecutions(clients: Clients, pipeline: string, limit: 
 export async function stopExecution(clients: Clients, arn: string): Promise<void> {
   await callAws({ action: 'sagemaker:StopPipelineExecution', resource: arn, region: clients.region }, () =>
     clients.sagemaker.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: arn, ClientRequestToken: randomUUID() })));
+}
+
+/** Each execution with its steps (one ListPipelineExecutionSteps each, four at a time): what was reused from the cache. */
+export async function withSteps(clients: Clients, executions: ExecutionSummary[]): Promise<ExecutionSummary[]> {
+  return mapLimit(executions, 4, async (e) => ({ ...e, steps: (await listSteps(clients, e.arn)).map(toRow) }));
 }

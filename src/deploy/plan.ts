@@ -9,6 +9,8 @@ import { DeployError } from './errors.js';
 import type { FieldDiff } from './json-diff.js';
 import { settingChanges, tagChanges, hasTagChanges, type SettingChange, type TagChanges } from './settings-diff.js';
 import { diffDefinitionSettings, diffSteps, flattenSteps, type StepChange } from './step-diff.js';
+import { forecastCaching, type CacheForecast } from './cache-forecast.js';
+import { estimateCost, type CostEstimate } from './cost.js';
 
 
 export interface Plan {
@@ -30,6 +32,10 @@ export interface Plan {
   assets: AssetCheck[];
   /** Set when the definition is over the inline limit and is sent as an S3 object. */
   definitionObject?: FolderAsset;
+  /** Which steps the next execution reuses from the cache, and why the others run. */
+  caching: CacheForecast[];
+  /** The most a run with default parameters can cost. */
+  cost: CostEstimate;
 }
 
 export interface PlanOptions {
@@ -65,6 +71,8 @@ export async function makePlan(clients: Clients, desired: DesiredPipeline, optio
     definitionFields: deployed ? diffDefinitionSettings(deployed.definition, desired.definition) : [],
     assets,
     ...(definitionObject ? { definitionObject } : {}),
+    caching: forecastCaching(deployed?.definition, desired.definition),
+    cost: estimateCost(desired.definition, clients.region),
   };
 }
 

@@ -1,6 +1,7 @@
 import { needsUpload, type AssetCheck } from './assets.js';
 import { showValue, type FieldDiff } from './json-diff.js';
 import { planHasChanges, type Plan } from './plan.js';
+import { renderCost, renderForecast } from './render-cost.js';
 import { formatBytes } from './s3-uri.js';
 import type { SettingChange, TagChanges } from './settings-diff.js';
 import type { StepChange } from './step-diff.js';
@@ -18,7 +19,7 @@ export function renderPlan(plan: Plan): string {
   lines.push(...section('Tags', tagLines(plan.tags)));
   lines.push(...section('Definition', plan.definitionFields.map((f) => `  ~ ${fieldLine(f)}`)));
   if (plan.definitionObject) lines.push('', `Definition: ${formatBytes(plan.definitionObject.size)}, over the inline limit: sent as ${plan.definitionObject.s3Uri}`);
-  lines.push(...stepLines(plan), ...assetLines(plan.assets), '', summary(plan));
+  lines.push(...stepLines(plan), ...renderForecast(plan.caching), ...renderCost(plan.cost), ...assetLines(plan.assets), '', summary(plan));
   return `${lines.join('\n')}\n`;
 }
 

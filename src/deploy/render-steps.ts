@@ -1,4 +1,4 @@
-import type { ExecutionSnapshot, StepRow } from './execution.js';
+import { executionId, type ExecutionSnapshot, type StepRow } from './execution.js';
 import type { ExecutionSummary } from './executions.js';
 
 /** `12:03:14` (UTC): times in tables. */
@@ -21,7 +21,7 @@ function stepDuration(step: StepRow, now: Date): string {
 
 /** The live table: one row per started step, failure reasons under their step, then the execution's state. */
 export function renderStepTable(snapshot: ExecutionSnapshot, now: Date): string[] {
-  const rows = snapshot.steps.map((s) => [s.name, s.status + (s.attempts ? ` (try ${s.attempts})` : ''), clock(s.startTime), stepDuration(s, now), s.detail ?? '']);
+  const rows = snapshot.steps.map((s) => [s.name, statusText(s), clock(s.startTime), stepDuration(s, now), s.detail ?? '']);
   const table = columns([['STEP', 'STATUS', 'STARTED', 'DURATION', 'JOB'], ...rows]);
   const lines: string[] = [];
   table.forEach((line, i) => {
@@ -33,6 +33,13 @@ export function renderStepTable(snapshot: ExecutionSnapshot, now: Date): string[
   return lines;
 }
 
+/** `Succeeded (cache hit from abc123def456)`, `Succeeded (reused from …)`, `Executing (try 2)`. */
+export function statusText(step: StepRow): string {
+  if (step.cachedFrom) return `${step.status} (cache hit from ${executionId(step.cachedFrom)})`;
+  if (step.reusedFrom) return `${step.status} (reused from ${executionId(step.reusedFrom)})`;
+  return step.status + (step.attempts ? ` (try ${step.attempts})` : '');
+}
+
 /** One line per step whose status changed since `previous` (for logs and pipes). */
 export function stepEvents(previous: ExecutionSnapshot | undefined, snapshot: ExecutionSnapshot): string[] {
   const before = new Map(previous?.steps.map((s) => [s.name, s.status]) ?? []);
@@ -40,14 +47,29 @@ export function stepEvents(previous: ExecutionSnapshot | undefined, snapshot: Ex
     .filter((s) => before.get(s.name) !== s.status)
     .flatMap((s) => {
       const at = clock(s.endTime ?? s.startTime);
-      const line = `${at}  ${s.name}  ${s.status}${s.detail ? `  ${s.detail}` : ''}`;
+      const line = `${at}  ${s.name}  ${statusText(s)}${s.detail ? `  ${s.detail}` : ''}`;
       return s.failureReason ? [line, `    ↳ ${s.failureReason}`] : [line];
     });
 }
 
 export function renderExecutions(executions: ExecutionSummary[]): string[] {
   const rows = executions.map((e) => [e.startTime ? e.startTime.toISOString().replace('T', ' ').slice(0, 19) : '-', e.status, e.displayName ?? '', e.arn]);
-  return columns([['STARTED (UTC)', 'STATUS', 'NAME', 'ARN'], ...rows]);
+  const table = columns([['STARTED (UTC)', 'STATUS', 'NAME', 'ARN'], ...rows]);
+  return table.flatMap((line, i) => (i === 0 ? [line] : [line, ...reuseLines(executions[i - 1] as ExecutionSummary)]));
+}
+
+/** Under an execution: the steps it took from the cache or from a reference execution, and from where. */
+function reuseLines(execution: ExecutionSummary): string[] {
+  const steps = execution.steps ?? [];
+  const group = (pick: (s: StepRow) => string | undefined, what: string): string[] => {
+    const bySource = new Map<string, string[]>();
+    for (const step of steps) {
+      const source = pick(step);
+      if (source) bySource.set(source, [...(bySource.get(source) ?? []), step.name]);
+    }
+    return [...bySource].map(([source, names]) => `    ${what} ${executionId(source)}: ${names.join(', ')}`);
+  };
+  return [...group((s) => s.cachedFrom, 'cache hits from'), ...group((s) => s.reusedFrom, 'reused from')];
 }
 
 /** Left-aligned columns separated by two spaces; trailing blanks trimmed. */

@@ -20,6 +20,8 @@ export interface UpsertOptions extends PlanOptions {
   open?: OpenUploads;
   /** How long a multipart upload under the artifacts prefix must be idle to count as abandoned. */
   staleAfterMs?: number;
+  /** Runs after the plan and before any write; throwing stops the upsert (the CLI runs preflight here). */
+  beforeWrite?: (plan: Plan) => Promise<void>;
 }
 
 export interface UpsertResult {
@@ -37,6 +39,7 @@ export interface UpsertResult {
  */
 export async function upsert(clients: Clients, desired: DesiredPipeline, options: UpsertOptions = {}): Promise<UpsertResult> {
   const plan = await makePlan(clients, desired, options);
+  await options.beforeWrite?.(plan);
   if (plan.assets.some(needsUpload)) await cleanUpAbandoned(clients, desired, options);
   const uploaded = await uploadMissing(clients.s3, clients.region, plan.assets, options.store ?? DEFAULT_STORE, options.events, options.open);
   const arn = await applyPipeline(clients, desired, plan);

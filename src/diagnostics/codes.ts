@@ -13,7 +13,7 @@ export interface CodeInfo {
  * Every diagnostic smpipe can emit. Codes are stable: never renumber, only add.
  * 1xxx loading · 2xxx spec schema · 3xxx expressions and references · 4xxx graph ·
  * 5xxx names and limits · 6xxx files, assets, images · 7xxx secrets · 8xxx SageMaker API shapes ·
- * 9xxx deploy (plan, upsert, start, watch: what AWS answered).
+ * 9xxx deploy (plan, upsert, start, watch: what AWS answered); 9501-9549 the local runner (smpipe run).
  */
 export const CODES = {
   SMP1001: {
@@ -94,6 +94,7 @@ export const CODES = {
       modelRole: 'a model needs an execution role: set role here or defaults.role',
       inputSource: 'an input needs a source (S3 URI or expression) or a local file',
       outputDestination: 'set artifacts: (an S3 prefix) or give this output an explicit destination',
+      fixedLocation: 'set artifacts: (an S3 prefix) or give this location explicitly',
       assetsNeedArtifacts: 'set artifacts: (an S3 prefix) to store code and local files',
       missingProperty: 'missing required property "{{name}}"',
     },
@@ -270,6 +271,20 @@ export const CODES = {
   SMP4004: { severity: 'warning', title: 'Parameter is never used' },
   SMP4005: { severity: 'warning', title: 'Step is redundant in dependsOn (already implied by a reference)' },
   SMP4006: { severity: 'error', title: 'A condition lists itself or one of its ancestors in a branch' },
+  SMP4007: {
+    severity: 'warning',
+    title: 'A cached step\'s cache key holds a value that changes in every execution (the step is never reused)',
+    messages: {
+      executionValue: '{{step}} is cached, but its cache key field {{fields}} {{verb}} {{expression}}, which changes in every execution: {{step}} is never reused from the cache',
+    },
+  },
+  SMP4008: {
+    severity: 'warning',
+    title: 'A cached step\'s cache key reads a step that runs again in every execution (the step is never reused)',
+    messages: {
+      upstreamReruns: '{{step}} is cached, but its cache key field {{fields}} {{verb}} {{upstream}}, which runs again in every execution ({{why}}): {{step}} is never reused from the cache',
+    },
+  },
 
   SMP5001: { severity: 'error', title: 'Invalid step name' },
   SMP5002: { severity: 'error', title: 'Invalid or too long pipeline name' },
@@ -405,6 +420,36 @@ export const CODES = {
   SMP9014: { severity: 'error', title: 'A file of the compiled folder does not match its sha256 in manifest.json (changed after compile)' },
   SMP9015: { severity: 'error', title: 'Deploy region differs from the region the folder was compiled for' },
   SMP9016: { severity: 'error', title: 'AWS did not answer in time (connection or request timeout, after every retry)' },
+  SMP9035: { severity: 'error', title: 'No such step in the pipeline (start --from, logs STEP), or too many steps for a selective execution' },
+  SMP9036: { severity: 'error', title: 'Step has no job whose logs could be shown (a callback, condition, lambda or model step)' },
+  SMP9037: { severity: 'error', title: 'No execution to reuse steps from (none succeeded; the reference is running, or of another pipeline)' },
+  SMP9038: { severity: 'warning', title: 'Preflight could not look something up (no permission, or the lookup failed): not checked' },
+  SMP9039: { severity: 'error', title: 'Execution cannot be retried (only a Failed execution can)' },
+  SMP9040: { severity: 'error', title: 'Service quota too low for an instance type and count the run uses' },
+  SMP9041: { severity: 'warning', title: 'Service quota too low for an instance type a parameter allows (only a run that picks it fails)' },
+  SMP9042: { severity: 'warning', title: 'No service quota of that name in the region (the instance type may not be offered there)' },
+  SMP9043: { severity: 'error', title: 'IAM role does not exist' },
+  SMP9044: { severity: 'error', title: 'IAM role does not trust sagemaker.amazonaws.com' },
+  SMP9045: { severity: 'error', title: 'S3 bucket does not exist' },
+  SMP9046: { severity: 'error', title: 'SQS queue does not exist' },
+  SMP9047: { severity: 'error', title: 'Ground Truth work team does not exist' },
+  SMP9048: { severity: 'error', title: 'Lambda function does not exist' },
+  SMP9049: { severity: 'error', title: 'Secrets Manager secret does not exist' },
+  SMP9050: { severity: 'error', title: 'The definition records executions in SageMaker Experiments, which the region does not have (executions fail)' },
+  SMP9051: { severity: 'warning', title: 'SageMaker Experiments is not in the region: the default experiment config was left out (note)' },
+  SMP9052: { severity: 'warning', title: 'A job step has no maximum runtime: its worst-case cost has no bound smpipe knows' },
+  SMP9053: { severity: 'warning', title: 'No price in smpipe\'s table for an instance type in the region: the cost estimate leaves it out' },
+
+  SMP9501: { severity: 'error', title: 'Expression or property path the local runner cannot resolve' },
+  SMP9502: { severity: 'error', title: 'Step type the local runner cannot execute' },
+  SMP9503: { severity: 'error', title: 'S3 input not on this machine and no AWS credentials to fetch it' },
+  SMP9504: { severity: 'error', title: 'Callback or ground-truth step without a local answer (--callback, --labels, --simulate-labels)' },
+  SMP9505: { severity: 'error', title: 'Lambda step without a local handler or outputs file (--lambda)' },
+  SMP9506: { severity: 'error', title: '--callback, --lambda or --from names no step of the right type' },
+  SMP9507: { severity: 'error', title: '--from cannot reuse earlier results (no earlier run, or a step before it did not succeed there)' },
+  SMP9508: { severity: 'error', title: 'No Docker engine for --backend docker' },
+  SMP9510: { severity: 'error', title: 'Fetching an S3 input from AWS failed' },
+  SMP9511: { severity: 'error', title: 'Invalid local answer file (--labels, --callback, --lambda outputs)' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -108,7 +108,7 @@ function pipelineSchema(step: Schema<StepBody>) {
     steps: map('The steps, by name. Order comes from ${steps...} references and dependsOn.', step, { minProperties: 1, propertyNames: { pattern: STEP_NAME_PATTERN } }),
     tags: stringMap('Tags on the pipeline itself.', { type: 'string', maxLength: 256 }),
     parallelism: literalInteger('Maximum steps running at once (ParallelismConfiguration).', { min: 1, max: 256 }),
-    experiment: literalBoolean('Record executions in SageMaker Experiments (PipelineExperimentConfig); default true.'),
+    experiment: literalBoolean('Record executions in SageMaker Experiments (PipelineExperimentConfig). Default: on, except where vars.region has no SageMaker Experiments (executions would fail there); true keeps it anywhere.'),
     localFiles: localFilesSchema,
   }, ['pipeline', 'steps']);
 }

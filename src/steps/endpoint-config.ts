@@ -38,6 +38,14 @@ const variantSchema = object('A production variant: one model on a fleet of inst
  * ExplainerConfig in it. Retries use the step-level exception types only (no job runs).
  * The service suffixes the created config's name per execution (PR #6224), so later steps must
  * read the real name from ${steps.S.name} (Steps.S.EndpointConfigName), never reuse `name:`.
+ *
+ * Caching: `defaults.cache` does not apply here, only the step's own `cache:`. A config must be
+ * new whenever it runs (CreateEndpointConfig refuses an existing name), so its default name holds
+ * the execution id; and its model comes from a Model step, which SageMaker cannot cache, so its
+ * key changes in every execution anyway. A cached EndpointConfig could therefore never be
+ * reused, and since SageMaker documents no cache key for it (src/check/step-cache-key.ts), a
+ * reuse that ignored the model would leave the endpoint on the old one. Creating a config is a
+ * free control-plane call: nothing is lost by running it every time.
  */
 const fields = kindFields({
   variants: list('Production variants (at most 10).', variantSchema, { minItems: 1, maxItems: 10 }),
@@ -53,10 +61,11 @@ type VariantSpec = Spec['variants'][number];
 export const endpointConfig = defineKind({
   kind: 'endpoint-config',
   type: 'EndpointConfig',
-  description: 'Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses.',
+  description: 'Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses; defaults.cache does not apply to it (its model is new in every execution).',
   fields,
   retryExceptions: STEP_EXCEPTIONS,
   supportsCache: true,
+  cacheFromDefaults: false,
   api: {
     request: 'CreateEndpointConfigInput',
     omit: [],

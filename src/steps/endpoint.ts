@@ -20,14 +20,19 @@ type Spec = SpecOf<typeof fields>;
  * (sagemaker.workflow.endpoint_step.EndpointStep: "the pipeline chooses create-vs-update based on
  * endpoint existence"). The SDK gives it cache_config but no retry_policies, and Pipelines
  * rejects DeploymentConfig in it.
+ *
+ * `defaults.cache` does not apply (as for endpoint-config): its config is new in every execution,
+ * so a cached Endpoint step could never be reused, and a reuse under an undocumented key that
+ * ignored the config would leave the endpoint serving the previous model.
  */
 export const endpoint = defineKind({
   kind: 'endpoint',
   type: 'Endpoint',
-  description: 'Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime).',
+  description: 'Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime). defaults.cache does not apply to it.',
   fields,
   retryExceptions: [],
   supportsCache: true,
+  cacheFromDefaults: false,
   api: {
     request: 'CreateEndpointInput',
     omit: [],

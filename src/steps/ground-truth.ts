@@ -20,6 +20,16 @@ import { defineKind, kindFields, type SpecOf, type StepContext } from './types.j
 /** What the bridge returns through SendPipelineExecutionStepSuccess. */
 export const GROUND_TRUTH_OUTPUTS: Readonly<Record<string, OutputTypeName>> = { OutputManifestUri: 'string', LabelingJobArn: 'string' };
 
+/**
+ * Default S3OutputPath: `<artifacts>/labels/<step>`, without the execution id, because the whole
+ * request is this Callback step's cache key as far as smpipe knows (src/check/step-cache-key.ts)
+ * and an execution id in it would mean the labeling is never reused. Jobs cannot overwrite each
+ * other there: Ground Truth writes every job's output under `<S3OutputPath>/<labeling job name>/`
+ * (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-data-output.html), and the bridge names
+ * each job after its execution and callback token (containers/labeling-bridge/job-name.ts).
+ */
+export const LABELS_FOLDER = 'labels';
+
 /** The tag that tells the bridge which step a callback message belongs to (the message does not say). */
 export const STEP_TAG = 'smpipe:step';
 
@@ -62,7 +72,7 @@ const fields = kindFields({
   template: text('A local handlebars template (relative to this spec) for the worker UI; default: smpipe\'s built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}.'),
   task: taskSchema,
   labelAttribute: text('Label attribute name in the output manifest (LabelAttributeName); default "ranking".'),
-  output: text('S3 URI where Ground Truth writes its output (S3OutputPath); default <artifacts>/<execution id>/<step>/labels.'),
+  output: text('S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache.'),
   tags: stringMap('Tags on the labeling job, added to defaults.tags.', { type: 'string' }),
 }, ['queue', 'manifest', 'workteam', 'labelingRole', 'lambdas', 'ranking']);
 
@@ -108,7 +118,7 @@ function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {
     LabelAttributeName: labelAttribute(ctx),
     InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: ctx.value(ctx.at('manifest'), 's3uri') } } },
-    OutputConfig: { S3OutputPath: ctx.value(ctx.at('output'), 's3uri') ?? ctx.executionUri('labels') },
+    OutputConfig: { S3OutputPath: ctx.value(ctx.at('output'), 's3uri') ?? ctx.artifactsUri(LABELS_FOLDER, ctx.name) },
     RoleArn: ctx.value(ctx.at('labelingRole'), 'string'),
     HumanTaskConfig: humanTaskConfig(ctx),
     Tags: [...tagList(jobTags(ctx, ctx.at('tags'))), { Key: STEP_TAG, Value: ctx.name }],

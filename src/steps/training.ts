@@ -4,6 +4,7 @@ import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, boolean, integer, literalBoolean, map, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
 import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { defaultCheckpointUri } from './shared/checkpoint-uri.js';
 import { packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
@@ -33,7 +34,7 @@ const fields = kindFields({
   output: text('S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model.'),
   uncompressedModel: boolean('Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix).'),
   checkpoints: anyOf('Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.', [
-    literalBoolean('true: <artifacts>/<execution id>/<step>/checkpoints.'),
+    literalBoolean('true: <artifacts>/checkpoints/<step>/<hash of the job\'s configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh.'),
     text('S3 URI for checkpoints.'),
   ]),
   distribution: oneOfText('torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance.', ['torchrun', 'none']),
@@ -108,7 +109,7 @@ function compile(ctx: StepContext<Spec>) {
   if (channels.length) args.InputDataConfig = channels;
   put(args, 'HyperParameters', hyperParameters(ctx));
   put(args, 'Environment', environment(ctx, ctx.at('environment')));
-  put(args, 'CheckpointConfig', checkpointConfig(ctx));
+  put(args, 'CheckpointConfig', checkpointConfig(ctx, args));
   put(args, 'VpcConfig', vpcConfig(ctx));
   const network = ctx.defaults.network;
   if (network?.isolation !== undefined) args.EnableNetworkIsolation = network.isolation;
@@ -206,9 +207,10 @@ function scriptMode(ctx: StepContext<Spec>): Record<string, Json> {
   return out;
 }
 
-function checkpointConfig(ctx: StepContext<Spec>): Json | undefined {
+/** After the other key fields: the default location is derived from them (shared/checkpoint-uri.ts). */
+function checkpointConfig(ctx: StepContext<Spec>, args: Record<string, Json>): Json | undefined {
   const checkpoints = ctx.at('checkpoints').ifSet();
   if (!checkpoints || checkpoints.raw === false) return undefined;
-  const uri = checkpoints.raw === true ? ctx.executionUri('checkpoints') : ctx.value(checkpoints, 's3uri');
+  const uri = checkpoints.raw === true ? defaultCheckpointUri(ctx, args) : ctx.value(checkpoints, 's3uri');
   return { S3Uri: uri, LocalPath: '/opt/ml/checkpoints' };
 }

@@ -98,6 +98,12 @@ export interface StepServices {
   localExists(path: string): boolean;
   /** The per-execution default S3 destination: `<artifacts>/<ExecutionId>/<Step>/<...parts>`. */
   executionUri(...parts: string[]): Json;
+  /**
+   * A location that is the same in every execution, `<artifacts>/<...parts>` (each part a string or
+   * a run-time value): for defaults inside a cache-key field, where a per-execution value would
+   * stop the step from ever being reused (src/check/cache-safety.ts).
+   */
+  artifactsUri(...parts: Json[]): Json;
   /** A diagnostic at `at`: the catalogue's message `key` with its placeholders filled from `data`. */
   report<K extends MessageKey>(key: K, at: Field<unknown>, ...args: DataArgs<K, ReportOptions>): void;
 }
@@ -154,6 +160,11 @@ export interface KindDefinition<P extends Properties, R extends keyof P & string
   readonly retryExceptions: readonly RetryException[];
   /** Does SageMaker accept `CacheConfig` on this step type? */
   readonly supportsCache: boolean;
+  /**
+   * false: `defaults.cache` does not apply, only the step's own `cache:` does (kinds whose inputs
+   * change in every execution, so a cache hit could only ever be wrong or never happen).
+   */
+  readonly cacheFromDefaults?: false;
   readonly api?: ApiShape;
   /** The names of other steps this step's fields list directly (condition branches). */
   readonly branches?: (spec: ObjectOf<P, R>) => { then: string[]; else: string[] };
@@ -172,6 +183,7 @@ export interface StepKind {
   readonly fields: KindFields<Properties, string>;
   readonly retryExceptions: readonly RetryException[];
   readonly supportsCache: boolean;
+  readonly cacheFromDefaults?: false;
   readonly api?: ApiShape;
   branches?(spec: object): { then: string[]; else: string[] };
   resolveProperty(request: PropertyRequest): PropertyResult;

@@ -100,12 +100,12 @@ test('a bucket in another region says which region, from a 301 or a malformed-au
   emulator.injectFault({ action: 'HeadObject', kind: 'error', status: 301, code: 'PermanentRedirect', message: 'The bucket you are attempting to access must be addressed using the specified endpoint.' });
   assertActionable(await smpipe('plan', [SMALL]), /error SMP9006: S3 bucket deploy-test-bucket is in another region, but this deploy targets us-east-1\n/);
   emulator.injectFault({ action: 'PutObject', kind: 'error', status: 400, code: 'AuthorizationHeaderMalformed', message: "The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'eu-west-1'" });
-  const far = await smpipe('upsert', [SMALL, '--set', 'bucket=far-away-bucket']);
+  const far = await smpipe('upsert', [SMALL, '--set', 'bucket=far-away-bucket', '--no-preflight']);
   assertActionable(far, /error SMP9006: S3 bucket far-away-bucket is in eu-west-1, but this deploy targets us-east-1\n {2}hint: .*--region eu-west-1/);
 });
 
 test('a bucket that does not exist: SMP9011 naming it', async () => {
-  assertActionable(await smpipe('upsert', [SMALL, '--set', 'bucket=no-such-bucket-anywhere']), /error SMP9011: S3 bucket no-such-bucket-anywhere does not exist/);
+  assertActionable(await smpipe('upsert', [SMALL, '--set', 'bucket=no-such-bucket-anywhere', '--no-preflight']), /error SMP9011: S3 bucket no-such-bucket-anywhere does not exist/);
 });
 
 test('a pipeline that does not exist: start and executions by name say so', async () => {

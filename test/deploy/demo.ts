@@ -1,6 +1,7 @@
 /**
  * `make demo`: the whole deploy flow against the local emulator, nothing from AWS. Compiles the
- * flagship, starts the emulator, upserts the pipeline (from the spec, then again from its compiled
+ * flagship, starts the emulator, runs preflight (which finds the empty account lacking what the
+ * flagship needs), upserts the pipeline (from the spec, then again from its compiled
  * folder: nothing to do), starts an execution and follows it until
  * the human-labeling callback step is waiting, then stops the execution and the emulator.
  * Dummy credentials and the SDK's own AWS_ENDPOINT_URL point every AWS call at the emulator.
@@ -74,12 +75,14 @@ async function run(endpoint: string): Promise<void> {
   await fetch(`${endpoint}/${BUCKET}`, { method: 'PUT' });
   banner(`smpipe plan ${SPEC}`);
   await smpipe(['plan', SPEC, '--vars', VARS], env);
-  banner(`smpipe upsert ${SPEC}`);
-  if ((await smpipe(['upsert', SPEC, '--vars', VARS], env)).code !== 0) throw new Error('upsert failed');
+  banner(`smpipe preflight ${SPEC} (the emulator's empty account has none of the roles, quotas, queues and teams the flagship needs)`);
+  await smpipe(['preflight', SPEC, '--vars', VARS], env);
+  banner(`smpipe upsert ${SPEC} --no-preflight (the demo goes on regardless)`);
+  if ((await smpipe(['upsert', SPEC, '--vars', VARS, '--no-preflight'], env)).code !== 0) throw new Error('upsert failed');
   banner(`smpipe upsert ${FOLDER} (the compiled folder, as a reviewer would): nothing to do`);
   await smpipe(['upsert', FOLDER], env);
-  banner('smpipe start --param Beta=0.2');
-  const started = await smpipe(['start', SPEC, '--vars', VARS, '--param', 'Beta=0.2', '--display-name', 'demo'], env);
+  banner('smpipe start --param Beta=0.2 --no-preflight');
+  const started = await smpipe(['start', SPEC, '--vars', VARS, '--param', 'Beta=0.2', '--display-name', 'demo', '--no-preflight'], env);
   const arn = /^started (\S+)/m.exec(started.out)?.[1];
   if (!arn) throw new Error('start failed');
   banner(`smpipe watch (until ${WAITING_STEP} waits for the labelers)`);

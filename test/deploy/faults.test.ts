@@ -59,7 +59,7 @@ test('an upload killed half way leaves the deployed pipeline unchanged; the next
   appendFileSync(join(work.dir, 'code/train/train.py'), 'print("v2")\n');
   emulator.clearRequests();
   emulator.injectFault({ action: 'PutObject', kind: 'drop', times: 50 });
-  const failed = await smpipe('upsert', [spec]);
+  const failed = await smpipe('upsert', [spec, '--no-preflight']);
   assert.equal(failed.code, 1);
   assert.match(failed.err, /^compiled \S+ to \S+\nsmpipe upsert: error SMP9011: s3:PutObject on s3:\/\/deploy-test-bucket\/smpipe\/deploy-small\/assets\/[0-9a-f]{64}\/sourcedir\.tar\.gz failed: connection lost/);
   assert.equal(emulator.count('UpdatePipeline'), 0);
@@ -79,7 +79,7 @@ test('a multipart upload cut off is aborted (no parts left behind), and complete
   const before = await deployedDefinition();
   emulator.clearRequests();
   emulator.injectFault({ action: 'UploadPart', kind: 'drop', times: 50 });
-  const failed = await smpipe('upsert', [spec]);
+  const failed = await smpipe('upsert', [spec, '--no-preflight']);
   assert.equal(failed.code, 1);
   assert.match(failed.err, /error SMP9011: s3:PutObject \(UploadPart\) on s3:\/\/.*\/big\.bin failed: connection lost/);
   assert.deepEqual([emulator.count('AbortMultipartUpload'), emulator.count('CompleteMultipartUpload'), emulator.count('UpdatePipeline')], [1, 0, 0]);

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { after } from 'node:test';
 import { ASYNC_COMMANDS } from '../../src/cli/deploy-command-list.js';
 import { runCommand, type Io } from '../../src/cli/deploy-io.js';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 
 export const FIXTURES = 'test/deploy/fixtures';
@@ -30,8 +31,23 @@ export async function startDeployEmulator(): Promise<Emulator> {
   delete process.env.AWS_PROFILE;
   delete process.env.AWS_SESSION_TOKEN;
   await createBucket(emulator, BUCKET);
+  await provision(emulator);
   emulator.clearRequests();
   return emulator;
+}
+
+/** What preflight looks for, for the fixtures' pipelines: the role (trusting SageMaker) and a GPU training quota. */
+export const PIPELINE_ROLE = 'arn:aws:iam::111122223333:role/Pipeline';
+export const TRUST_SAGEMAKER = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+
+async function provision(emulator: Emulator): Promise<void> {
+  const iam = new IAMClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: { accessKeyId: 't', secretAccessKey: 't' } });
+  try {
+    await iam.send(new CreateRoleCommand({ RoleName: 'Pipeline', AssumeRolePolicyDocument: TRUST_SAGEMAKER }));
+  } finally {
+    iam.destroy();
+  }
+  emulator.setQuota('ml.g5.2xlarge for training job usage', 1);
 }
 
 /** A plain path-style CreateBucket (the emulator does not check signatures). */

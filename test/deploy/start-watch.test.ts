@@ -91,14 +91,17 @@ test('on a terminal the table is redrawn in place', async () => {
   assert.match(run.out, /\x1b\[\d+A\r\x1b\[J/);
 });
 
-test('executions lists recent runs, newest first', async () => {
+test('executions lists recent runs, newest first, each with the steps it reused from the cache', async () => {
   const run = await smpipe('executions', [SMALL, '--limit', '2']);
   assert.equal(run.code, 0, run.err);
   const lines = run.out.trimEnd().split('\n');
-  assert.equal(lines.length, 3);
+  assert.equal(lines.length, 4);
   assert.match(lines[0] ?? '', /^STARTED \(UTC\) +STATUS +NAME +ARN$/);
   assert.match(lines[1] ?? '', /Succeeded/);
-  assert.match(lines[2] ?? '', /Failed/);
+  // The newest run took Prepare from the failed run before it (same parameters, so the same key); Train failed there, so it ran.
+  const failed = /execution\/(\w+)$/.exec(lines[3] ?? '')?.[1];
+  assert.equal(lines[2], `    cache hits from ${failed}: Prepare`);
+  assert.match(lines[3] ?? '', /Failed/);
 });
 
 test('stop --wait: a stopped run exits 1', async () => {

@@ -41,8 +41,10 @@ before(async () => {
   }));
   handle = createCallbackHandler(world.bridge, world.config);
   definition = await compileAndUpload(world, readFileSync(SPEC, 'utf8'), { file: SPEC, vars: { set: [], file: { path: VARS, text: readFileSync(VARS, 'utf8') } } });
-  // The quality gate reads Evaluate's report: the simulated job reports a passing accuracy.
-  world.emulator.configureStep('Evaluate', { status: 'Succeeded', outputs: { PropertyFiles: { evaluation: { metrics: { preference_accuracy: { value: 0.8, standard_deviation: 0.05 } } } } } });
+  // The quality gate reads Evaluate's report (containers/CONTRACT.md): the simulated job reports a
+  // passing accuracy with its 95% Wilson interval; the gate reads lower_bound, the Fail message n and the bounds.
+  const accuracy = { value: 0.8, standard_deviation: 0.05, n: 60, ties: 0, lower_bound: 0.684, upper_bound: 0.882, confidence: 0.95 };
+  world.emulator.configureStep('Evaluate', { status: 'Succeeded', outputs: { PropertyFiles: { evaluation: { metrics: { preference_accuracy: accuracy } } } } });
 });
 after(() => world.stop());
 

@@ -10,6 +10,7 @@ import { faultSuites } from './suites/faults.js';
 import { connect, type Harness } from './suites/harness.js';
 import { labelingSuites } from './suites/labeling.js';
 import { registrationSuites } from './suites/registration.js';
+import { rerunSuites } from './suites/reruns.js';
 
 let harness: Harness;
 
@@ -22,3 +23,4 @@ faultSuites(shared);
 executionSuites(shared);
 callbackSuites(shared);
 labelingSuites(shared);
+rerunSuites(shared);

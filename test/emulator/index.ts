@@ -6,7 +6,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { StepCache } from './executor/cache.js';
 import { CallbackDelivery, type CallbackHandler } from './executor/delivery.js';
+import { writeJobLogs } from './executor/job-logs.js';
 import { Executor } from './executor/executor.js';
 import { ExecutionStore } from './executor/model.js';
 import { FaultBox } from './faults.js';
@@ -18,6 +20,10 @@ import { createRouter } from './router.js';
 import { sagemakerHandlers } from './sagemaker/handlers.js';
 import { IdempotencyCache } from './sagemaker/idempotency.js';
 import { LabelingStore } from './sagemaker/labeling-store.js';
+import { PipelineVersions } from './sagemaker/versions.js';
+import { WorkteamStore } from './sagemaker/workteams.js';
+import { quotaHandlers, QuotaStore, SERVICE_QUOTAS_TARGET } from './quotas.js';
+import { logsHandlers, LOGS_TARGET } from './logs-fix.js';
 import type { CallbackMessage, EmulatorOptions, Fault, RecordedRequest, StepOutcome } from './types.js';
 
 export type { CallbackMessage, EmulatorOptions, Fault, FaultKind, RecordedRequest, Service, StepOutcome } from './types.js';
@@ -37,6 +43,8 @@ export interface Emulator {
   configureStep(name: string, outcome: StepOutcome): void;
   setCallbackHandler(fn: (message: CallbackMessage) => void | Promise<void>): void;
   completeLabelingJob(name: string, outputManifestUri: string): void;
+  /** Applies a SageMaker service quota value, by its name ("ml.g5.48xlarge for training job usage"). */
+  setQuota(name: string, value: number): void;
   failLabelingJob(name: string, reason: string): void;
   /** Resolves with Succeeded, Failed or Stopped; rejects on timeout (default 30 s) or an unknown ARN. */
   waitForExecution(arn: string, timeoutMs?: number): Promise<string>;
@@ -65,9 +73,18 @@ async function assemble(motoProcess: MotoProcess, region: string, accountId: str
   const delivery = new CallbackDelivery(moto);
   const store = new ExecutionStore();
   const labeling = new LabelingStore(region, accountId);
-  const executor = new Executor({ store, moto, delivery, region, accountId, outcomes, defaultDurationMs: options.stepDefaults?.durationMs ?? DEFAULT_STEP_MS });
-  const sagemaker = sagemakerHandlers({ region, accountId, moto, idempotency: new IdempotencyCache(), store, executor, labeling });
-  const server = createServer(createRouter({ recorder, faults, moto: { host: '127.0.0.1', port: motoProcess.port }, sagemaker, multipart: new MultipartClock() }));
+  const quotas = new QuotaStore(region, accountId);
+  const executor = new Executor({
+    store, moto, delivery, region, accountId, outcomes, defaultDurationMs: options.stepDefaults?.durationMs ?? DEFAULT_STEP_MS,
+    cache: new StepCache(), writeLogs: (type, job, lines) => writeJobLogs(moto, type, job, lines),
+  });
+  const sagemaker = sagemakerHandlers({
+    region, accountId, moto, idempotency: new IdempotencyCache(), store, executor, labeling,
+    versions: new PipelineVersions(), workteams: new WorkteamStore(region, accountId),
+  });
+  const server = createServer(createRouter({ recorder, faults, moto: { host: '127.0.0.1', port: motoProcess.port }, sagemaker, multipart: new MultipartClock(),
+    json: [{ prefix: SERVICE_QUOTAS_TARGET, handlers: quotaHandlers(quotas) }, { prefix: LOGS_TARGET, handlers: logsHandlers(moto) }],
+  }));
   const port = await listen(server, options.port ?? 0);
   return {
     endpoint: `http://127.0.0.1:${port}`,
@@ -81,6 +98,7 @@ async function assemble(motoProcess: MotoProcess, region: string, accountId: str
     configureStep: (name, outcome) => { outcomes.set(name, { ...outcome }); },
     setCallbackHandler: (fn: CallbackHandler) => delivery.setHandler(fn),
     completeLabelingJob: (name, uri) => labeling.complete(name, uri),
+    setQuota: (name, value) => quotas.set(name, value),
     failLabelingJob: (name, reason) => labeling.fail(name, reason),
     waitForExecution: (arn, timeoutMs = 30_000) => {
       const execution = store.get(arn);

@@ -35,6 +35,18 @@ export class MotoClient {
     return Buffer.from(await response.arrayBuffer());
   }
 
+  /** A call to a JSON-protocol service of moto (CloudWatch Logs: `Logs_20140328.PutLogEvents`, signed for `logs`). */
+  async json(service: string, target: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const response = await fetch(`${this.url}/`, {
+      method: 'POST',
+      headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.1', authorization: this.auth(service) },
+      body: JSON.stringify(body),
+    });
+    const parsed = safeJson(await response.text());
+    if (!response.ok) throw new ServiceError(String(parsed['__type'] ?? 'InternalFailure').replace(/^.*#/, ''), String(parsed['message'] ?? ''), response.status);
+    return parsed;
+  }
+
   /** Sends to an SQS queue if it exists in moto; false when it does not. */
   async sqsSend(queueUrl: string, body: string): Promise<boolean> {
     const region = /sqs\.([a-z0-9-]+)\.amazonaws\.com/.exec(queueUrl)?.[1] ?? this.region;

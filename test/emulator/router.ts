@@ -13,7 +13,10 @@ import type { Handlers } from './sagemaker/context.js';
 import { ServiceError } from './sagemaker/errors.js';
 import type { Service } from './types.js';
 
-export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; multipart: MultipartClock }
+/** JSON-protocol operations of other services we answer (or correct) ourselves, by X-Amz-Target prefix. */
+export interface JsonHandlers { prefix: string; handlers: Handlers }
+
+export interface RouterDeps { recorder: Recorder; faults: FaultBox; moto: Upstream; sagemaker: Handlers; json: JsonHandlers[]; multipart: MultipartClock }
 
 export function createRouter(deps: RouterDeps): RequestListener {
   return (req, res) => {
@@ -37,7 +40,20 @@ async function route(deps: RouterDeps, req: IncomingMessage, res: ServerResponse
   const body = await readBody(req);
   const { action, params } = classifyOther(req, url, body);
   if (await recordAndFault(deps, req, res, 'other', action, params)) return;
+  const target = header(req, 'x-amz-target') ?? '';
+  const own = deps.json.find((j) => target.startsWith(j.prefix))?.handlers[action];
+  if (own) return answer(res, () => own(params as Record<string, unknown>));
   proxyRequest(req, res, deps.moto, body);
+}
+
+/** Our own answer to a JSON-protocol operation: the handler's result, or its ServiceError. */
+async function answer(res: ServerResponse, handler: () => Promise<unknown>): Promise<void> {
+  try {
+    sendJson(res, 200, await handler());
+  } catch (error) {
+    if (error instanceof ServiceError) sendJsonError(res, error.status, error.code, error.message);
+    else throw error;
+  }
 }
 
 /** Records the request; true when an armed fault finished it. */
@@ -60,10 +76,5 @@ async function sagemaker(deps: RouterDeps, req: IncomingMessage, res: ServerResp
   if (await recordAndFault(deps, req, res, 'sagemaker', action, params)) return;
   const handler = deps.sagemaker[action];
   if (!handler) return proxyRequest(req, res, deps.moto, body);
-  try {
-    sendJson(res, 200, await handler(params));
-  } catch (error) {
-    if (error instanceof ServiceError) sendJsonError(res, error.status, error.code, error.message);
-    else throw error;
-  }
+  return answer(res, () => handler(params));
 }

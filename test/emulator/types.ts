@@ -46,6 +46,9 @@ export interface StepOutcome {
    * Lambda steps: output parameter values by name. Callback steps: configuring one makes the
    * emulator answer the callback itself after durationMs, with these output parameters. */
   outputs?: Record<string, unknown>;
+  /** Job steps: lines the job writes to its CloudWatch Logs stream when it starts
+   * (/aws/sagemaker/TrainingJobs, …, stream `<job name>/algo-1-<epoch seconds>`), read by `smpipe logs`. */
+  logs?: string[];
 }
 
 /** What SageMaker sends to a callback step's SQS queue (and the emulator to the handler). */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDefinition } from './definition/parse.js';
 import type { Json } from './definition/refs.js';
+import { durationMs } from './executor/cache.js';
 import { evaluateConditions } from './executor/conditions.js';
 import { bindParameters } from './executor/parameters.js';
 import { readPath } from './executor/paths.js';
@@ -99,5 +100,17 @@ describe('request validation', () => {
     assert.throws(() => bindParameters(defs, [{ Name: 'Count', Value: 'x' }]), /not a valid Integer/);
     assert.throws(() => bindParameters(defs, [{ Name: 'Kind', Value: 'c' }]), /not one of the allowed values/);
     assert.throws(() => bindParameters(defs, [{ Name: 'Nope', Value: '1' }]), /Parameter 'Nope' is not defined/);
+  });
+});
+
+describe('CacheConfig.ExpireAfter', () => {
+  it('reads ISO 8601 durations as the SDK writes them, and the docs\' examples', () => {
+    assert.equal(durationMs('P30D'), 30 * 86_400_000);
+    assert.equal(durationMs('p30d'), 30 * 86_400_000);
+    assert.equal(durationMs('P4DT12H'), 4.5 * 86_400_000);
+    assert.equal(durationMs('T16M'), 16 * 60_000);
+    assert.equal(durationMs('PT0.5S'), 500);
+    assert.equal(durationMs('P1W'), 7 * 86_400_000);
+    assert.equal(durationMs('nonsense'), Infinity);
   });
 });

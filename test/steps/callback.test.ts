@@ -12,7 +12,7 @@ steps:
     kind: callback
     queue: \${params.LabelingQueueUrl}
     inputs:
-      manifest: s3://table-bucket/manifests/\${execution.id}.jsonl
+      manifest: s3://table-bucket/manifests/\${execution.pipelineName}.jsonl
       workers: \${params.Workers}
       literal: 7
       flags: { ties: true, names: [a, b] }
@@ -27,7 +27,7 @@ steps:
         Name: 'Rank',
         Type: 'Callback',
         Arguments: {
-          manifest: { 'Std:Join': { On: '', Values: ['s3://table-bucket/manifests/', { Get: 'Execution.PipelineExecutionId' }, '.jsonl'] } },
+          manifest: { 'Std:Join': { On: '', Values: ['s3://table-bucket/manifests/', { Get: 'Execution.PipelineName' }, '.jsonl'] } },
           workers: { Get: 'Parameters.Workers' },
           literal: 7,
           flags: { ties: true, names: ['a', 'b'] },

@@ -6,7 +6,7 @@ const KMS = 'defaults:\n  kms: { volume: alias/volume }\n';
 
 const ok: OkCase[] = [
   {
-    name: 'one variant with the defaults; the name is the step name (mapped) plus the execution id',
+    name: 'one variant with the defaults; the name is the step name (mapped) plus the execution id; defaults.cache does not apply',
     spec: `${HEADER.replace('defaults:\n', 'defaults:\n  cache: P30D\n  retry: standard\n')}steps:
   Endpoint_Config:
     kind: endpoint-config
@@ -21,7 +21,6 @@ const ok: OkCase[] = [
           EndpointConfigName: { 'Std:Join': { On: '-', Values: ['Endpoint-Config', EXECUTION_ID] } },
           ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'llama3-model', InstanceType: 'ml.g5.12xlarge', InitialInstanceCount: 1, InitialVariantWeight: 1 }],
         },
-        CacheConfig: { Enabled: true, ExpireAfter: 'P30D' },
         RetryPolicies: [{ ExceptionType: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], IntervalSeconds: 10, BackoffRate: 2, MaxAttempts: 3 }],
       },
     },

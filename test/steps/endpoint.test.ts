@@ -8,7 +8,7 @@ const CONFIG = `  Config:
 
 const ok: OkCase[] = [
   {
-    name: 'a fixed endpoint name, the config from an endpoint-config step, tags, default cache',
+    name: 'a fixed endpoint name, the config from an endpoint-config step, tags; defaults.cache does not apply',
     spec: `${HEADER.replace('defaults:\n', 'defaults:\n  cache: P30D\n  tags: { team: ml }\n')}steps:
 ${CONFIG}  Deploy:
     kind: endpoint
@@ -28,7 +28,6 @@ ${CONFIG}  Deploy:
           EndpointConfigName: { Get: 'Steps.Config.EndpointConfigName' },
           Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'stage', Value: 'prod' }],
         },
-        CacheConfig: { Enabled: true, ExpireAfter: 'P30D' },
       },
       Announce: {
         Name: 'Announce',

@@ -60,7 +60,7 @@ function runOkUi(c: OkCase): void {
 
 const ok: OkCase[] = [
   {
-    name: 'defaults: per-execution output, built-in UI, fixed outputs, cache from defaults, step tag',
+    name: 'defaults: the same output prefix in every execution (labels/<step>), built-in UI, fixed outputs, cache from defaults, step tag',
     spec: `${HEADER.replace('defaults:\n', 'defaults:\n  cache: P30D\n  tags: { team: ml }\n')}steps:\n${step()}`,
     steps: {
       Rank: {
@@ -69,7 +69,7 @@ const ok: OkCase[] = [
         Arguments: {
           LabelAttributeName: 'ranking',
           InputConfig: { DataSource: { S3DataSource: { ManifestS3Uri: 's3://table-bucket/in/manifest.jsonl' } } },
-          OutputConfig: { S3OutputPath: { 'Std:Join': { On: '/', Values: ['s3:/', 'table-bucket', 'smpipe', { Get: 'Execution.PipelineExecutionId' }, 'Rank', 'labels'] } } },
+          OutputConfig: { S3OutputPath: 's3://table-bucket/smpipe/labels/Rank' },
           RoleArn: 'arn:aws:iam::111122223333:role/Labeling',
           HumanTaskConfig: humanTask(),
           Tags: [{ Key: 'team', Value: 'ml' }, { Key: 'smpipe:step', Value: 'Rank' }],

@@ -15,7 +15,7 @@ steps:
     inputs:
       endpoint_name: \${params.EndpointName}
       instance_type: ml.g5.12xlarge
-      run: run-\${execution.id}
+      run: run-\${execution.pipelineName}
     outputs: { statusCode: string, endpointArn: string, replicas: integer }
     cache: P1D
 `,
@@ -26,7 +26,7 @@ steps:
         Arguments: {
           endpoint_name: { Get: 'Parameters.EndpointName' },
           instance_type: 'ml.g5.12xlarge',
-          run: { 'Std:Join': { On: '', Values: ['run-', { Get: 'Execution.PipelineExecutionId' }] } },
+          run: { 'Std:Join': { On: '', Values: ['run-', { Get: 'Execution.PipelineName' }] } },
         },
         CacheConfig: { Enabled: true, ExpireAfter: 'P1D' },
         FunctionArn: ARN,

@@ -1,12 +1,12 @@
 """JSON Lines reading with errors that name the file, the line and the problem."""
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Iterator, Tuple, Union
 
 from .errors import JobError
+from .strict_json import JsonProblem, loads_strict
 
 PathLike = Union[str, os.PathLike]
 _BOM = b"\xef\xbb\xbf"
@@ -24,9 +24,9 @@ def read_jsonl(path: PathLike, *, require_object: bool = True) -> Iterator[Tuple
         if not text.strip():
             continue
         try:
-            value = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise JobError.at(path, line_no, f"invalid JSON: {err.msg} (column {err.colno})") from None
+            value = loads_strict(text)
+        except JsonProblem as err:
+            raise JobError.at(path, line_no, str(err)) from None
         if require_object and not isinstance(value, dict):
             raise JobError.at(path, line_no, f"expected a JSON object, got {_json_type(value)}")
         yield line_no, value

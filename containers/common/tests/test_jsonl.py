@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from jobkit import JobError, read_jsonl, require_field
@@ -57,3 +59,31 @@ def test_require_field(tmp_path):
         require_field(obj, "q", str, "f.jsonl", 3)
     with pytest.raises(JobError, match=r"f\.jsonl:3: field 'n' should be an integer, got a boolean"):
         require_field(obj, "n", int, "f.jsonl", 3)
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("[" * 100_000, "nested too deeply"),
+    ("9" * 5000, "a number it cannot read"),
+    ('{"a": ["\\ud83d"]}', "lone surrogate \\ud83d"),
+    ('{"\\udc00": 1}', "lone surrogate \\udc00"),
+    ("[Infinity]", "Infinity is not a JSON number"),
+    ('{"a": 1', "Expecting"),
+], ids=["deep", "long-int", "surrogate-value", "surrogate-key", "infinity", "truncated"])
+def test_loads_strict_turns_every_failure_into_one_message(text, reason):
+    from jobkit import JsonProblem, loads_strict
+
+    with pytest.raises(JsonProblem, match=re.escape(reason)):
+        loads_strict(text)
+
+
+def test_loads_strict_keeps_valid_surrogate_pairs_and_big_but_legal_numbers():
+    from jobkit import loads_strict
+
+    assert loads_strict('["\\ud83d\\ude00", 1e308, 12345678901234567890]') == ["\U0001F600", 1e308, 12345678901234567890]
+
+
+def test_read_jsonl_names_the_line_of_hostile_json(tmp_path):
+    path = tmp_path / "x.jsonl"
+    path.write_text('{"ok": 1}\n' + "[" * 50_000 + "\n", encoding="utf-8")
+    with pytest.raises(JobError, match=r"x\.jsonl:2: invalid JSON: nested too deeply"):
+        list(read_jsonl(path))

@@ -26,9 +26,42 @@ def imported_heavy_modules(path: Path, modules: list) -> list:
 
 @pytest.mark.parametrize("job,modules", [
     ("common", ["jobkit"]),
-    ("generate", ["questions", "chat_template", "generation_backends", "labeling_outputs", "generate"]),
-    ("preferences", ["gt_manifest", "gt_annotation_files", "gt_loading", "rankings", "preference_pairs", "build_preferences"]),
+    ("generate", ["generation.questions", "generation.chat_template", "generation.backends",
+                  "generation.labeling_outputs", "generation.main"]),
+    ("preferences", ["preference_builder.manifest", "preference_builder.annotation_files", "preference_builder.loading",
+                     "preference_builder.rankings", "preference_builder.pairs", "preference_builder.main"]),
+    ("train-dpo", ["dpo.hyperparams", "dpo.cli", "dpo.launch", "dpo.checkpoints", "dpo.metric_lines", "dpo.main"]),
+    ("evaluate", ["evaluation.cli", "evaluation.metrics", "evaluation.summary", "evaluation.report", "evaluation.main"]),
 ])
 def test_no_heavy_imports_at_module_level(job, modules):
     # Argument and input errors must surface in a second, before torch/boto3 load.
     assert imported_heavy_modules(CONTAINERS / job, modules) == []
+
+
+ENTRY_SCRIPTS = {"generate": "generate.py", "preferences": "build_preferences.py", "train-dpo": "train_dpo.py",
+                 "evaluate": "evaluate.py"}
+PACKAGES = {"generate": "generation", "preferences": "preference_builder", "train-dpo": "dpo", "evaluate": "evaluation"}
+
+
+@pytest.mark.parametrize("job", sorted(ENTRY_SCRIPTS))
+def test_each_job_is_an_entry_script_beside_its_package(job):
+    folder = CONTAINERS / job
+    top_level_modules = sorted(p.name for p in folder.glob("*.py"))
+    assert top_level_modules == [ENTRY_SCRIPTS[job]]  # everything else lives in the package
+    assert (folder / PACKAGES[job] / "__init__.py").is_file()
+    assert PACKAGES[job] != job  # pytest's importlib mode names test modules after the folder
+    # The training toolkit pip-installs a code folder holding setup.py instead of running the script.
+    assert not (folder / "setup.py").exists()
+
+
+@pytest.mark.parametrize("job", sorted(ENTRY_SCRIPTS))
+def test_entry_script_runs_from_a_copy_of_the_folder_as_sagemaker_unpacks_it(job, tmp_path):
+    # What the packer uploads: the folder with jobkit dereferenced; run by path from another cwd.
+    import shutil
+
+    copy = tmp_path / "code"
+    shutil.copytree(CONTAINERS / job, copy, symlinks=False, ignore=shutil.ignore_patterns("tests", "__pycache__"))
+    result = subprocess.run([sys.executable, str(copy / ENTRY_SCRIPTS[job]), "--definitely-not-an-option", "x"],
+                            capture_output=True, text=True, cwd=tmp_path, env={"PATH": "/usr/bin:/bin"})
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr

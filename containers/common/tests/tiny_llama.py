@@ -56,6 +56,8 @@ def tiny_llama_config(tokenizer, **overrides):
         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=512,
         bos_token_id=tokenizer.bos_token_id, eos_token_id=tokenizer.eos_token_id,
         pad_token_id=tokenizer.pad_token_id, tie_word_embeddings=False,
+        # Llama 3's RoPE base, so a reader that loses it (4.x falls back to 10000) is caught.
+        rope_parameters={"rope_type": "default", "rope_theta": 500000.0},
     )
     settings.update(overrides)
     return LlamaConfig(**settings)
@@ -74,4 +76,46 @@ def build_tiny_llama(folder: Union[str, Path], *, seed: int = 0, **config_overri
     model.generation_config.pad_token_id = tokenizer.pad_token_id
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
+    return folder
+
+
+# Short answers in the bank's voice, for teach_to_end_turns: each ends its turn, lengths vary.
+SHORT_ANSWERS = [
+    ("How do I reset my card PIN?", "Open the app, choose Card, then Reset PIN."),
+    ("Are transfers free?", "Yes."),
+    ("Can I open an account?", "Yes, in minutes, in the app."),
+    ("Tell me a joke.", "I can only help with banking, sorry."),
+    ("My card is frozen.", "Contact support in the app and they can unfreeze it for you today."),
+    ("What is the weather?", "I cannot help with that."),
+]
+
+
+def teach_to_end_turns(folder: Union[str, Path], steps: int = 200, seed: int = 0, lr: float = 3e-3) -> Path:
+    """Fine-tune the tiny model in ``folder`` (in place) on short chat answers, so it ends its turns.
+
+    A random model almost never emits <|eot_id|>: every answer runs to max_new_tokens, generate.py
+    marks it cut, and build_preferences.py rightly trains on none of them. A few hundred steps of
+    plain next-token training on rendered conversations (CPU, seconds) teach it to stop, with
+    answers of varying length, which is what a local end-to-end run of the flagship needs.
+    """
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    folder = Path(folder)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    model = AutoModelForCausalLM.from_pretrained(folder, dtype=torch.float32)
+    torch.manual_seed(seed)
+    texts = [tokenizer.apply_chat_template([{"role": "user", "content": q}, {"role": "assistant", "content": a}],
+                                           tokenize=False) for q, a in SHORT_ANSWERS]
+    batch = tokenizer(texts, add_special_tokens=False, padding=True, return_tensors="pt")
+    labels = batch["input_ids"].masked_fill(batch["attention_mask"] == 0, -100)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=lr)
+    model.train()
+    for _ in range(steps):
+        loss = model(**batch, labels=labels).loss
+        loss.backward()
+        optimizer.step()
+        optimizer.zero_grad()
+    model.eval()
+    model.save_pretrained(folder)
     return folder

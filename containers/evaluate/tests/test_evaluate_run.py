@@ -7,17 +7,6 @@ import tarfile
 import pytest
 
 
-
-def load_entry_script(path):
-    """evaluate.py by path: under pytest's importlib mode the name `evaluate` is the test folder's package."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("evaluate_entry_script", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def evaluated(tmp_path_factory, trained_output, tiny_llama_dir, preference_data, redteam_file, dpo_helpers):
     """Run evaluate.py on model.tar.gz, the way SageMaker hands over a training job's output."""
@@ -26,10 +15,13 @@ def evaluated(tmp_path_factory, trained_output, tiny_llama_dir, preference_data,
     with tarfile.open(work / "input" / "model.tar.gz", "w:gz") as tar:
         tar.add(trained_output / "model", arcname=".")
     args = ["--model-dir", str(work / "input"), "--test-dir", str(preference_data / "test"),
-            "--base-model-dir", str(tiny_llama_dir), "--redteam-file", str(redteam_file),
+            "--base-model-dir", str(tmp_path_factory.mktemp("empty-base-channel")),
+            "--base-model-id", str(tiny_llama_dir),  # a local folder as model id, as in a local run:
+            "--hf-token-secret-arn", "arn:aws:secretsmanager:us-east-1:111122223333:secret:hf",  # so no AWS call
+            "--redteam-file", str(redteam_file),
             "--output-dir", str(work / "out"), "--work-dir", str(work / "scratch"),
             "--max-new-tokens", "8", "--batch-size", "4"]
-    result = dpo_helpers.run_script(dpo_helpers.EVALUATE_SCRIPT, args)
+    result = dpo_helpers.run_script(dpo_helpers.EVALUATE_SCRIPT, args, extra_env=dpo_helpers.NO_AWS)
     assert result.returncode == 0, result.stderr[-3000:]
     return work / "out"
 
@@ -37,8 +29,11 @@ def evaluated(tmp_path_factory, trained_output, tiny_llama_dir, preference_data,
 def test_evaluation_json_has_the_contract_layout(evaluated):
     metrics = json.loads((evaluated / "evaluation.json").read_text())["metrics"]
     assert sorted(metrics) == ["preference_accuracy", "refusal_rate", "reward_margin"]  # no judge asked for
-    for metric in metrics.values():
-        assert sorted(metric) == ["standard_deviation", "value"]
+    for name, metric in metrics.items():
+        extra = ["confidence", "lower_bound", "n", "ties", "upper_bound"] if name == "preference_accuracy" else []
+        assert sorted(metric) == sorted(["standard_deviation", "value", *extra])
+    accuracy = metrics["preference_accuracy"]
+    assert accuracy["n"] == 4 and accuracy["lower_bound"] <= accuracy["value"] <= accuracy["upper_bound"]
     assert 0 <= metrics["preference_accuracy"]["value"] <= 1 and 0 <= metrics["refusal_rate"]["value"] <= 1
 
 
@@ -65,9 +60,8 @@ def test_with_a_judge_the_win_rate_is_added(trained_output, tiny_llama_dir, pref
     """The whole job in-process, with Bedrock replaced by botocore's Stubber (judge says A every time)."""
     from botocore.stub import ANY
 
-    from eval_judge import aligned_goes_first
-
-    evaluate = load_entry_script(dpo_helpers.EVALUATE_SCRIPT)
+    from evaluation import main as evaluate
+    from evaluation.judge import aligned_goes_first
 
     client, stubber, converse_reply = bedrock
     for _ in range(7):  # 4 held-out questions + 3 red-team prompts
@@ -84,3 +78,23 @@ def test_with_a_judge_the_win_rate_is_added(trained_output, tiny_llama_dir, pref
     assert win_rate["value"] == pytest.approx(sum(shown_first) / 7, abs=1e-6)
     assert stats["judge_aligned"] == sum(shown_first) and stats["judge_unreadable"] == 0
     assert "judge prefers" in (tmp_path / "out" / "report.html").read_text()
+
+
+def test_the_served_merged_model_is_what_gets_scored(trained_output, tiny_llama_dir, preference_data, redteam_file,
+                                                     tmp_path):
+    """Swap the merged weights for the base weights and keep the trained adapter: if evaluate scored
+    base + adapter in memory it would still see the update; scoring what is served, it sees none."""
+    import shutil
+
+    from evaluation import main as evaluate
+
+    served = tmp_path / "model"
+    shutil.copytree(trained_output / "model", served)
+    shutil.copy(tiny_llama_dir / "model.safetensors", served / "model.safetensors")
+    evaluate.main(["--model-dir", str(served), "--test-dir", str(preference_data / "test"),
+                   "--base-model-dir", str(tiny_llama_dir), "--redteam-file", str(redteam_file),
+                   "--output-dir", str(tmp_path / "out"), "--work-dir", str(tmp_path / "scratch"),
+                   "--max-new-tokens", "2"])
+    accuracy = json.loads((tmp_path / "out" / "evaluation.json").read_text())["metrics"]["preference_accuracy"]
+    assert (accuracy["value"], accuracy["ties"]) == (0.5, 4)  # every margin exactly 0: ties count half
+    assert accuracy["lower_bound"] < 0.5

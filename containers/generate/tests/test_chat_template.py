@@ -1,6 +1,6 @@
 import pytest
 
-from chat_template import encode_prompts, render_prompt, stop_token_ids
+from generation.chat_template import encode_prompts, render_prompt, stop_token_ids
 from jobkit import JobError, prompt_messages
 
 

@@ -10,8 +10,17 @@ JOB = Path(__file__).resolve().parents[1]
 SCRIPT = JOB / "generate.py"
 
 
+# Any AWS call would go to a closed local port and fail: a run that succeeds made none.
+NO_AWS = {"AWS_ENDPOINT_URL": "http://127.0.0.1:9", "AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing",
+          "AWS_DEFAULT_REGION": "us-east-1"}
+SECRET_ARN = "arn:aws:secretsmanager:us-east-1:111122223333:secret:hf-token"
+
+
 def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True)
+    import os
+
+    return subprocess.run([sys.executable, str(SCRIPT), *map(str, args)], capture_output=True, text=True,
+                          env={**os.environ, **NO_AWS})
 
 
 def outputs(tmp_path, name):
@@ -39,7 +48,8 @@ def test_writes_manifest_responses_and_stats(shipped_run):
     stats = json.loads((out / "responses" / "stats.json").read_text())
     assert json.loads(result.stdout) == stats
     assert len(manifest) == len(responses) == stats["questions"] == 50
-    assert all(set(line) == {"id", "source", "responses"} and len(line["responses"]) == 2 for line in manifest)
+    assert all(set(line) == {"id", "source", "responses", "truncated"} and len(line["responses"]) == 2 for line in manifest)
+    assert stats["truncated_responses"] >= 90  # 4 new tokens: a random tiny model rarely ends a turn that soon
     assert manifest[0]["id"] == "card-lost" and manifest[0]["source"].startswith("I think I lost my debit card")
     assert [r["id"] for r in responses] == [m["id"] for m in manifest]
     assert stats["responses"] == 100 and stats["backend"] == "transformers" and stats["system_prompt"] is True
@@ -47,24 +57,21 @@ def test_writes_manifest_responses_and_stats(shipped_run):
     assert stats["model_from_channel"] is True
 
 
-def test_same_seed_same_output(tiny_llama_dir, tmp_path):
+def test_same_seed_same_output_and_model_id_used_when_channel_is_empty(shipped_run, tiny_llama_dir, tmp_path):
+    # The shipped run again with the same seed (42), the model given as "Hub id" and an empty channel
+    # (a local folder stands in for the Hub: no network in tests). One subprocess checks both.
     # (different seeds giving different answers: test_generation_backends.py)
-    (tmp_path / "q.txt").write_text("How do I freeze my card?\nCan I get an overdraft?\n")
-    args = ["--questions", tmp_path / "q.txt", "--model-dir", tiny_llama_dir, "--max-new-tokens", 6, "--n", 2]
-    for name in "ab":
-        assert run(*args, "--seed", 5, *outputs(tmp_path, name)).returncode == 0
-    manifests = {n: (tmp_path / n / "manifest" / "manifest.jsonl").read_text() for n in "ab"}
-    assert manifests["a"] == manifests["b"] and len(manifests["a"].splitlines()) == 2
-
-
-def test_model_id_is_used_when_channel_is_empty(tiny_llama_dir, tmp_path):
-    # A local folder passed as "Hub id" stands in for the Hub (no network in tests).
     (tmp_path / "empty-channel").mkdir()
-    (tmp_path / "q.txt").write_text("Hi?\n")
-    result = run("--questions", tmp_path / "q.txt", "--model-dir", tmp_path / "empty-channel", "--model-id",
-                 tiny_llama_dir, "--max-new-tokens", 2, "--n", 1, *outputs(tmp_path, "a"))
+    result = run("--questions", JOB / "data" / "questions.jsonl", "--context-file", JOB / "data" / "context.md",
+                 "--model-dir", tmp_path / "empty-channel", "--model-id", tiny_llama_dir, "--num-responses", 2,
+                 "--hf-token-secret-arn", SECRET_ARN,  # a local folder as model id: no Secrets Manager call
+                 "--max-new-tokens", 4, "--batch-size", 25, *outputs(tmp_path, "b"))
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["model"] == str(tiny_llama_dir)
+    stats = json.loads(result.stdout)
+    assert stats["model"] == str(tiny_llama_dir)
+    first, _ = shipped_run
+    for name in ("manifest/manifest.jsonl", "responses/responses.jsonl"):
+        assert (tmp_path / "b" / name).read_text() == (first / name).read_text()
 
 
 @pytest.mark.parametrize("setup,args,message", [
@@ -73,7 +80,10 @@ def test_model_id_is_used_when_channel_is_empty(tiny_llama_dir, tmp_path):
     (lambda p: (p / "q.txt").write_text("Hi?\n"),
      ["--questions", "{tmp}/q.txt", "--model-dir", "{tmp}/absent"], "no base model"),
     (lambda p: (p / "q.txt").write_text("Hi?\n"),
-     ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--backend", "vllm"], "vllm is not installed"),
+     ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--backend", "vllm"], "--backend vllm needs a GPU"),
+    (lambda p: (p / "q.txt").write_text("Hi?\n"),  # a Hub id does need the token: the (unreachable) call fails
+     ["--questions", "{tmp}/q.txt", "--model-id", "meta-llama/Meta-Llama-3-8B-Instruct", "--model-dir", "{tmp}/none",
+      "--hf-token-secret-arn", SECRET_ARN], "cannot read secret"),
     (lambda p: (p / "q.txt").write_text("Hi?\n"),
      ["--questions", "{tmp}/q.txt", "--model-dir", "{model}", "--top-p", "0"], "--top-p must be in (0, 1]"),
     (lambda p: None, ["--questions", "{tmp}/none.txt", "--model-dir", "{model}"], "no such file or folder"),

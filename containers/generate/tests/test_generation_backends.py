@@ -1,7 +1,7 @@
 import pytest
 
-from chat_template import encode_prompts, stop_token_ids
-from generation_backends import Sampling, choose_backend, generate_transformers
+from generation.chat_template import encode_prompts, stop_token_ids
+from generation.backends import Sampling, choose_backend, generate_transformers
 from jobkit import JobError, prompt_messages
 
 
@@ -22,8 +22,8 @@ def test_backend_choice_without_vllm():
     # vLLM is not installable on this CPU machine: auto falls back, an explicit request fails.
     assert choose_backend("auto") == "transformers"
     assert choose_backend("transformers") == "transformers"
-    with pytest.raises(JobError, match="vllm is not installed"):
-        choose_backend("vllm")
+    with pytest.raises(JobError, match="--backend vllm needs a GPU"):
+        choose_backend("vllm")  # this machine has none
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +43,8 @@ def run(setup, sampling, batch_size=2):
 def test_n_answers_per_prompt_reproducible_by_seed(setup):
     sampling = Sampling(n=3, max_new_tokens=6, seed=1)
     first = run(setup, sampling)
-    assert [len(answers) for answers in first] == [3, 3, 3]
-    assert all(isinstance(text, str) for answers in first for text in answers)
+    assert [len(answers) for answers in first.texts] == [3, 3, 3]
+    assert all(isinstance(text, str) for answers in first.texts for text in answers)
     assert run(setup, sampling) == first
     assert run(setup, Sampling(n=3, max_new_tokens=6, seed=2)) != first
 
@@ -53,5 +53,16 @@ def test_temperature_zero_is_greedy_and_padding_does_not_change_answers(setup):
     greedy = Sampling(n=2, temperature=0.0, max_new_tokens=5)
     batched = run(setup, greedy, batch_size=3)
     alone = run(setup, greedy, batch_size=1)
-    assert all(a == b for a, b in batched)  # greedy: the n answers are identical
+    assert all(a == b for a, b in batched.texts)  # greedy: the n answers are identical
     assert batched == alone  # left padding + attention mask: batching does not change results
+
+
+def test_answers_cut_at_max_new_tokens_are_marked(setup):
+    # A random tiny model almost never emits its end-of-turn token within 3 tokens: cut answers.
+    cut = run(setup, Sampling(n=2, max_new_tokens=3, seed=1))
+    assert [len(flags) for flags in cut.truncated] == [2, 2, 2] and all(all(flags) for flags in cut.truncated)
+    # Every token counts as a stop token: each answer ends at once, none is cut.
+    model, tokenizer, prompts, _ = setup
+    ended = generate_transformers(model, tokenizer, prompts, Sampling(n=2, max_new_tokens=3, seed=1),
+                                  list(range(len(tokenizer))), None, 2)
+    assert not any(any(flags) for flags in ended.truncated)

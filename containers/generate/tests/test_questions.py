@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from jobkit import JobError
-from questions import content_id, read_questions
+from generation.questions import content_id, read_questions
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from gt_builders import LABEL, annotation, manifest_line, read_jsonl, run, sample_lines, write_lines
+from manifest_builders import LABEL, annotation, manifest_line, read_jsonl, run, sample_lines, write_lines
 
 
 def outputs(out):
@@ -118,7 +118,16 @@ BAD_CONTENT = {"workerId": "w", "annotationData": {"content": "{oops"}}
     ([json.dumps(manifest_line("q1", "q", ["a", "b"], [BAD_CONTENT]))], r"m\.manifest:1: annotationsFromAllWorkers\[0\]: annotationData\.content is not valid JSON"),
     ([json.dumps(manifest_line("q1", "q", ["a", "b", "c"], [annotation("w", [1, 2])]))], r"m\.manifest:1: .*2 rankings for 3 responses"),
     ([json.dumps({"id": "q1", "source": "q", "responses": ["a", "b"]})], r"no label attribute found"),
-])
+    # Hostile JSON that the standard parser turns into a traceback or a crash at write time:
+    (["[" * 100_000 + "]" * 100_000], r"m\.manifest:1: invalid JSON: nested too deeply"),
+    (['{"id": ' + "9" * 5000 + ', "source": "q", "responses": []}'], r"m\.manifest:1: invalid JSON: a number it cannot read"),
+    ([json.dumps(manifest_line("q1", "q", ["a", "b"], [annotation("w", [1, 2])])).replace('"q"', '"\\ud800 q"', 1)],
+     r"m\.manifest:1: invalid JSON: a string holds the lone surrogate \\ud800"),
+    (['{"id": "q1", "source": NaN, "responses": []}'], r"m\.manifest:1: invalid JSON: NaN is not a JSON number"),
+    ([json.dumps(manifest_line("q1", "q", ["a", "b"], [{"workerId": "w", "annotationData": {"content": "[" * 100_000}}]))],
+     r"m\.manifest:1: annotationsFromAllWorkers\[0\]: annotationData\.content is not valid JSON: nested too deeply"),
+], ids=["truncated", "no-label", "bad-content", "wrong-length", "no-label-at-all", "deep", "long-int", "surrogate",
+        "nan", "deep-content"])
 def test_malformed_manifest_exits_1_with_location_and_writes_nothing(tmp_path, lines, message):
     write_lines(tmp_path / "m.manifest", lines, raw=True)
     result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out")
@@ -165,3 +174,57 @@ def test_output_is_what_train_and_evaluate_read(tmp_path):
     pairs = read_preference_pairs(tmp_path / "out" / "train")
     assert len(pairs) == len(read_jsonl(tmp_path / "out" / "train" / "train.jsonl")) > 6
     assert user_question(pairs[0]).startswith("Question ")
+
+
+@pytest.mark.parametrize("text,message", [
+    ("[" * 100_000 + "]" * 100_000, r"batch\.json: invalid JSON: nested too deeply"),
+    ('[{"dataObject": {"id": "q1"}, "annotations": [], "n": ' + "1" * 5000 + "}]", r"batch\.json: invalid JSON: a number"),
+    ('[{"dataObject": {"id": "\\udfff"}, "annotations": []}]', r"batch\.json: invalid JSON: a string holds the lone surrogate"),
+], ids=["deep", "long-int", "surrogate"])
+def test_hostile_annotation_file_exits_1_with_its_path(tmp_path, text, message):
+    folder = tmp_path / "in"
+    write_lines(folder / "input.manifest", [{"id": "q1", "source": "q", "responses": ["a", "b"]}])
+    (folder / "batch.json").write_text(text, encoding="utf-8")
+    result = run("--manifest", folder, "--output-dir", tmp_path / "out")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert __import__("re").search(message, result.stderr), result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_worker_who_answers_an_item_several_times_counts_once(tmp_path):
+    # w1 and w2 prefer answer 0; w3 prefers answer 1 and sent it three times (in differently shaped
+    # answers, so loading does not drop them as exact repeats). Counted three times, w3 alone flipped
+    # the pair: mean ranks 1.6 vs 1.4 for "second".
+    repeated = [annotation("w3", [2, 1]), annotation("w3", [2, 1], [2, 1]), annotation("w3", [2, 1], [2, 1], [2, 1])]
+    line = manifest_line("q1", "q", ["first", "second"], [annotation("w1", [1, 2]), annotation("w2", [1, 2]), *repeated])
+    write_lines(tmp_path / "m.manifest", [line])
+    result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out", "--test-fraction", "0")
+    assert result.returncode == 0, result.stderr
+    [row] = read_jsonl(tmp_path / "out" / "train" / "train.jsonl")
+    assert (row["chosen"][0]["content"], row["rejected"][0]["content"]) == ("first", "second")
+    stats = json.loads((tmp_path / "out" / "stats.json").read_text())
+    assert stats["workers_per_item"]["histogram"] == {"3": 1}
+    assert stats["repeated_worker_answers"] == [{"item": "q1", "worker": "w3", "answers": 3, "distinct": 1,
+                                                 "used": [2.0, 1.0], "rule": "identical answers"}]
+    assert ("warning: item q1: worker w3 answered 3 times (1 distinct ranking); counted once, "
+            "with the identical answers [2.0, 1.0]") in result.stderr
+
+
+def test_answers_cut_at_max_new_tokens_are_not_trained_on(tmp_path):
+    # generate.py marks cut answers; the best-ranked one here was cut, so the best finished one is chosen.
+    cut_best = {**manifest_line("q1", "q", ["cut off mid", "good", "bad"], [annotation("w1", [1, 2, 3])]),
+                "truncated": [True, False, False]}
+    all_cut = {**manifest_line("q2", "q2", ["a", "b"], [annotation("w1", [1, 2])]), "truncated": [True, True]}
+    write_lines(tmp_path / "m.manifest", [cut_best, all_cut])
+    result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out", "--test-fraction", "0")
+    assert result.returncode == 0, result.stderr
+    [row] = read_jsonl(tmp_path / "out" / "train" / "train.jsonl")
+    assert (row["id"], row["chosen"][0]["content"], row["rejected"][0]["content"]) == ("q1", "good", "bad")
+    assert json.loads((tmp_path / "out" / "stats.json").read_text())["skipped"] == {"truncated_answers": 1}
+
+
+def test_a_malformed_truncated_field_is_located(tmp_path):
+    line = {**manifest_line("q1", "q", ["a", "b"], [annotation("w1", [1, 2])]), "truncated": [True]}
+    write_lines(tmp_path / "m.manifest", [line])
+    result = run("--manifest", tmp_path / "m.manifest", "--output-dir", tmp_path / "out")
+    assert result.returncode == 1 and "m.manifest:1: field 'truncated' should be an array of 2 booleans" in result.stderr

@@ -1,6 +1,6 @@
-from gt_builders import ranking_content
-from gt_manifest import Annotation, Item, item_key
-from preference_pairs import build_pairs, choose_test_items, summary_stats, trl_row
+from manifest_builders import ranking_content
+from preference_builder.manifest import Annotation, Item, item_key
+from preference_builder.pairs import build_pairs, choose_test_items, summary_stats, trl_row
 
 
 def make_item(item_id, responses, *worker_ranks, failed=False):

@@ -2,9 +2,9 @@ import json
 
 import pytest
 
-from gt_builders import ranking_content
+from manifest_builders import ranking_content
 from jobkit import JobError
-from rankings import (best_worst_pair, fractional_ranks, mean_ranks, pairwise_agreement, parse_ranking_content,
+from preference_builder.rankings import (best_worst_pair, fractional_ranks, mean_ranks, pairwise_agreement, parse_ranking_content,
                       strictly_ordered_pairs)
 
 

@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import json
 
-from checkpoints import checkpoint_step, complete_checkpoints, latest_checkpoint
+from dpo.checkpoints import checkpoint_step, complete_checkpoints, latest_checkpoint
 
 
 def make_checkpoint(root, step, complete=True):
     folder = root / f"checkpoint-{step}"
     folder.mkdir(parents=True)
     if complete:
+        for name in ("adapter_model.safetensors", "optimizer.pt", "scheduler.pt"):
+            (folder / name).write_bytes(b"x")
         (folder / "trainer_state.json").write_text(json.dumps({"global_step": step}))
     return folder
 
@@ -33,3 +35,11 @@ def test_incomplete_and_unrelated_folders_are_skipped(tmp_path):
 def test_no_folder_or_empty_folder_means_a_fresh_start(tmp_path):
     assert latest_checkpoint(tmp_path / "missing") is None
     assert latest_checkpoint(tmp_path) is None
+
+
+def test_a_checkpoint_without_optimizer_state_is_not_resumed(tmp_path):
+    # A partial S3 sync: trainer_state.json arrived, optimizer.pt did not (or arrived empty).
+    make_checkpoint(tmp_path, 2)
+    (make_checkpoint(tmp_path, 4) / "optimizer.pt").unlink()
+    (make_checkpoint(tmp_path, 6) / "scheduler.pt").write_bytes(b"")
+    assert latest_checkpoint(tmp_path).name == "checkpoint-2"

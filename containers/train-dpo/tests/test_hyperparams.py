@@ -5,8 +5,8 @@ import sys
 
 import pytest
 
-import hyperparams
-from hyperparams import HyperparameterError, bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, validate
+from dpo import hyperparams
+from dpo.hyperparams import HyperparameterError, bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, validate
 
 
 def problems_for(raw: dict[str, str]) -> list[str]:
@@ -99,10 +99,10 @@ def test_validation_runs_without_torch_transformers_or_trl():
     import subprocess
     from pathlib import Path
 
-    code = ("import sys, hyperparams, train_cli; hyperparams.validate({'beta': '0.2'}); "
+    code = ("import sys; from dpo import hyperparams, cli; hyperparams.validate({'beta': '0.2'}); "
             "print(sorted({'torch', 'transformers', 'trl', 'peft'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                            cwd=Path(hyperparams.__file__).parent)
+                            cwd=Path(hyperparams.__file__).parents[1])
     assert result.stdout.strip() == "[]"
 
 
@@ -126,5 +126,26 @@ def test_trl_peft_and_transformers_accept_the_mapped_kwargs(tmp_path):
 def test_readme_documents_every_accepted_name():
     from pathlib import Path
 
-    readme = (Path(hyperparams.__file__).parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(hyperparams.__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     assert [name for name in hyperparams.PARAMS if f"| `{name}` |" not in readme] == []
+
+
+def test_the_step_plan_counts_as_the_trainer_does():
+    from dpo.hyperparams import plan_steps, plan_warnings
+
+    old_spec = validate({"epochs": "1", "learning_rate": "5e-6", "per_device_train_batch_size": "1",
+                         "gradient_accumulation_steps": "4"})
+    plan = plan_steps(40, 8, old_spec)  # the case: 8 ranks, ~40 pairs
+    assert (plan.optimizer_steps, plan.warmup_steps) == (2, 1)
+    assert any("only 2 optimizer step(s)" in w for w in plan_warnings(plan))
+    assert any("warmup takes 1 of 2 steps" in w for w in plan_warnings(plan))
+    defaults = plan_steps(180, 8, validate({}))  # --pairs all on 38 ranked questions, the new defaults
+    assert (defaults.optimizer_steps, defaults.warmup_steps, defaults.effective_batch) == (69, 7, 8)
+    assert plan_warnings(defaults) == []
+    assert plan_steps(180, 8, validate({"max_steps": "5"})).optimizer_steps == 5
+
+
+def test_lora_defaults_are_what_the_readme_explains():
+    values = validate({})
+    assert (values["learning_rate"], values["epochs"], values["gradient_accumulation_steps"], values["warmup_ratio"]) == (
+        2e-5, 3.0, 1, 0.1)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-from launch import gpu_count, is_main_process, local_rank, torchrun_command
+from dpo.launch import gpu_count, is_main_process, local_rank, torchrun_command
 
 
 def test_one_rank_per_gpu_on_a_multi_gpu_instance():

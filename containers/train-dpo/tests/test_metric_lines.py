@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from metric_lines import ALL_NAMES, TokenRate, format_value, lines_for_log, metric_line
+from dpo.metric_lines import ALL_NAMES, TokenRate, format_value, lines_for_log, metric_line
 
 TRAIN_LOG = {"loss": 0.6931, "grad_norm": 0.3, "learning_rate": 5e-07, "rewards/accuracies": 0.5,
              "rewards/margins": -0.0123, "epoch": 0.1}

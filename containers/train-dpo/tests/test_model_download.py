@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-import launch
-import model_download
-from hyperparams import validate
+from dpo import launch
+from dpo import model_download
+from dpo.hyperparams import validate
 from jobkit import JobError
 
 

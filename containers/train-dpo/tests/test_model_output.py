@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from model_output import merge_dtype, publish_files, replace_dir, staging_dir
+from dpo.model_output import merge_dtype, publish_files, replace_dir, staging_dir
 
 
 def test_a_failed_save_leaves_no_staging_folder(tmp_path):

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from hyperparams import HyperparameterError
-from train_cli import parse_command_line, to_argv
+from dpo.hyperparams import HyperparameterError
+from dpo.cli import parse_command_line, to_argv
 
 
 def test_sagemaker_style_arguments_become_hyperparameters():

@@ -84,4 +84,99 @@ export const DEPLOY = {
     'smpipe upsert on a network that drops traffic to S3, or behind a proxy that never answers.',
     'Check the network or endpoint settings; raise --connect-timeout / --request-timeout (or SMPIPE_CONNECT_TIMEOUT / SMPIPE_REQUEST_TIMEOUT) for slow links.',
   ),
+  SMP9035: situation(
+    'start --from and logs STEP name a step the pipeline does not have (condition branches included), or a selective execution lists more steps than SageMaker accepts.',
+    'smpipe start spec.yaml --from TrainDpo (the step is TrainDPO).',
+    'Use a step name from the message\'s list (names are case-sensitive).',
+  ),
+  SMP9036: situation(
+    'smpipe logs shows a job\'s CloudWatch log; callback, condition, lambda, fail and model steps have no job, so no log.',
+    'smpipe logs ARN QualityGate.',
+    'Name a processing, training, transform or tuning step; for a callback step, look at the consumer\'s own logs (the labeling bridge logs to /aws/lambda/STACK-*).',
+  ),
+  SMP9037: situation(
+    'start --from reuses the steps before STEP from a reference execution: the latest Succeeded one by default, or --reference. There is none, or the reference is still running or belongs to another pipeline.',
+    'smpipe start spec.yaml --from Evaluate on a pipeline that never succeeded.',
+    'Run it once in full, or pass --reference ARN of a finished execution whose earlier steps succeeded.',
+  ),
+  SMP9038: situation(
+    'Preflight could not look something up (no permission for the lookup, or the lookup failed): that item is not checked. A warning, never a failure: the deploy itself may not need that permission.',
+    'smpipe preflight with a role that may not call servicequotas:ListServiceQuotas or iam:GetRole.',
+    'Grant the read permission named in the message to check it, or check that item by hand.',
+  ),
+  SMP9039: situation(
+    'RetryPipelineExecution resumes a Failed execution from its failed steps; an execution that is running, succeeded or was stopped cannot be retried.',
+    'smpipe retry ARN of an execution that succeeded.',
+    'smpipe start (a new execution), or smpipe start --from STEP to re-run from a step.',
+  ),
+  SMP9040: situation(
+    'A Service Quotas limit for an instance type is below what the pipeline starts (instance count of a job step at its default type). The job would fail at start, after the steps before it were paid for.',
+    'TrainDPO on ml.g5.48xlarge in an account whose "ml.g5.48xlarge for training job usage" quota is 0 (the default in many accounts).',
+    'Request the increase the message names (Service Quotas console → Amazon SageMaker), or choose another instance type.',
+  ),
+  SMP9041: situation(
+    'The quota is enough for the default instance type, but not for another type an instance-type parameter allows: only an execution that picks it fails.',
+    'TrainingInstanceType allows ml.p4d.24xlarge, whose training quota is 0 in the account.',
+    'Request the increase, or drop that type from the parameter\'s enum.',
+  ),
+  SMP9042: situation(
+    'Service Quotas has no SageMaker quota of that name in the region: the instance type may not be offered there.',
+    'A pipeline using ml.p5.48xlarge for training in a region without P5 instances.',
+    'Choose an instance type the region offers (the SageMaker pricing page lists them per region).',
+  ),
+  SMP9043: situation(
+    'The pipeline\'s role (defaults.role) does not exist in the account.',
+    'roleArn in the vars file names a role deleted since, or in another account.',
+    'Create the role (trusted by sagemaker.amazonaws.com) or fix roleArn.',
+  ),
+  SMP9044: situation(
+    'The pipeline\'s role exists but its trust policy does not let sagemaker.amazonaws.com assume it, so every job fails to start.',
+    'A role made for Lambda reused as the pipeline role.',
+    'Add sagemaker.amazonaws.com as a trusted principal (sts:AssumeRole) in the role\'s trust policy.',
+  ),
+  SMP9045: situation(
+    'The artifacts bucket does not exist (or is not visible to the caller).',
+    'vars.bucket misspelt, or the bucket not yet created.',
+    'Create the bucket in the deploy\'s region, or fix vars.bucket.',
+  ),
+  SMP9046: situation(
+    'The SQS queue a callback or ground-truth step sends to does not exist: the step would fail when it starts.',
+    'labelingQueueUrl from another region or account, or a bridge stack deleted since.',
+    'Deploy the labeling bridge (smpipe labeling deploy) and put its CallbackQueueUrl output in the vars file.',
+  ),
+  SMP9047: situation(
+    'The Ground Truth work team a ground-truth step names does not exist.',
+    'workteamArn of a private team in another region.',
+    'Create the private work team (Ground Truth → Labeling workforces) and put its ARN in the vars file.',
+  ),
+  SMP9048: situation(
+    'A Lambda function the pipeline calls (lambda steps, the labeling Lambdas) does not exist.',
+    'labelingPreAnnotationLambdaArn from a bridge stack that was deleted.',
+    'Deploy the function (for the bridge: smpipe labeling deploy) and fix the ARN in the vars file.',
+  ),
+  SMP9049: situation(
+    'A Secrets Manager secret named in vars (hfTokenSecretArn) does not exist: the jobs that read it would fail.',
+    'hfTokenSecretArn pointing at a secret in another region.',
+    'Create the secret (aws secretsmanager create-secret) and put its ARN in the vars file.',
+  ),
+  SMP9050: situation(
+    'The definition has PipelineExperimentConfig but SageMaker Experiments does not exist in the region: executions fail.',
+    'A folder compiled with experiment: true deployed to a region outside the SDK\'s Experiments list.',
+    'Compile with experiment: false (or leave it unset: the default turns off where Experiments is missing).',
+  ),
+  SMP9051: situation(
+    'A note: the region has no SageMaker Experiments, so the compile left the default PipelineExperimentConfig out.',
+    'Compiling the flagship for a region outside the SDK\'s Experiments list.',
+    'Nothing to do; set experiment: false to say so in the spec.',
+  ),
+  SMP9052: situation(
+    'A job step has no maximum runtime smpipe knows, so its worst-case cost has no bound.',
+    'A step whose StoppingCondition comes from arguments: as a run-time expression.',
+    'Give the step maxRuntime: (seconds).',
+  ),
+  SMP9053: situation(
+    'smpipe\'s price table (src/deploy/prices.ts, with its date and sources) has no price for an instance type in the region: the cost estimate leaves that step out.',
+    'A pipeline on ml.trn1.32xlarge, or any region but us-east-1.',
+    'Check the SageMaker pricing page for that type; add a row to the table with its source.',
+  ),
 } satisfies Explanations;

@@ -36,4 +36,14 @@ export const GRAPH = {
     example: `${HEAD}${SCORE}steps:\n${GATE('Gate')}`,
     fix: `${HEAD}${SCORE}steps:\n${GATE('Stop')}${stop('stopped')}`,
   },
+  SMP4007: {
+    explain: 'SageMaker reuses a cached step when the fields of its cache key (a documented list per step type: Processing AppSpecification, Environment, ProcessingInputs; Training AlgorithmSpecification, CheckpointConfig, HyperParameters, InputDataConfig, Environment, …) are the same as in an earlier successful run. A value that differs in every execution (${execution.id}, ${execution.startDateTime}, …) inside one of them means the step never hits the cache, and days of labeling or training run again.',
+    example: `${HEAD.replace('defaults: {', 'defaults: { cache: P30D,')}steps:\n${PREP}    environment: { RUN: "\${execution.id}" }\n`,
+    fix: `${HEAD.replace('defaults: {', 'defaults: { cache: P30D,')}steps:\n${PREP}    environment: { RUN: demo }\n`,
+  },
+  SMP4008: {
+    explain: 'A cached step reads the output of a step that runs again in every execution (not cached, or its own key changes per execution). The output location then changes too, so the reader never hits the cache either: its cache key holds the upstream step\'s fresh output.',
+    example: `${HEAD.replace('defaults: {', 'defaults: { cache: P30D,')}steps:\n${PREP}    cache: false\n  Use:\n    kind: processing\n    image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/prep:1\n    instance: { type: ml.m5.xlarge }\n    inputs: { data: "\${steps.Prep.outputs.data}" }\n`,
+    fix: `${HEAD.replace('defaults: {', 'defaults: { cache: P30D,')}steps:\n${PREP}  Use:\n    kind: processing\n    image: 111122223333.dkr.ecr.us-east-1.amazonaws.com/prep:1\n    instance: { type: ml.m5.xlarge }\n    inputs: { data: "\${steps.Prep.outputs.data}" }\n`,
+  },
 } satisfies Explanations;

@@ -10,6 +10,7 @@ import type { JsonObject } from '../definition/refs.js';
 import type { MotoClient } from '../moto-client.js';
 import { conflict, notFound } from '../sagemaker/errors.js';
 import type { StepOutcome } from '../types.js';
+import type { StepCache } from './cache.js';
 import type { CallbackDelivery } from './delivery.js';
 import { FINAL_EXECUTION, RUNNING, type Execution, type ExecutionStatus, type ExecutionStore, type StepRun, type StepStatus } from './model.js';
 import { readySteps, runningCount } from './ready.js';
@@ -26,6 +27,9 @@ export interface ExecutorEnv {
   accountId: string;
   outcomes: Map<string, StepOutcome>;
   defaultDurationMs: number;
+  cache: StepCache;
+  /** Writes a job's configured log lines where CloudWatch Logs would have them. */
+  writeLogs?: (stepType: string, jobName: string, lines: string[]) => Promise<void>;
 }
 
 export type CallbackAnswer = { ok: true; outputs: Array<{ Name: string; Value: string }> } | { ok: false; reason: string };
@@ -70,6 +74,22 @@ export class Executor {
     return execution;
   }
 
+  /**
+   * RetryPipelineExecution: the steps that failed or were stopped run again (new jobs, the same
+   * resolved arguments); the steps that succeeded keep their runs.
+   */
+  retry(execution: Execution): void {
+    for (const [name, run] of execution.runs) {
+      if (run.status === 'Succeeded') continue;
+      (execution.priorAttempts ??= new Map()).set(name, run.attempt);
+      if (run.callbackToken) this.env.store.callbacks.delete(run.callbackToken);
+      execution.runs.delete(name);
+    }
+    Object.assign(execution, { status: 'Executing', failed: false, stopRequested: false, failMessage: undefined, failureReason: undefined });
+    this.touch(execution);
+    this.schedule(execution);
+  }
+
   waitFor(execution: Execution, timeoutMs: number): Promise<ExecutionStatus> {
     if (FINAL_EXECUTION.has(execution.status)) return Promise.resolve(execution.status);
     return new Promise((resolve, reject) => {
@@ -96,7 +116,8 @@ export class Executor {
   }
 
   private launch(execution: Execution, step: FlatStep): void {
-    const run: StepRun = { name: step.name, type: step.type, status: 'Starting', startTime: Date.now(), metadata: {}, properties: {} };
+    const attempt = (execution.priorAttempts?.get(step.name) ?? 0) + 1;
+    const run: StepRun = { name: step.name, type: step.type, status: 'Starting', startTime: Date.now(), metadata: {}, properties: {}, attempt };
     if (typeof step.raw['DisplayName'] === 'string') run.displayName = step.raw['DisplayName'];
     if (typeof step.raw['Description'] === 'string') run.description = step.raw['Description'];
     execution.runs.set(step.name, run);
@@ -115,7 +136,23 @@ export class Executor {
     if (execution.stopRequested) return this.settle(execution, run, 'Stopped');
     run.status = 'Executing';
     run.arguments = args;
+    if (this.reuseFromCache(execution, step, run, args)) return;
+    const logs = this.env.outcomes.get(step.name)?.logs;
+    if (logs?.length && this.env.writeLogs) await this.env.writeLogs(step.type, name, logs);
+    if (this.closed || run.status !== 'Executing') return;
     runnerFor(step.type)(this.context(execution, step, run, args, name));
+  }
+
+  /** A cache hit ends the step at once with the earlier run's properties and metadata. */
+  private reuseFromCache(execution: Execution, step: FlatStep, run: StepRun, args: JsonObject): boolean {
+    const key = this.env.cache.keyOf(step, args);
+    if (key === undefined) return false;
+    run.cacheKey = key;
+    const hit = this.env.cache.lookup(execution.pipelineName, step, key, Date.now());
+    if (!hit) return false;
+    Object.assign(run, { properties: hit.properties, metadata: hit.metadata, cacheHit: hit.executionArn });
+    this.settle(execution, run, 'Succeeded');
+    return true;
   }
 
   private context(execution: Execution, step: FlatStep, run: StepRun, args: JsonObject, name: string): RunContext {
@@ -167,6 +204,9 @@ export class Executor {
     if (status === 'Failed') {
       run.failureReason = reason ?? 'Step failed.';
       execution.failed = true;
+    }
+    if (status === 'Succeeded' && run.cacheKey !== undefined && run.cacheHit === undefined) {
+      this.env.cache.record(execution.pipelineName, run.name, run.cacheKey, { executionArn: execution.arn, endTime: run.endTime ?? Date.now(), properties: run.properties, metadata: run.metadata });
     }
     this.touch(execution);
     this.schedule(execution);

@@ -23,6 +23,14 @@ export interface StepRun {
   arguments?: Record<string, unknown>;
   /** The pending completion of a simulated job, cleared on stop. */
   timer?: NodeJS.Timeout;
+  /** The step's resolved cache key, when its CacheConfig is enabled (recorded when it succeeds). */
+  cacheKey?: string;
+  /** CacheHitResult: the execution whose run was reused. */
+  cacheHit?: string;
+  /** SelectiveExecutionResult: the reference execution a step that was not selected was copied from. */
+  selectiveSource?: string;
+  /** Runs of this step in this execution so far (RetryPipelineExecution adds one). */
+  attempt: number;
 }
 
 export interface Execution {
@@ -46,6 +54,13 @@ export interface Execution {
   failed: boolean;
   /** A Fail step's ErrorMessage becomes the execution's FailureReason. */
   failMessage?: string;
+  /** The pipeline version it runs (StartPipelineExecution's PipelineVersionId, else the latest). */
+  versionId?: number;
+  /** SelectiveExecutionConfig as given; `skip` holds the steps a selective execution never runs. */
+  selective?: { SourcePipelineExecutionArn?: string; SelectedSteps: Array<{ StepName: string }> };
+  skip?: Set<string>;
+  /** Attempts of steps that RetryPipelineExecution ran again. */
+  priorAttempts?: Map<string, number>;
   waiters: Array<(status: ExecutionStatus) => void>;
 }
 

@@ -5,6 +5,7 @@ import { RUNNING, type Execution } from './model.js';
 export function readySteps(execution: Execution): FlatStep[] {
   return execution.definition.steps.filter((step) =>
     !execution.runs.has(step.name) &&
+    !execution.skip?.has(step.name) &&
     branchTaken(execution, step) &&
     step.deps.every((dep) => execution.runs.get(dep)?.status === 'Succeeded'));
 }

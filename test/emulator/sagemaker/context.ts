@@ -5,6 +5,8 @@ import type { MotoClient } from '../moto-client.js';
 import { validationError } from './errors.js';
 import type { IdempotencyCache } from './idempotency.js';
 import type { LabelingStore } from './labeling-store.js';
+import type { PipelineVersions } from './versions.js';
+import type { WorkteamStore } from './workteams.js';
 
 export interface SageMakerContext {
   region: string;
@@ -14,6 +16,8 @@ export interface SageMakerContext {
   store: ExecutionStore;
   executor: Executor;
   labeling: LabelingStore;
+  versions: PipelineVersions;
+  workteams: WorkteamStore;
 }
 
 export type Params = Record<string, unknown>;

@@ -11,7 +11,8 @@ import { bindParameters, type GivenParameter } from '../executor/parameters.js';
 import { resolveValue } from '../executor/resolver.js';
 import { executionScope } from '../executor/scope.js';
 import { page, pipelineNameOf, seconds, type Handlers, type Params, type SageMakerContext } from './context.js';
-import { conflict, executionNotFound } from './errors.js';
+import { copyRuns, planSelective, type SelectiveConfig } from '../executor/selective.js';
+import { conflict, executionNotFound, validationError } from './errors.js';
 import { describePipeline } from './pipelines.js';
 import { checkEach, checkRules, EXECUTION_ARN, EXECUTION_DISPLAY_NAME, PARAMETER_NAME, PIPELINE_NAME_OR_ARN, SORT_ORDER, TOKEN_RULE, type Rule } from './validate.js';
 
@@ -23,6 +24,9 @@ const START_RULES: Rule[] = [
   { path: 'PipelineExecutionDescription', max: 3072 },
   { path: 'PipelineParameters', max: 200 },
   { path: 'ParallelismConfiguration.MaxParallelExecutionSteps', minValue: 1 },
+  { path: 'PipelineVersionId', minValue: 1 },
+  { path: 'SelectiveExecutionConfig.SelectedSteps', required: false, min: 1, max: 50 },
+  { path: 'SelectiveExecutionConfig.SourcePipelineExecutionArn', max: 2048, pattern: EXECUTION_ARN },
 ];
 const PARAMETER_RULES: Rule[] = [{ path: 'Name', required: true, min: 1, max: 256, pattern: PARAMETER_NAME }, { path: 'Value', required: true, max: 1024 }];
 const LIST_RULES: Rule[] = [
@@ -48,6 +52,18 @@ export function executionHandlers(ctx: SageMakerContext): Handlers {
       const { items, NextToken } = page(sorted(ctx.store.forPipeline(name), p).filter((e) => inWindow(e, p)), p);
       return { PipelineExecutionSummaries: items.map(summary), ...(NextToken ? { NextToken } : {}) };
     },
+    RetryPipelineExecution: async (p) => {
+      checkRules(p, [EXECUTION_ARN_RULE, TOKEN_RULE(true), { path: 'ParallelismConfiguration.MaxParallelExecutionSteps', minValue: 1 }]);
+      return ctx.idempotency.once('RetryPipelineExecution', p, async () => {
+        const execution = findExecution(ctx, p);
+        // Only a failed execution has failed steps to run again; the service's rule for Stopped is not documented.
+        if (execution.status !== 'Failed') throw conflict(`Pipeline execution '${execution.arn}' is ${execution.status}; only a Failed execution can be retried.`);
+        const parallelism = (p['ParallelismConfiguration'] as { MaxParallelExecutionSteps?: number } | undefined)?.MaxParallelExecutionSteps;
+        if (parallelism) execution.parallelism = parallelism;
+        ctx.executor.retry(execution);
+        return { PipelineExecutionArn: execution.arn };
+      });
+    },
     StopPipelineExecution: async (p) => {
       checkRules(p, [EXECUTION_ARN_RULE, TOKEN_RULE(true)]);
       return ctx.idempotency.once('StopPipelineExecution', p, async () => {
@@ -64,9 +80,13 @@ export function executionHandlers(ctx: SageMakerContext): Handlers {
 
 async function start(ctx: SageMakerContext, p: Params): Promise<Params> {
   const name = pipelineNameOf(p['PipelineName']);
-  const pipeline = await describePipeline(ctx, name);
+  const versionId = typeof p['PipelineVersionId'] === 'number' ? p['PipelineVersionId'] : undefined;
+  const pipeline = await describePipeline(ctx, name, versionId);
   const definition = parseDefinition(String(pipeline['PipelineDefinition']));
   const parameters = bindParameters(definition.parameters, p['PipelineParameters'] as GivenParameter[] | undefined);
+  const selective = p['SelectiveExecutionConfig'] as SelectiveConfig | undefined;
+  const reference = selective ? referenceExecution(ctx, name, selective) : undefined;
+  const plan = selective ? planSelective(definition, selective, reference) : undefined;
   const { PipelineExecutionArn: arn } = await ctx.moto.sagemaker<{ PipelineExecutionArn: string }>('StartPipelineExecution', { ...p, PipelineName: name });
   const now = Date.now();
   const parallelism = (p['ParallelismConfiguration'] ?? pipeline['ParallelismConfiguration']) as { MaxParallelExecutionSteps?: number } | undefined;
@@ -76,11 +96,28 @@ async function start(ctx: SageMakerContext, p: Params): Promise<Params> {
     description: p['PipelineExecutionDescription'] as string | undefined,
     status: 'Executing', creationTime: now, lastModifiedTime: now, parameters, definition,
     parallelism: parallelism?.MaxParallelExecutionSteps, runs: new Map(), stopRequested: false, failed: false, waiters: [],
+    versionId: versionId ?? ctx.versions.latest(name),
+    ...(selective ? { selective } : {}),
   };
+  if (plan) copyRuns(execution, reference as Execution, plan, now);
   execution.experimentConfig = await experimentConfig(ctx, execution);
   ctx.store.add(execution);
   ctx.executor.start(execution);
   return { PipelineExecutionArn: arn };
+}
+
+/** The reference execution of a selective execution: this pipeline's, and Failed or Succeeded. */
+function referenceExecution(ctx: SageMakerContext, pipeline: string, selective: SelectiveConfig): Execution | undefined {
+  if (!Array.isArray(selective.SelectedSteps)) throw validationError("1 validation error detected: Value null at 'selectiveExecutionConfig.selectedSteps' failed to satisfy constraint: Member must not be null");
+  checkEach(selective.SelectedSteps, 'SelectiveExecutionConfig.SelectedSteps', [{ path: 'StepName', required: true, min: 1, max: 256 }]);
+  const arn = selective.SourcePipelineExecutionArn;
+  if (arn === undefined) return undefined;
+  const reference = ctx.store.get(arn);
+  if (!reference || reference.pipelineName !== pipeline) throw validationError(`SourcePipelineExecutionArn '${arn}' is not an execution of pipeline '${pipeline}'.`);
+  if (reference.status !== 'Failed' && reference.status !== 'Succeeded') {
+    throw validationError(`The reference execution '${arn}' is ${reference.status}; it must be Failed or Succeeded.`);
+  }
+  return reference;
 }
 
 /** PipelineExperimentConfig with its Execution.* references resolved, as Describe shows it. */
@@ -111,6 +148,8 @@ function describe(e: Execution): Params {
     CreatedBy: {},
     LastModifiedBy: {},
     ...(e.parallelism ? { ParallelismConfiguration: { MaxParallelExecutionSteps: e.parallelism } } : {}),
+    ...(e.selective ? { SelectiveExecutionConfig: e.selective } : {}),
+    ...(e.versionId ? { PipelineVersionId: e.versionId } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import { executionHandlers } from './executions.js';
 import { labelingHandlers } from './labeling.js';
 import { pipelineHandlers } from './pipelines.js';
 import { stepHandlers } from './steps.js';
+import { workteamHandlers } from './workteams.js';
 
 export function sagemakerHandlers(ctx: SageMakerContext): Handlers {
   return {
@@ -11,5 +12,6 @@ export function sagemakerHandlers(ctx: SageMakerContext): Handlers {
     ...executionHandlers(ctx),
     ...stepHandlers(ctx),
     ...labelingHandlers(ctx),
+    ...workteamHandlers(ctx.workteams),
   };
 }

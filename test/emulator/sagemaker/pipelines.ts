@@ -33,27 +33,24 @@ const UPDATE_RULES: Rule[] = [
 ];
 const NAME_OR_ARN: Rule = { path: 'PipelineName', required: true, min: 1, max: 2048, pattern: PIPELINE_NAME_OR_ARN };
 
-/** What moto does not track: when a pipeline last changed, and its version. */
-type Versions = Map<string, { modified: number; version: number }>;
-
 export function pipelineHandlers(ctx: SageMakerContext): Handlers {
-  const versions: Versions = new Map();
+  const versions = ctx.versions;
   return {
-    CreatePipeline: (p) => create(ctx, versions, p),
-    UpdatePipeline: (p) => update(ctx, versions, p),
+    CreatePipeline: (p) => create(ctx, p),
+    UpdatePipeline: (p) => update(ctx, p),
     DescribePipeline: async (p) => {
-      checkRules(p, [NAME_OR_ARN]);
+      checkRules(p, [NAME_OR_ARN, { path: 'PipelineVersionId', minValue: 1 }]);
       const name = pipelineNameOf(p['PipelineName']);
-      const answer = await describePipeline(ctx, name);
-      const known = versions.get(name);
-      return known ? { ...answer, LastModifiedTime: seconds(known.modified) } : answer;
+      const answer = await describePipeline(ctx, name, p['PipelineVersionId'] as number | undefined);
+      const modified = versions.lastModified(name);
+      return modified ? { ...answer, LastModifiedTime: seconds(modified) } : answer;
     },
     DeletePipeline: async (p) => {
       checkRules(p, [{ path: 'PipelineName', required: true, min: 1, max: 256, pattern: PIPELINE_NAME }, TOKEN_RULE(true)]);
       const name = String(p['PipelineName']);
       return ctx.idempotency.once('DeletePipeline', p, async () => {
         const answer = await callMoto(ctx, 'DeletePipeline', p, name);
-        versions.delete(name);
+        versions.deleted(name);
         return answer;
       });
     },
@@ -61,26 +58,25 @@ export function pipelineHandlers(ctx: SageMakerContext): Handlers {
   };
 }
 
-async function create(ctx: SageMakerContext, versions: Versions, p: Params): Promise<Params> {
+async function create(ctx: SageMakerContext, p: Params): Promise<Params> {
   checkRules(p, CREATE_RULES);
   const definition = await definitionText(ctx, p, true);
   parseDefinition(definition!);
   return ctx.idempotency.once('CreatePipeline', p, async () => {
     const answer = await callMoto(ctx, 'CreatePipeline', inline(p, definition), String(p['PipelineName']));
-    versions.set(String(p['PipelineName']), { modified: Date.now(), version: 1 });
+    ctx.versions.created(String(p['PipelineName']), definition!);
     return answer;
   });
 }
 
-async function update(ctx: SageMakerContext, versions: Versions, p: Params): Promise<Params> {
+async function update(ctx: SageMakerContext, p: Params): Promise<Params> {
   checkRules(p, UPDATE_RULES);
   const name = String(p['PipelineName']);
   const definition = await definitionText(ctx, p, false);
   if (definition !== undefined) parseDefinition(definition);
+  const current = String((await describePipeline(ctx, name))['PipelineDefinition']);
   const answer = await callMoto(ctx, 'UpdatePipeline', inline(p, definition), name);
-  const version = (versions.get(name)?.version ?? 1) + 1;
-  versions.set(name, { modified: Date.now(), version });
-  return { ...answer, PipelineVersionId: version };
+  return { ...answer, PipelineVersionId: ctx.versions.updated(name, definition, current) };
 }
 
 /** moto matches the prefix anywhere in the name; the service matches prefixes. */
@@ -91,9 +87,13 @@ async function list(ctx: SageMakerContext, p: Params): Promise<Params> {
   return { ...answer, PipelineSummaries: summaries.filter((s) => s.PipelineName.startsWith(prefix)) };
 }
 
-/** DescribePipeline from moto, with the definition always a string, as the service returns it. */
-export async function describePipeline(ctx: SageMakerContext, name: string): Promise<Params> {
+/**
+ * DescribePipeline from moto, with the definition always a string, as the service returns it;
+ * with a version, that version's definition.
+ */
+export async function describePipeline(ctx: SageMakerContext, name: string, version?: number): Promise<Params> {
   const answer = await callMoto(ctx, 'DescribePipeline', { PipelineName: name }, name);
+  if (version !== undefined) return { ...answer, PipelineDefinition: ctx.versions.definition(name, version, String(answer['PipelineArn'])) };
   const definition = answer['PipelineDefinition'];
   return typeof definition === 'string' ? answer : { ...answer, PipelineDefinition: JSON.stringify(definition) };
 }

@@ -45,6 +45,8 @@ function stepSummary(run: StepRun): Params {
     StepStatus: run.status,
     ...(run.failureReason !== undefined ? { FailureReason: run.failureReason } : {}),
     ...(Object.keys(run.metadata).length ? { Metadata: run.metadata } : {}),
-    AttemptCount: 1,
+    ...(run.cacheHit ? { CacheHitResult: { SourcePipelineExecutionArn: run.cacheHit } } : {}),
+    ...(run.selectiveSource ? { SelectiveExecutionResult: { SourcePipelineExecutionArn: run.selectiveSource } } : {}),
+    AttemptCount: run.attempt,
   };
 }

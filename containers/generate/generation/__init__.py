@@ -1,0 +1,1 @@
+"""The generate.py job as a package: sample N answers per question."""
