@@ -120,7 +120,7 @@ function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};
   args.ProcessingResources = { ClusterConfig: clusterConfig(ctx) };
   const app: Record<string, Json> = {};
-  put(app, 'ImageUri', ctx.image(ctx.at('image')));
+  put(app, 'ImageUri', ctx.image(ctx.at('image'), 'processing'));
   const codeInputs = appSpecification(ctx, app);
   args.AppSpecification = app;
   put(args, 'RoleArn', ctx.role(ctx.at('role')));
