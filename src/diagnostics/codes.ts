@@ -150,6 +150,27 @@ export const CODES = {
       codeWithEntry: 'code and entry go together: the folder to pack and the script in it to run',
       spotMaxWait: 'spot training needs spot.maxWait (seconds, at least maxRuntime)',
       maxWaitBelowRuntime: 'maxWait ({{maxWait}}) must be at least maxRuntime ({{maxRuntime}})',
+      baselineOrClusters: { message: 'give either shap.baseline or shap.numClusters, not both', hint: 'numClusters computes a baseline from the dataset (the SDK\'s SHAPConfig refuses both)' },
+    },
+  },
+  SMP2010: {
+    severity: 'error',
+    title: 'Invalid hyperparameter tuning setup (a range, a hyperparameter both fixed and tuned)',
+    messages: {
+      integerRange: 'an integer range needs whole numbers, not {{value}}',
+      fixedAndTuned: { message: 'hyperparameter "{{name}}" is both fixed (training.hyperparameters) and tuned (ranges)', hint: 'remove it from training.hyperparameters: a tuned hyperparameter is set by each training job' },
+    },
+  },
+
+  SMP2011: {
+    severity: 'error',
+    title: 'Field that does not apply to this check type, or one the check type needs',
+    messages: {
+      dataQualityOnly: { message: '{{field}} applies to data-quality checks only', hint: 'remove it, or set check: data-quality' },
+      modelQualityOnly: { message: '{{field}} applies to model-quality checks only', hint: 'remove it, or set check: model-quality' },
+      problemType: { message: 'a model-quality check needs problemType', hint: 'add problemType: Regression, BinaryClassification or MulticlassClassification' },
+      checkField: { message: '{{field}} does not apply to {{check}} checks', hint: 'it applies to: {{checks}}' },
+      checkNeeds: { message: 'a {{check}} check needs {{field}}', hint: '{{what}}' },
     },
   },
 
@@ -262,6 +283,20 @@ export const CODES = {
       conditionOutcome: { message: 'a condition step exposes only "outcome"', hint: 'steps.{{step}}.outcome' },
       failProperties: { message: 'a fail step exposes no properties ("{{tail}}")', hint: 'nothing runs after a fail step' },
       unknownProperty: { message: 'a {{kind}} step exposes no "{{tail}}"', hint: 'use one of: {{known}}' },
+    },
+  },
+  SMP3020: {
+    severity: 'error',
+    title: 'Tuning step has no such top training job (models.K takes K from 0 to 49)',
+    messages: {
+      topModelIndex: { message: 'steps.{{step}}.models.{{index}}: a tuning step keeps its 50 best training jobs', hint: 'use models.0 (the best) to models.{{last}}' },
+    },
+  },
+  SMP3021: {
+    severity: 'error',
+    title: 'Tuning objective metric is not among the training definition\'s metrics',
+    messages: {
+      objectiveMetric: { message: 'objective metric "{{metric}}" is not one of training.metrics', hint: 'training.metrics defines: {{metrics}}; add a regex for it there' },
     },
   },
 

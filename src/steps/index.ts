@@ -1,4 +1,5 @@
 import { callback } from './callback.js';
+import { clarifyCheck } from './clarify-check.js';
 import { condition } from './condition.js';
 import { endpoint } from './endpoint.js';
 import { endpointConfig } from './endpoint-config.js';
@@ -7,8 +8,11 @@ import { groundTruth } from './ground-truth.js';
 import { lambda } from './lambda.js';
 import { model } from './model.js';
 import { processing } from './processing.js';
+import { qualityCheck } from './quality-check.js';
 import { registerModel } from './register-model.js';
 import { training } from './training.js';
+import { transform } from './transform.js';
+import { tuning } from './tuning.js';
 import type { StepKind } from './types.js';
 
 export type KindName =
@@ -22,7 +26,11 @@ export type KindName =
   | 'model'
   | 'register-model'
   | 'endpoint-config'
-  | 'endpoint';
+  | 'endpoint'
+  | 'transform'
+  | 'tuning'
+  | 'quality-check'
+  | 'clarify-check';
 
 /** The explicit registry: a kind missing here fails to build (DESIGN §5). How to add one: steps/types.ts. */
 export const KINDS = {
@@ -37,6 +45,10 @@ export const KINDS = {
   'register-model': registerModel,
   'endpoint-config': endpointConfig,
   endpoint,
+  transform,
+  tuning,
+  'quality-check': qualityCheck,
+  'clarify-check': clarifyCheck,
 } satisfies Record<KindName, StepKind>;
 
 export const KIND_LIST: readonly StepKind[] = Object.values(KINDS);

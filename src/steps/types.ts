@@ -38,7 +38,14 @@ export type DefinitionStepType =
   | 'Model'
   | 'RegisterModel'
   | 'EndpointConfig'
-  | 'Endpoint';
+  | 'Endpoint'
+  | 'Transform'
+  | 'Tuning'
+  | 'ClarifyCheck'
+  | 'QualityCheck'
+  | 'EMR'
+  | 'EMRServerless'
+  | 'AutoML';
 
 /** What `${steps.S.<path>}` resolves to, or why it cannot. */
 export type PropertyResult =

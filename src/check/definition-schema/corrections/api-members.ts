@@ -44,4 +44,10 @@ export const MISSING_API_MEMBERS: Readonly<Record<string, readonly string[]>> = 
     'InstancePools', 'VariantInstanceProvisionTimeoutInSeconds', 'CapacityReservationConfig',
   ],
   'EndpointStep/Arguments': ['DeploymentConfig'],
+  'TuningStep/Arguments': ['Autotune'],
+  'TuningStep/Arguments/HyperParameterTuningJobConfig': ['RandomSeed', 'StrategyConfig'],
+  'TuningStep/Arguments/HyperParameterTuningJobConfig/ResourceLimits': ['MaxRuntimeInSeconds'],
+  '#ParameterRanges': ['AutoParameters'],
+  '#HyperParameterTrainingJobDefinition': ['Environment', 'HyperParameterTuningResourceConfig'],
+  'TransformStep/Arguments': ['DataCaptureConfig', 'ExperimentConfig'],
 };

@@ -2,6 +2,7 @@ import type { SchemaCorrection } from '../correction.js';
 import { ARGUMENT_CORRECTIONS } from './arguments.js';
 import { CONDITION_CORRECTIONS } from './conditions.js';
 import { EXPRESSION_CORRECTIONS } from './expressions.js';
+import { JOB_STEP_CORRECTIONS } from './job-steps.js';
 import { PIPELINE_CORRECTIONS } from './pipeline.js';
 import { STEP_CORRECTIONS } from './steps.js';
 
@@ -15,4 +16,5 @@ export const CORRECTIONS: readonly SchemaCorrection[] = [
   ...CONDITION_CORRECTIONS,
   ...STEP_CORRECTIONS,
   ...ARGUMENT_CORRECTIONS,
+  ...JOB_STEP_CORRECTIONS,
 ];
