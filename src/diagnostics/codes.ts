@@ -173,6 +173,24 @@ export const CODES = {
       checkNeeds: { message: 'a {{check}} check needs {{field}}', hint: '{{what}}' },
     },
   },
+  SMP2012: {
+    severity: 'error',
+    title: 'Invalid EMR, EMR Serverless, AutoML or notebook step setup (a cluster or application, what a new one may hold)',
+    messages: {
+      clusterOrConfig: { message: 'give either cluster (a running cluster) or clusterConfig (a new one), not both', hint: 'the SDK\'s EMRStep refuses both' },
+      clusterNeeded: { message: 'an emr step needs cluster (a running cluster\'s id) or clusterConfig (a new cluster)', hint: 'add cluster: j-… or clusterConfig: {Instances: …}' },
+      roleNeedsCluster: { message: 'executionRole applies to a running cluster (cluster) only', hint: 'a new cluster takes its roles in clusterConfig (JobFlowRole, ServiceRole)' },
+      clusterMember: { message: 'clusterConfig may not hold {{key}}', hint: 'the pipeline sets it for the cluster it starts (sagemaker.workflow.emr_step)' },
+      instancesNeeded: { message: 'clusterConfig needs Instances', hint: 'add Instances with InstanceGroups or InstanceFleets' },
+      groupsOrFleets: { message: 'clusterConfig.Instances needs exactly one of InstanceGroups and InstanceFleets', hint: 'give one of them' },
+      applicationOrConfig: { message: 'give either application (an existing application) or applicationConfig (a new one), not both', hint: 'the SDK\'s EMRServerlessStep refuses both' },
+      applicationNeeded: { message: 'an emr-serverless step needs application (an application id) or applicationConfig (a new application)', hint: 'add application: 00f… or applicationConfig: {…}' },
+      jobDriverNeeded: { message: 'an emr-serverless step needs spark (spark-submit settings) or jobDriver (raw JobDriver)', hint: 'add spark: {entryPoint: s3://…/job.py}' },
+      sparkOrDriver: 'give either spark or jobDriver, not both',
+      initScriptLocal: { message: 'initScript must sit in the notebook\'s input folder, and a local notebook is uploaded alone', hint: 'put the notebook and the script in one S3 folder and give notebook: s3://…/notebook.ipynb' },
+      notebookRegion: { message: 'a notebook step needs the AWS Region (AWS_DEFAULT_REGION of the job), and none is set', hint: 'set region in the vars file (or --set region=us-east-1)' },
+    },
+  },
 
   SMP3001: {
     severity: 'error',

@@ -22,17 +22,17 @@ const fields = kindFields({
   dataset: text('The dataset: an S3 URI or expression (DataConfig.s3_data_input_path).'),
   output: text('S3 URI for the analysis results; default <artifacts>/checks/<step>/<hash of the check\'s configuration>.'),
   datasetType: oneOfText('MIME type of the dataset; default text/csv.', ['text/csv', 'application/jsonlines', 'application/json', 'application/x-parquet', 'application/x-image']),
-  label: text('The target column: name, index or JMESPath (label).'),
+  label: scalar(['string', 'integer'], 'The target column: name, index or JMESPath (label).'),
   headers: list('Column names of the dataset (headers).', text('A column name.')),
   features: text('JMESPath of the features in JSON Lines or JSON records (features).'),
   excludedColumns: list('Columns left out of the analysis (excluded_columns).', value),
   bias: object('The sensitive groups (the SDK\'s BiasConfig), for data-bias and model-bias.', {
     labelValues: list('Label values, or one threshold, that mean a positive outcome (label_values_or_threshold).', value, { minItems: 1 }),
     facets: list('The sensitive attributes (facet).', object('One sensitive attribute.', {
-      name: text('Column name or index of the attribute (name_or_index).'),
+      name: scalar(['string', 'integer'], 'Column name or index of the attribute (name_or_index).'),
       values: list('Its values, or one threshold, of the sensitive group (value_or_threshold); default every value.', value),
     }, ['name']), { minItems: 1 }),
-    group: text('Column for conditional demographic disparity (group_variable).'),
+    group: scalar(['string', 'integer'], 'Column for conditional demographic disparity (group_variable).'),
   }, ['labelValues', 'facets']),
   methods: list('Metrics to compute (the SDK\'s methods); default all.', text('A metric name, e.g. CI, DPL, DPPL.'), { minItems: 1 }),
   model: object('The model Clarify deploys to a shadow endpoint (the SDK\'s ModelConfig), for model-bias and explainability.', {
@@ -48,8 +48,8 @@ const fields = kindFields({
     targetModel: text('Target model of a multi-model endpoint (target_model).'),
   }, ['name', 'instanceType']),
   predicted: object('Where the prediction is in the model\'s response (the SDK\'s ModelPredictedLabelConfig).', {
-    label: text('Index or JMESPath of the predicted label (label).'),
-    probability: text('Index or JMESPath of the probability (probability).'),
+    label: scalar(['string', 'integer'], 'Index or JMESPath of the predicted label (label).'),
+    probability: scalar(['string', 'integer'], 'Index or JMESPath of the probability (probability).'),
     threshold: number('Probability threshold turning a score into a label (probability_threshold).'),
     labelHeaders: list('Names of the predicted scores (label_headers).', text('A label name.')),
   }),

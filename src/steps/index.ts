@@ -1,12 +1,16 @@
+import { automl } from './automl.js';
 import { callback } from './callback.js';
 import { clarifyCheck } from './clarify-check.js';
 import { condition } from './condition.js';
 import { endpoint } from './endpoint.js';
 import { endpointConfig } from './endpoint-config.js';
+import { emr } from './emr.js';
+import { emrServerless } from './emr-serverless.js';
 import { fail } from './fail.js';
 import { groundTruth } from './ground-truth.js';
 import { lambda } from './lambda.js';
 import { model } from './model.js';
+import { notebook } from './notebook.js';
 import { processing } from './processing.js';
 import { qualityCheck } from './quality-check.js';
 import { registerModel } from './register-model.js';
@@ -30,7 +34,11 @@ export type KindName =
   | 'transform'
   | 'tuning'
   | 'quality-check'
-  | 'clarify-check';
+  | 'clarify-check'
+  | 'emr'
+  | 'emr-serverless'
+  | 'automl'
+  | 'notebook';
 
 /** The explicit registry: a kind missing here fails to build (DESIGN §5). How to add one: steps/types.ts. */
 export const KINDS = {
@@ -49,6 +57,10 @@ export const KINDS = {
   tuning,
   'quality-check': qualityCheck,
   'clarify-check': clarifyCheck,
+  emr,
+  'emr-serverless': emrServerless,
+  automl,
+  notebook,
 } satisfies Record<KindName, StepKind>;
 
 export const KIND_LIST: readonly StepKind[] = Object.values(KINDS);

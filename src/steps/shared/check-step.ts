@@ -88,7 +88,7 @@ export function checkJobRequest(ctx: StepServices, step: Field<CheckJobSpec>, jo
   put(args, 'RoleArn', ctx.role(step.at('role')));
   args.ProcessingInputs = job.inputs;
   const env = { ...(environment(ctx, step.at('environment')) as Record<string, Json> | undefined), ...job.environment };
-  args.Environment = env;
+  if (Object.keys(env).length) args.Environment = env;
   put(args, 'NetworkConfig', networkConfig(ctx));
   const maxRuntime = step.at('maxRuntime').ifSet();
   if (maxRuntime) args.StoppingCondition = { MaxRuntimeInSeconds: ctx.value(maxRuntime, 'integer') };

@@ -44,6 +44,7 @@ export const MISSING_API_MEMBERS: Readonly<Record<string, readonly string[]>> = 
     'InstancePools', 'VariantInstanceProvisionTimeoutInSeconds', 'CapacityReservationConfig',
   ],
   'EndpointStep/Arguments': ['DeploymentConfig'],
+  'RegisterModelStep/Arguments/ModelMetrics/Bias': ['PreTrainingReport', 'PostTrainingReport'],
   'TuningStep/Arguments': ['Autotune'],
   'TuningStep/Arguments/HyperParameterTuningJobConfig': ['RandomSeed', 'StrategyConfig'],
   'TuningStep/Arguments/HyperParameterTuningJobConfig/ResourceLimits': ['MaxRuntimeInSeconds'],
