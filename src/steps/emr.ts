@@ -12,7 +12,7 @@ const fields = kindFields({
   jar: text('The JAR the step runs (HadoopJarStep.Jar): an S3 URI, a path on the cluster, or command-runner.jar.'),
   args: list('Arguments of the JAR\'s main function (HadoopJarStep.Args).', scalar(['string', 'number', 'boolean'], 'One argument; expressions allowed.')),
   mainClass: text('Main class, when the JAR\'s manifest names none (HadoopJarStep.MainClass).'),
-  properties: stringMap('Java properties set when the step runs (HadoopJarStep.Properties).', { type: 'string' }),
+  jarProperties: stringMap('Java properties set when the step runs (HadoopJarStep.Properties).', { type: 'string' }),
 }, ['jar']);
 
 type Spec = SpecOf<typeof fields>;
@@ -47,7 +47,7 @@ export const emr = defineKind({
       'StepConfig.HadoopJarStep.Jar': 'jar',
       'StepConfig.HadoopJarStep.Args': 'args',
       'StepConfig.HadoopJarStep.MainClass': 'mainClass',
-      'StepConfig.HadoopJarStep.Properties': 'properties',
+      'StepConfig.HadoopJarStep.Properties': 'jarProperties',
     },
   },
   resolveProperty,
@@ -67,7 +67,7 @@ function compile(ctx: StepContext<Spec>) {
   const args = ctx.at('args').ifSet();
   if (args) jar.Args = args.items().map((arg) => ctx.value(arg, 'string'));
   put(jar, 'MainClass', ctx.value(ctx.at('mainClass'), 'string'));
-  const properties = ctx.at('properties').ifSet();
+  const properties = ctx.at('jarProperties').ifSet();
   if (properties) jar.Properties = properties.entries().map(([key, value]) => ({ Key: key, Value: ctx.value(value, 'string') }));
   const out: Record<string, Json> = { StepConfig: { HadoopJarStep: jar } };
   const cluster = ctx.at('cluster').ifSet();

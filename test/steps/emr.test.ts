@@ -14,7 +14,7 @@ test('emr: a running cluster: StepConfig.HadoopJarStep as EMRStepConfig.to_reque
     executionRole: arn:aws:iam::111122223333:role/Step
     args: [spark-submit, s3://b/job.py, 3]
     mainClass: org.example.Main
-    properties: { mapreduce.job.reduces: "4" }
+    jarProperties: { mapreduce.job.reduces: "4" }
     retry: standard
   F:
     kind: fail
