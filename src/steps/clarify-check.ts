@@ -2,7 +2,7 @@ import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, integer, list, literalBoolean, number, object, oneOfText, rawApiFields, scalar, text } from '../spec/schema-helpers.js';
-import { baselineExtras, checkBaselineField, checkJobFields, checkJobRequest, checkProperty, type CheckProperty } from './shared/check-step.js';
+import { CHECK_API, baselineExtras, checkBaselineField, checkJobFields, checkJobRequest, checkProperty, type CheckProperty } from './shared/check-step.js';
 import { put } from './shared/job-settings.js';
 import { s3Input } from './shared/processing-io.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
@@ -99,24 +99,7 @@ export const clarifyCheck = defineKind({
   fields,
   retryExceptions: RETRY_EXCEPTIONS,
   supportsCache: true,
-  api: {
-    request: 'CreateProcessingJobRequest',
-    omit: ['ProcessingJobName'],
-    describe: 'DescribeProcessingJobResponse',
-    origins: {
-      ProcessingResources: 'instance',
-      'ProcessingResources.ClusterConfig.InstanceType': 'instance/type',
-      'ProcessingResources.ClusterConfig.InstanceCount': 'instance/count',
-      'ProcessingResources.ClusterConfig.VolumeSizeInGB': 'instance/volumeGb',
-      AppSpecification: 'image',
-      ProcessingInputs: 'dataset',
-      ProcessingOutputConfig: 'output',
-      Environment: 'environment',
-      StoppingCondition: 'maxRuntime',
-      RoleArn: 'role',
-      Tags: 'tags',
-    },
-  },
+  api: CHECK_API,
   resolveProperty: (request: PropertyRequest<Spec>): PropertyResult => checkProperty(request, 'clarify-check', PROPERTIES),
   compile,
 });

@@ -2,7 +2,7 @@ import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { literalBoolean, oneOfText, text } from '../spec/schema-helpers.js';
-import { baselineExtras, checkJobFields, checkJobRequest, checkProperty, qualityBaselineField, type CheckProperty } from './shared/check-step.js';
+import { CHECK_API, baselineExtras, checkJobFields, checkJobRequest, checkProperty, qualityBaselineField, type CheckProperty } from './shared/check-step.js';
 import { s3Input } from './shared/processing-io.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
 
@@ -61,24 +61,7 @@ export const qualityCheck = defineKind({
   fields,
   retryExceptions: RETRY_EXCEPTIONS,
   supportsCache: true,
-  api: {
-    request: 'CreateProcessingJobRequest',
-    omit: ['ProcessingJobName'],
-    describe: 'DescribeProcessingJobResponse',
-    origins: {
-      ProcessingResources: 'instance',
-      'ProcessingResources.ClusterConfig.InstanceType': 'instance/type',
-      'ProcessingResources.ClusterConfig.InstanceCount': 'instance/count',
-      'ProcessingResources.ClusterConfig.VolumeSizeInGB': 'instance/volumeGb',
-      AppSpecification: 'image',
-      ProcessingInputs: 'dataset',
-      ProcessingOutputConfig: 'output',
-      Environment: 'environment',
-      StoppingCondition: 'maxRuntime',
-      RoleArn: 'role',
-      Tags: 'tags',
-    },
-  },
+  api: CHECK_API,
   resolveProperty: (request: PropertyRequest<Spec>): PropertyResult => checkProperty(request, 'quality-check', PROPERTIES),
   compile,
 });

@@ -14,7 +14,7 @@ import type { ImageUse } from '../../assets/framework-images.js';
 import type { Json } from '../../expr/types.js';
 import { Field } from '../../spec/field.js';
 import { boolean, integer, object, stringMap, text, unchecked, type Static } from '../../spec/schema-helpers.js';
-import type { PropertyRequest, PropertyResult, StepServices } from '../types.js';
+import type { ApiShape, PropertyRequest, PropertyResult, StepServices } from '../types.js';
 import { keyedUri } from './checkpoint-uri.js';
 import { environmentField, imageField, maxRuntimeField, roleField, type ImageSpec } from './fields.js';
 import { environment, jobTags, put } from './job-settings.js';
@@ -127,6 +127,26 @@ export function baselineExtras(ctx: StepServices, checkType: string, baseline: F
   put(extras, 'SuppliedBaselineConstraints', ctx.value(baseline.at('constraints'), 's3uri'));
   return extras;
 }
+
+/** Both check kinds' Arguments are the processing request of their job (CheckJobConfig and the check config). */
+export const CHECK_API: ApiShape = {
+  request: 'CreateProcessingJobRequest',
+  omit: ['ProcessingJobName'],
+  describe: 'DescribeProcessingJobResponse',
+  origins: {
+    ProcessingResources: 'instance',
+    'ProcessingResources.ClusterConfig.InstanceType': 'instance/type',
+    'ProcessingResources.ClusterConfig.InstanceCount': 'instance/count',
+    'ProcessingResources.ClusterConfig.VolumeSizeInGB': 'instance/volumeGb',
+    AppSpecification: 'image',
+    ProcessingInputs: 'dataset',
+    ProcessingOutputConfig: 'output',
+    Environment: 'environment',
+    StoppingCondition: 'maxRuntime',
+    RoleArn: 'role',
+    Tags: 'tags',
+  },
+};
 
 /** Sugar name → the property the SDK's check steps expose (no Describe shape behind them). */
 export interface CheckProperty { name: string; path: string }
