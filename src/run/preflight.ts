@@ -96,11 +96,17 @@ export function literalInputs(graph: StepGraph): { uri: string; pointer: string;
     if (step.type === 'Processing' && Array.isArray(args.ProcessingInputs)) {
       args.ProcessingInputs.forEach((input, i) => add(isObject(input) && isObject(input.S3Input) ? input.S3Input.S3Uri : undefined, `/ProcessingInputs/${i}/S3Input/S3Uri`));
     }
-    if (step.type === 'Training' && Array.isArray(args.InputDataConfig)) {
-      args.InputDataConfig.forEach((channel, i) => {
+    const channels = (config: Json | undefined, at: string): void => {
+      if (!Array.isArray(config)) return;
+      config.forEach((channel, i) => {
         const source = isObject(channel) && isObject(channel.DataSource) ? channel.DataSource.S3DataSource : undefined;
-        add(isObject(source) ? source.S3Uri : undefined, `/InputDataConfig/${i}/DataSource/S3DataSource/S3Uri`);
+        add(isObject(source) ? source.S3Uri : undefined, `${at}/${i}/DataSource/S3DataSource/S3Uri`);
       });
+    };
+    if (step.type === 'Training') channels(args.InputDataConfig, '/InputDataConfig');
+    if (step.type === 'Tuning' && isObject(args.TrainingJobDefinition)) channels(args.TrainingJobDefinition.InputDataConfig, '/TrainingJobDefinition/InputDataConfig');
+    if (step.type === 'Transform' && isObject(args.TransformInput) && isObject(args.TransformInput.DataSource) && isObject(args.TransformInput.DataSource.S3DataSource)) {
+      add(args.TransformInput.DataSource.S3DataSource.S3Uri, '/TransformInput/DataSource/S3DataSource/S3Uri');
     }
   }
   return found;

@@ -11,6 +11,10 @@ import assert from 'node:assert/strict';
 import { compileTo, editDefinition, NO_AWS, options, PYTHON, runFolder, smpipe, tempDir } from './harness.js';
 import type { JsonObject } from '../../src/run/definition.js';
 import type { RunRecord } from '../../src/run/state.js';
+import { flattenSteps } from '../../src/run/definition.js';
+import { readCompiledFolder } from '../../src/run/folder.js';
+import { buildGraph } from '../../src/run/graph.js';
+import { literalInputs } from '../../src/run/preflight.js';
 import { PreflightError } from '../../src/run/run-pipeline.js';
 import { rankJobs } from '../../src/run/steps/tuning.js';
 import { planJobs, readRanges } from '../../src/run/tuning-search.js';
@@ -99,6 +103,20 @@ describe('refused before anything runs', () => {
       assert.deepEqual(error.problems.map((p) => p.code).sort(), ['SMP9514', 'SMP9515']);
       return true;
     });
+  });
+
+  test('literal S3 inputs of transform and tuning steps are checked before running, like processing and training inputs', () => {
+    const folder = editDefinition(compileTo('test/run/fixtures/batch.yaml'), (text) => {
+      const definition = JSON.parse(text) as { Steps: any[] };
+      definition.Steps[1].Arguments.TrainingJobDefinition.InputDataConfig[0].DataSource.S3DataSource.S3Uri = 's3://elsewhere/train';
+      definition.Steps[3].Arguments.TransformInput.DataSource.S3DataSource.S3Uri = 's3://elsewhere/test';
+      return JSON.stringify(definition, null, 2);
+    });
+    const graph = buildGraph(flattenSteps(readCompiledFolder(folder).definition));
+    assert.deepEqual(literalInputs(graph).filter((i) => i.step !== 'Data').map((i) => `${i.step} ${i.uri} ${i.pointer}`), [
+      'Tune s3://elsewhere/train /Steps/1/Arguments/TrainingJobDefinition/InputDataConfig/0/DataSource/S3DataSource/S3Uri',
+      'Score s3://elsewhere/test /Steps/3/Arguments/TransformInput/DataSource/S3DataSource/S3Uri',
+    ]);
   });
 
   test('SMP9513: --step-outputs naming a step that runs here is a usage error (exit 2)', async () => {
