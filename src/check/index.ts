@@ -40,14 +40,11 @@ export function runChecks(input: CheckInput): void {
   checkApiShapes(steps.filter((s) => input.cleanSteps.has(s.name)), input.stepKinds, input.parameterTypes, spec, reporter);
   if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
   for (const finding of validateDefinition(input.definition)) {
-    reporter.reportText('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
+    reporter.report('SMP8006.definition', '', { path: finding.path || '/', problem: finding.message });
   }
   checkCacheSafety(input.definition, input.stepKinds, spec, reporter);
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
-    reporter.reportText('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {
-      hint: 'smpipe upsert uploads it to S3 and passes PipelineDefinitionS3Location',
-      at: 'key',
-    });
+    reporter.report('SMP5004.inlineLimit', '/steps', { size, limit: INLINE_DEFINITION_LIMIT }, { at: 'key' });
   }
 }

@@ -3,7 +3,7 @@ import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, boolean, integer, literalBoolean, map, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
-import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { defaultCheckpointUri } from './shared/checkpoint-uri.js';
 import { packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
@@ -25,11 +25,7 @@ const channelSchema = anyOf('A data channel: an S3 URI / expression, or its sett
 
 /** The training kind's fields: the tuning kind's `training:` takes the same (steps/tuning.ts). */
 export const trainingFields = kindFields({
-  image: imageField,
-  instance: instanceField(30),
-  role: roleField,
-  code: codeField,
-  entry: entryField,
+  ...jobFields,
   hyperparameters: stringMap('Hyperparameters, passed to the script as --key value; values become strings.'),
   channels: map('Input data channels by name.', channelSchema),
   output: text('S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model.'),
@@ -46,7 +42,7 @@ export const trainingFields = kindFields({
   }),
   maxRuntime: maxRuntimeField,
   environment: environmentField,
-  tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
+  tags: jobTagsField,
 }, ['image', 'instance']);
 
 const fields = trainingFields;

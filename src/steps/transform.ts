@@ -1,8 +1,8 @@
 import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
-import { anyOf, integer, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
-import { compressionField, environmentField, s3DataTypeField } from './shared/fields.js';
+import { anyOf, integer, object, oneOfText, text, type Static } from '../spec/schema-helpers.js';
+import { compressionField, environmentField, jobTagsField, s3DataTypeField } from './shared/fields.js';
 import { environment, jobTags, put } from './shared/job-settings.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
@@ -46,7 +46,7 @@ const fields = kindFields({
     retries: integer('Retries of a failed request (InvocationsMaxRetries), 0-3.', { min: 0, max: 3 }),
   }),
   environment: environmentField,
-  tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
+  tags: jobTagsField,
 }, ['model', 'instance', 'input']);
 
 type Spec = SpecOf<typeof fields>;

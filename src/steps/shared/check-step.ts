@@ -13,10 +13,10 @@
 import type { ImageUse } from '../../assets/framework-images.js';
 import type { Json } from '../../expr/types.js';
 import { Field } from '../../spec/field.js';
-import { boolean, integer, object, stringMap, text, unchecked, type Static } from '../../spec/schema-helpers.js';
+import { boolean, integer, object, text, unchecked, type Static } from '../../spec/schema-helpers.js';
 import type { ApiShape, PropertyRequest, PropertyResult, StepServices } from '../types.js';
 import { keyedUri } from './checkpoint-uri.js';
-import { environmentField, imageField, maxRuntimeField, roleField, type ImageSpec } from './fields.js';
+import { environmentField, imageField, jobTagsField, maxRuntimeField, roleField, type ImageSpec } from './fields.js';
 import { environment, jobTags, put } from './job-settings.js';
 import { networkConfig, s3Output } from './processing-io.js';
 import { splitTail, unknownProperty } from './properties.js';
@@ -57,7 +57,7 @@ export const checkJobFields = {
   role: roleField,
   maxRuntime: maxRuntimeField,
   environment: environmentField,
-  tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
+  tags: jobTagsField,
 };
 
 type CheckJobSpec = { image?: ImageSpec; instance?: Static<typeof checkInstance>; role?: string; maxRuntime?: number | string; environment?: Readonly<Record<string, string | number | boolean>>; tags?: Readonly<Record<string, string>> };
@@ -129,7 +129,7 @@ export function baselineExtras(ctx: StepServices, checkType: string, baseline: F
 }
 
 /** Both check kinds' Arguments are the processing request of their job (CheckJobConfig and the check config). */
-export const CHECK_API: ApiShape = {
+export const CHECK_API: ApiShape<'instance' | 'instance/type' | 'instance/count' | 'instance/volumeGb' | 'image' | 'dataset' | 'output' | 'environment' | 'maxRuntime' | 'role' | 'tags'> = {
   request: 'CreateProcessingJobRequest',
   omit: ['ProcessingJobName'],
   describe: 'DescribeProcessingJobResponse',
