@@ -7,7 +7,7 @@ import { anyOf, list, map, object, oneOfText, scalar, text, type Static } from '
 import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { packCode } from './shared/code.js';
 import { environment, jobTags, put } from './shared/job-settings.js';
-import { networkConfig, s3Input, s3Output } from './shared/processing-io.js';
+import { networkConfig, PROCESSING_JOB_ORIGINS, s3Input, s3Output } from './shared/processing-io.js';
 import { describeProperty, namedOutput, splitTail, unknownProperty } from './shared/properties.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
 
@@ -71,18 +71,11 @@ export const processing = defineKind({
     omit: ['ProcessingJobName'],
     describe: 'DescribeProcessingJobResponse',
     origins: {
-      ProcessingResources: 'instance',
-      'ProcessingResources.ClusterConfig.InstanceType': 'instance/type',
-      'ProcessingResources.ClusterConfig.InstanceCount': 'instance/count',
-      'ProcessingResources.ClusterConfig.VolumeSizeInGB': 'instance/volumeGb',
-      AppSpecification: 'image',
+      ...PROCESSING_JOB_ORIGINS,
       'AppSpecification.ContainerArguments': 'args',
       'AppSpecification.ContainerEntrypoint': 'entrypoint',
       ProcessingInputs: 'inputs',
       ProcessingOutputConfig: 'outputs',
-      Environment: 'environment',
-      StoppingCondition: 'maxRuntime',
-      RoleArn: 'role',
     },
   },
   resolveProperty,

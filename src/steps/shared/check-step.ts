@@ -18,7 +18,7 @@ import type { ApiShape, PropertyRequest, PropertyResult, StepServices } from '..
 import { keyedUri } from './checkpoint-uri.js';
 import { environmentField, imageField, jobTagsField, maxRuntimeField, roleField, type ImageSpec } from './fields.js';
 import { environment, jobTags, put } from './job-settings.js';
-import { networkConfig, s3Output } from './processing-io.js';
+import { networkConfig, PROCESSING_JOB_ORIGINS, s3Output } from './processing-io.js';
 import { splitTail, unknownProperty } from './properties.js';
 
 export const CHECK_INSTANCE = { type: 'ml.m5.xlarge', count: 1, volumeGb: 30 } as const;
@@ -134,16 +134,9 @@ export const CHECK_API: ApiShape<'instance' | 'instance/type' | 'instance/count'
   omit: ['ProcessingJobName'],
   describe: 'DescribeProcessingJobResponse',
   origins: {
-    ProcessingResources: 'instance',
-    'ProcessingResources.ClusterConfig.InstanceType': 'instance/type',
-    'ProcessingResources.ClusterConfig.InstanceCount': 'instance/count',
-    'ProcessingResources.ClusterConfig.VolumeSizeInGB': 'instance/volumeGb',
-    AppSpecification: 'image',
+    ...PROCESSING_JOB_ORIGINS,
     ProcessingInputs: 'dataset',
     ProcessingOutputConfig: 'output',
-    Environment: 'environment',
-    StoppingCondition: 'maxRuntime',
-    RoleArn: 'role',
     Tags: 'tags',
   },
 };

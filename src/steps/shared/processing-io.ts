@@ -40,3 +40,18 @@ export function networkConfig(ctx: StepServices): Json | undefined {
   put(config, 'VpcConfig', vpcConfig(ctx));
   return Object.keys(config).length ? config : undefined;
 }
+
+/**
+ * The CreateProcessingJob members that processing and both check kinds fill from the same fields
+ * (instance, image, environment, maxRuntime, role): their API origins (steps/types.ts ApiShape).
+ */
+export const PROCESSING_JOB_ORIGINS = {
+  ProcessingResources: 'instance',
+  'ProcessingResources.ClusterConfig.InstanceType': 'instance/type',
+  'ProcessingResources.ClusterConfig.InstanceCount': 'instance/count',
+  'ProcessingResources.ClusterConfig.VolumeSizeInGB': 'instance/volumeGb',
+  AppSpecification: 'image',
+  Environment: 'environment',
+  StoppingCondition: 'maxRuntime',
+  RoleArn: 'role',
+} as const;
