@@ -36,7 +36,13 @@ test('emr: a new cluster from clusterConfig', () => {
   assert.deepEqual(a, { StepConfig: { HadoopJarStep: { Jar: 'command-runner.jar' } }, ClusterConfig: { ReleaseLabel: 'emr-7.1.0', Instances: { InstanceFleets: [] } } });
 });
 
+test('emr: arguments: merges raw step arguments into what the fields write', () => {
+  const a = compiledSteps(spec('    cluster: j-ABC\n    arguments: { StepConfig: { HadoopJarStep: { Args: [a] } } }\n')).Spark.Arguments;
+  assert.deepEqual(a.StepConfig, { HadoopJarStep: { Jar: 'command-runner.jar', Args: ['a'] } });
+});
+
 const errors: ErrorCase[] = [
+  { name: 'a member the EMR step arguments lack, through arguments', spec: spec('    cluster: j-1\n    arguments: { StepConfig: { ActionOnFailure: CONTINUE } }\n'), expect: [{ code: 'SMP8001', at: 'ActionOnFailure' }] },
   { name: 'no cluster at all', spec: spec(''), expect: [{ code: 'SMP2012', at: 'Spark:' }] },
   { name: 'both cluster and clusterConfig', spec: spec('    cluster: j-1\n    clusterConfig: { Instances: { InstanceGroups: [] } }\n'), expect: [{ code: 'SMP2012', at: 'clusterConfig' }] },
   { name: 'clusterConfig without Instances, with Steps', spec: spec('    clusterConfig: { Steps: [] }\n'), expect: [{ code: 'SMP2012', at: 'clusterConfig' }, { code: 'SMP2012', at: 'Steps' }] },

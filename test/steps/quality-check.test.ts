@@ -58,7 +58,13 @@ test('quality-check: model quality env, JSON format, supplied baselines and prop
   ]);
 });
 
+test('quality-check: arguments: merges raw members into the check job\'s processing request', () => {
+  const a = compiledSteps(spec('    check: data-quality\n    dataset: s3://b/train.csv\n    arguments: { ProcessingResources: { ClusterConfig: { VolumeKmsKeyId: alias/k } } }\n')).Check.Arguments;
+  assert.deepEqual(a.ProcessingResources, { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30, VolumeKmsKeyId: 'alias/k' } });
+});
+
 const errors: ErrorCase[] = [
+  { name: 'a member CreateProcessingJob lacks, through arguments', spec: spec('    check: data-quality\n    dataset: s3://b/p\n    arguments: { CheckJobConfig: {} }\n'), expect: [{ code: 'SMP8001', at: 'CheckJobConfig' }] },
   { name: 'model quality without problemType', spec: spec('    check: model-quality\n    dataset: s3://b/p\n'), expect: [{ code: 'SMP2011', at: 'Check:' }] },
   { name: 'a preprocessor on a model-quality check', spec: spec('    check: model-quality\n    dataset: s3://b/p\n    problemType: Regression\n    preprocessor: s3://b/pre.py\n'), expect: [{ code: 'SMP2011', at: 'preprocessor' }] },
   { name: 'a local script that is not there', spec: spec('    check: data-quality\n    dataset: s3://b/p\n    postprocessor: missing.py\n'), expect: [{ code: 'SMP6003', at: 'missing.py' }] },

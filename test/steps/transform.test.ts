@@ -64,7 +64,14 @@ test('transform: a model step\'s name makes the order; the output KMS key and vo
   assert.deepEqual(a.TransformResources, { InstanceCount: 3, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: 'alias/v' });
 });
 
+test('transform: arguments: merges raw CreateTransformJob members into what the fields write', () => {
+  const a = compiledSteps(spec('    input: s3://b/test\n    arguments: { TransformResources: { VolumeKmsKeyId: alias/k }, DataCaptureConfig: { DestinationS3Uri: s3://b/capture } }\n')).Score.Arguments;
+  assert.deepEqual(a.TransformResources, { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: 'alias/k' });
+  assert.deepEqual(a.DataCaptureConfig, { DestinationS3Uri: 's3://b/capture' });
+});
+
 const errors: ErrorCase[] = [
+  { name: 'a member CreateTransformJob lacks, through arguments', spec: spec('    input: s3://b/x\n    arguments: { DataCapture: { DestinationS3Uri: s3://b/c } }\n'), expect: [{ code: 'SMP8001', at: 'DataCapture' }] },
   { name: 'a split type Batch Transform does not know', spec: spec('    input: { source: s3://b/x, split: Paragraph }\n'), expect: [{ code: 'SMP2004', at: 'Paragraph' }] },
   { name: 'input missing', spec: spec(''), expect: [{ code: 'SMP2002', at: 'Score:' }] },
   { name: 'a retry count Batch Transform refuses', spec: spec('    input: s3://b/x\n    modelClient: { retries: 5 }\n'), expect: [{ code: 'SMP2005', at: '5 }' }] },

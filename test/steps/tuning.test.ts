@@ -97,7 +97,14 @@ test('tuning: with the default (per-execution) output, the top model reads the t
   assert.deepEqual(steps.Best.Arguments.PrimaryContainer.ModelDataUrl, { 'Std:Join': { On: '/', Values: [{ Get: 'Steps.Tune.TrainingJobDefinition.OutputDataConfig.S3OutputPath' }, { Get: 'Steps.Tune.TrainingJobSummaries[1].TrainingJobName' }, 'output/model.tar.gz'] } });
 });
 
+test('tuning: arguments: merges raw CreateHyperParameterTuningJob members into what the fields write', () => {
+  const a = compiledSteps(spec('', '    arguments: { HyperParameterTuningJobConfig: { TuningJobCompletionCriteria: { TargetObjectiveMetricValue: 0.05 } } }\n')).Tune.Arguments;
+  assert.deepEqual(a.HyperParameterTuningJobConfig.TuningJobCompletionCriteria, { TargetObjectiveMetricValue: 0.05 });
+  assert.equal(a.HyperParameterTuningJobConfig.Strategy, 'Bayesian', 'the fields\' members stay');
+});
+
 const errors: ErrorCase[] = [
+  { name: 'a member the training definition lacks, through arguments', spec: spec('', '    arguments: { TrainingJobDefinition: { Bogus: 1 } }\n'), expect: [{ code: 'SMP8001', at: 'Bogus' }] },
   { name: 'a tuned hyperparameter also fixed', spec: spec('      hyperparameters: { lr: 0.1 }\n', ''), expect: [{ code: 'SMP2010', at: 'lr: 0.1' }] },
   { name: 'an integer range with fractions', spec: spec('', '').replace('type: continuous, min: 0.001', 'type: integer, min: 0.5'), expect: [{ code: 'SMP2010', at: '0.5' }, { code: 'SMP2010', at: '0.1 }' }] },
   { name: 'objective not among the training metrics', spec: spec('      metrics: { "val:acc": "acc=([0-9.]+)" }\n', ''), expect: [{ code: 'SMP3021', at: '"val:loss"' }] },
