@@ -137,17 +137,19 @@ function analysisConfig(ctx: StepContext<Spec>, check: Check): Record<string, Js
   set('excluded_columns', ctx.at('excludedColumns'));
   const methods: Json = ctx.spec.methods ? literal(ctx, ctx.at('methods')) ?? 'all' : 'all';
   if (check !== 'explainability') Object.assign(config, biasConfig(ctx));
-  if (check === 'data-bias') config.methods = { pre_training_bias: { methods: methods } };
+  const byCheck: Record<string, Json> = {};
+  config.methods = byCheck;
+  if (check === 'data-bias') byCheck.pre_training_bias = { methods };
   else if (check === 'model-bias') {
-    config.methods = { post_training_bias: { methods: methods } };
+    byCheck.post_training_bias = { methods };
     config.predictor = { ...predictedLabel(ctx), ...predictorConfig(ctx) };
     put(config, 'probability_threshold', literal(ctx, ctx.at('predicted').at('threshold')));
   } else {
-    config.methods = { shap: shapConfig(ctx) };
+    byCheck.shap = shapConfig(ctx);
     config.predictor = { ...predictorConfig(ctx), ...predictedLabel(ctx) };
     put(config, 'probability_threshold', literal(ctx, ctx.at('predicted').at('threshold')));
   }
-  (config.methods as Record<string, Json>).report = { name: 'report', title: 'Analysis Report' };
+  byCheck.report = { name: 'report', title: 'Analysis Report' };
   for (const [key, raw] of ctx.at('analysisConfig').entries()) put(config, key, literal(ctx, raw));
   return config;
 }

@@ -147,7 +147,7 @@ function systemTags(jobName: string, fileName: string): Json[] {
 
 /** NotebookJobStep._prepare_env_variables: the user's, then the scheduler's (which win). */
 function notebookEnvironment(ctx: StepContext<Spec>, jobName: string, fileName: string): Json {
-  const env: Record<string, Json> = { ...((environment(ctx, ctx.at('environment')) as Record<string, Json> | undefined) ?? {}) };
+  const env: Record<string, Json> = { ...environment(ctx, ctx.at('environment')) };
   const region = ctx.compileTimeRegion();
   if (region === undefined) ctx.report('SMP2012.notebookRegion', ctx.step, {}, { at: 'key' });
   Object.assign(env, {

@@ -87,7 +87,7 @@ export function checkJobRequest(ctx: StepServices, step: Field<CheckJobSpec>, jo
   };
   put(args, 'RoleArn', ctx.role(step.at('role')));
   args.ProcessingInputs = job.inputs;
-  const env = { ...(environment(ctx, step.at('environment')) as Record<string, Json> | undefined), ...job.environment };
+  const env = { ...environment(ctx, step.at('environment')), ...job.environment };
   if (Object.keys(env).length) args.Environment = env;
   put(args, 'NetworkConfig', networkConfig(ctx));
   const maxRuntime = step.at('maxRuntime').ifSet();
