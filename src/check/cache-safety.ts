@@ -16,7 +16,7 @@ import type { StepKind } from '../steps/types.js';
 import { valueAt } from '../spec/pointer.js';
 import { specPointer } from './api.js';
 import { showPath } from './value-refs.js';
-import { CACHE_KEYS_SOURCE, cacheKeyAttributes } from './cache-keys.js';
+import { CACHE_KEYS_SOURCE, argumentsPath, cacheKeyAttributes } from './cache-keys.js';
 import { analyseCaching, type Cause, type KeyFinding, type StepCaching } from './per-execution.js';
 
 export interface CacheSafetyFinding {
@@ -49,7 +49,7 @@ export function cacheSafetyFindings(definition: Json, kinds: Map<string, StepKin
 function toFinding(info: StepCaching, group: KeyFinding[], kinds: Map<string, StepKind>, spec: PipelineSpec): CacheSafetyFinding {
   const cause = (group[0] as KeyFinding).cause;
   const placed = group.map((f) => {
-    const pointer = narrow(spec, pointerOf(info.name, f.path, kinds, spec), needle(cause));
+    const pointer = narrow(spec, pointerOf(info.name, argumentsPath(info.type, f.path), kinds, spec), needle(cause));
     return { pointer, written: writes(spec, pointer, cause) };
   });
   const best = placed.find((p) => p.written) ?? (placed[0] as { pointer: string; written: boolean });

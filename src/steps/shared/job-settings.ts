@@ -19,7 +19,7 @@ export function jobTags(ctx: StepServices, tags: Field<Readonly<Record<string, s
 }
 
 /** An environment map, each value lowered to a string where it stands (numbers and booleans joined). */
-export function environment(ctx: StepServices, env: Field<Readonly<Record<string, string | number | boolean>> | undefined>): Json | undefined {
+export function environment(ctx: StepServices, env: Field<Readonly<Record<string, string | number | boolean>> | undefined>): Record<string, Json> | undefined {
   if (env.raw === undefined) return undefined;
   const out: Record<string, Json> = {};
   for (const [key, value] of env.entries()) setOwn(out, key, ctx.value(value, 'string'));

@@ -2,6 +2,8 @@ import type { SchemaCorrection } from '../correction.js';
 import { ARGUMENT_CORRECTIONS } from './arguments.js';
 import { CONDITION_CORRECTIONS } from './conditions.js';
 import { EXPRESSION_CORRECTIONS } from './expressions.js';
+import { JOB_STEP_CORRECTIONS } from './job-steps.js';
+import { NEW_STEP_TYPE_CORRECTIONS } from './new-step-types.js';
 import { PIPELINE_CORRECTIONS } from './pipeline.js';
 import { STEP_CORRECTIONS } from './steps.js';
 
@@ -13,6 +15,8 @@ export const CORRECTIONS: readonly SchemaCorrection[] = [
   ...PIPELINE_CORRECTIONS,
   ...EXPRESSION_CORRECTIONS,
   ...CONDITION_CORRECTIONS,
+  ...NEW_STEP_TYPE_CORRECTIONS,
   ...STEP_CORRECTIONS,
   ...ARGUMENT_CORRECTIONS,
+  ...JOB_STEP_CORRECTIONS,
 ];
