@@ -110,7 +110,7 @@ const errors: ErrorCase[] = [
   { name: 'objective not among the training metrics', spec: spec('      metrics: { "val:acc": "acc=([0-9.]+)" }\n', ''), expect: [{ code: 'SMP3021', at: '"val:loss"' }] },
   { name: 'tags inside the training definition (they go on the tuning job)', spec: spec('      tags: { a: b }\n', ''), expect: [{ code: 'SMP2001', at: 'tags: { a: b }' }] },
   { name: 'a strategy the API does not know', spec: spec('', '    strategy: Genetic\n'), expect: [{ code: 'SMP2004', at: 'Genetic' }] },
-  { name: 'no ranges', spec: spec('', '').replace(/    ranges:\n.*\n/, '    ranges: {}\n'), expect: [{ code: 'SMP2005', at: '{}' }] },
+  { name: 'no ranges', spec: spec('', '').replace(/ {4}ranges:\n.*\n/, '    ranges: {}\n'), expect: [{ code: 'SMP2005', at: '{}' }] },
   { name: 'top model 50', spec: spec('', '  F:\n    kind: fail\n    message: "${steps.Tune.models.50}"\n'), expect: [{ code: 'SMP3020', at: '${steps.Tune.models.50}' }] },
   { name: 'a list-response path that does not exist', spec: spec('', '  F:\n    kind: fail\n    message: "${steps.Tune.properties.TrainingJobSummaries[0].Bogus}"\n'), expect: [{ code: 'SMP3008', at: '${steps.Tune.properties.TrainingJobSummaries[0].Bogus}' }] },
 ];
