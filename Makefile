@@ -33,7 +33,8 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 # tsc's output (the library, and the files found next to modules), then the CLI's bundle
-# (dist/cli/smpipe.cjs, scripts/bundle-cli.ts), which bin/smpipe.js runs.
+# (dist/cli/smpipe.cjs, scripts/bundle-cli.ts) and its start (dist/cli/start.cjs), which
+# bin/smpipe.js requires: a build by tsc alone does not run bin/smpipe.js.
 dist/.built: node_modules/.package-lock.json tsconfig.json tsconfig.build.json $(TS_SOURCES) $(BRIDGE_SOURCES) scripts/bundle-cli.ts
 	rm -rf dist
 	npx tsc -p tsconfig.build.json
