@@ -150,6 +150,7 @@ export const CODES = {
       codeWithEntry: 'code and entry go together: the folder to pack and the script in it to run',
       spotMaxWait: 'spot training needs spot.maxWait (seconds, at least maxRuntime)',
       maxWaitBelowRuntime: 'maxWait ({{maxWait}}) must be at least maxRuntime ({{maxRuntime}})',
+      hyperparameterNeedsScriptMode: { message: 'hyperparameter {{name}}: a list, mapping or null is JSON-encoded for the training toolkit, which only script mode (code + entry) runs', hint: 'give code + entry, or write the text the container expects as a string' },
     },
   },
 
@@ -246,6 +247,7 @@ export const CODES = {
     messages: {
       stepsAtPipelineLevel: 'step properties are not available here',
       runtimeValue: { message: '{{expression}} is only known at run time; this field needs a value at compile time', hint: 'use ${vars.NAME} here' },
+      hyperparameterJson: { message: 'a list or mapping hyperparameter is JSON-encoded at compile time, so it cannot hold a run-time value', hint: 'give the run-time value a hyperparameter of its own' },
     },
   },
   SMP3012: {
