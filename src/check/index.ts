@@ -5,6 +5,7 @@ import type { StepKind } from '../steps/types.js';
 import { definitionSteps } from '../compile/definition-steps.js';
 import { checkApiShapes } from './api.js';
 import { checkCacheSafety } from './cache-safety.js';
+import { specPointerOf } from './definition-paths.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
@@ -38,9 +39,10 @@ export function runChecks(input: CheckInput): void {
   for (const { name, step } of steps) checkContainerArguments(name, step.Arguments, reporter);
   // Every step that compiled is checked now, so errors come in one round, not one per fix.
   checkApiShapes(steps.filter((s) => input.cleanSteps.has(s.name)), input.stepKinds, input.parameterTypes, spec, reporter);
-  if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
+  if (reporter.errorCount > 0) return; // the schema would repeat earlier findings
   for (const finding of validateDefinition(input.definition)) {
-    reporter.reportText('SMP8006', '', `definition ${finding.path || '/'}: ${finding.message}`);
+    const pointer = specPointerOf(input.definition, finding.path, input.stepKinds, spec);
+    reporter.reportText('SMP8006', pointer, `definition ${finding.path || '/'}: ${finding.message}`);
   }
   checkCacheSafety(input.definition, input.stepKinds, spec, reporter);
   const size = Buffer.byteLength(input.definitionText);

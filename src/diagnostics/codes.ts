@@ -84,6 +84,7 @@ export const CODES = {
     title: 'Unknown property',
     messages: {
       unknownProperty: 'unknown property "{{name}}"',
+      envelopeMember: { message: 'a {{type}} step has no envelope member "{{name}}"', hint: 'a {{type}} step takes: {{allowed}}; Arguments go under arguments:, and DependsOn, DisplayName, Description, CacheConfig and RetryPolicies have fields of their own' },
     },
   },
   SMP2002: {

@@ -1319,8 +1319,8 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-exports["4a0d10a3ca9774fee1278ac6a7cc4033c355afc4289d16eebacd6f105b418254"] = validate11;
-const schema12 = {"type":"object","description":"A SageMaker Processing job: a script from a local code folder (packed and run like the SDK's FrameworkProcessor) or a plain container with its own entrypoint.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"entrypoint":{"type":"array","items":{"type":"string","description":"One word of the command."},"description":"Container entrypoint for a plain container (instead of code + entry)."},"args":{"type":"array","items":{"type":["string","number","boolean"],"description":"One argument; expressions allowed."},"description":"Arguments passed to the script or container (each at most 256 characters)."},"inputs":{"type":"object","description":"Inputs by name.","additionalProperties":{"description":"An input: an S3 URI / expression, or its settings.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}; mounted at /opt/ml/processing/input/<name>."},{"type":"object","description":"Input settings.","properties":{"source":{"type":"string","description":"S3 URI or expression to read from."},"file":{"type":"string","description":"A local file (relative to this spec) uploaded as a content-addressed asset."},"path":{"type":"string","description":"Where the data appears in the container; default /opt/ml/processing/input/<name>."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false}]}},"outputs":{"type":"object","description":"Outputs by name; later steps use ${steps.S.outputs.NAME}.","additionalProperties":{"description":"An output: its container path, or its settings; {} takes the defaults.","anyOf":[{"type":"string","description":"Container path; uploaded to the per-execution default destination."},{"type":"object","description":"Output settings.","properties":{"path":{"type":"string","description":"Container folder to upload; default /opt/ml/processing/output/<name>."},"destination":{"type":"string","description":"S3 URI to upload to; default <artifacts>/<execution id>/<step>/output/<name>."},"upload":{"type":"string","enum":["EndOfJob","Continuous"],"description":"Upload at the end of the job or continuously."}},"additionalProperties":false}]}},"reports":{"type":"object","description":"JSON reports (property files) by name.","additionalProperties":{"type":"object","description":"A JSON file among the outputs that later steps read with ${steps.S.reports.NAME.<json path>} (a property file).","properties":{"output":{"type":"string","description":"The output that holds the file."},"file":{"type":"string","description":"Path of the JSON file inside that output, e.g. evaluation.json."}},"additionalProperties":false,"required":["output","file"]}},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
+exports.e1dd51dae71761c154079e615ac36bc82b630982acd8c018da2804fb613c04f0 = validate11;
+const schema12 = {"type":"object","description":"A SageMaker Processing job: a script from a local code folder (packed and run like the SDK's FrameworkProcessor) or a plain container with its own entrypoint.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"entrypoint":{"type":"array","items":{"type":"string","description":"One word of the command."},"description":"Container entrypoint for a plain container (instead of code + entry)."},"args":{"type":"array","items":{"type":["string","number","boolean"],"description":"One argument; expressions allowed."},"description":"Arguments passed to the script or container (each at most 256 characters)."},"inputs":{"type":"object","description":"Inputs by name.","additionalProperties":{"description":"An input: an S3 URI / expression, or its settings.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}; mounted at /opt/ml/processing/input/<name>."},{"type":"object","description":"Input settings.","properties":{"source":{"type":"string","description":"S3 URI or expression to read from."},"file":{"type":"string","description":"A local file (relative to this spec) uploaded as a content-addressed asset."},"path":{"type":"string","description":"Where the data appears in the container; default /opt/ml/processing/input/<name>."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false}]}},"outputs":{"type":"object","description":"Outputs by name; later steps use ${steps.S.outputs.NAME}.","additionalProperties":{"description":"An output: its container path, or its settings; {} takes the defaults.","anyOf":[{"type":"string","description":"Container path; uploaded to the per-execution default destination."},{"type":"object","description":"Output settings.","properties":{"path":{"type":"string","description":"Container folder to upload; default /opt/ml/processing/output/<name>."},"destination":{"type":"string","description":"S3 URI to upload to; default <artifacts>/<execution id>/<step>/output/<name>."},"upload":{"type":"string","enum":["EndOfJob","Continuous"],"description":"Upload at the end of the job or continuously."}},"additionalProperties":false}]}},"reports":{"type":"object","description":"JSON reports (property files) by name.","additionalProperties":{"type":"object","description":"A JSON file among the outputs that later steps read with ${steps.S.reports.NAME.<json path>} (a property file).","properties":{"output":{"type":"string","description":"The output that holds the file."},"file":{"type":"string","description":"Path of the JSON file inside that output, e.g. evaluation.json."}},"additionalProperties":false,"required":["output","file"]}},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1380,7 +1380,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema12.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2801,8 +2801,8 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-exports.a75580c42775f3132107496202ac102b69013337d02f6fbb5cd13c0ee822b027 = validate12;
-const schema13 = {"type":"object","description":"A SageMaker Training job, in script mode when code + entry are given (the Deep Learning Container runs the entry script with the hyperparameters as --key value arguments).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"hyperparameters":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Hyperparameters, passed to the script as --key value; values become strings."},"channels":{"type":"object","description":"Input data channels by name.","additionalProperties":{"description":"A data channel: an S3 URI / expression, or its settings. Appears at /opt/ml/input/data/<name>.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}."},{"type":"object","description":"Channel settings.","properties":{"source":{"type":"string","description":"S3 URI or expression."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"contentType":{"type":"string","description":"MIME type of the data, e.g. application/jsonlines."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false,"required":["source"]}]}},"output":{"type":"string","description":"S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model."},"uncompressedModel":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix)."},"checkpoints":{"description":"Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.","anyOf":[{"type":"boolean","description":"true: <artifacts>/checkpoints/<step>/<hash of the job's configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh."},{"type":"string","description":"S3 URI for checkpoints."}]},"distribution":{"type":"string","enum":["torchrun","none"],"description":"torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance."},"metrics":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":500},"description":"Metrics parsed from the job log: name → regex with one capture group."},"spot":{"type":"object","description":"Managed spot training.","properties":{"enabled":{"type":"boolean","description":"Use spot capacity."},"maxWait":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for spot capacity plus run time; at least maxRuntime.","minimum":1}},"additionalProperties":false},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
+exports["93283842d6e5dc97480a4af38bf7a926e64fa522382a922c0f78b85042ffaf8a"] = validate12;
+const schema13 = {"type":"object","description":"A SageMaker Training job, in script mode when code + entry are given (the Deep Learning Container runs the entry script with the hyperparameters as --key value arguments).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"hyperparameters":{"type":"object","description":"Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.","additionalProperties":{"description":"A hyperparameter value; strings may hold ${...} expressions."}},"channels":{"type":"object","description":"Input data channels by name.","additionalProperties":{"description":"A data channel: an S3 URI / expression, or its settings. Appears at /opt/ml/input/data/<name>.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}."},{"type":"object","description":"Channel settings.","properties":{"source":{"type":"string","description":"S3 URI or expression."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"contentType":{"type":"string","description":"MIME type of the data, e.g. application/jsonlines."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false,"required":["source"]}]}},"output":{"type":"string","description":"S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model."},"uncompressedModel":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix)."},"checkpoints":{"description":"Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.","anyOf":[{"type":"boolean","description":"true: <artifacts>/checkpoints/<step>/<hash of the job's configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh."},{"type":"string","description":"S3 URI for checkpoints."}]},"distribution":{"type":"string","enum":["torchrun","none"],"description":"torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance."},"metrics":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":500},"description":"Metrics parsed from the job log: name → regex with one capture group."},"spot":{"type":"object","description":"Managed spot training.","properties":{"enabled":{"type":"boolean","description":"Use spot capacity."},"maxWait":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for spot capacity plus run time; at least maxRuntime.","minimum":1}},"additionalProperties":false},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2862,7 +2862,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -3695,10 +3695,9 @@ errors++;
 if(data.hyperparameters !== undefined){
 let data29 = data.hyperparameters;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key5 in data29){
-let data30 = data29[key5];
-if(((typeof data30 !== "string") && (!(typeof data30 == "number"))) && (typeof data30 !== "boolean")){
-const err68 = {instancePath:instancePath+"/hyperparameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/hyperparameters/additionalProperties/type",keyword:"type",params:{type: schema13.properties.hyperparameters.additionalProperties.type},message:"must be string,number,boolean"};
+}
+else {
+const err68 = {instancePath:instancePath+"/hyperparameters",schemaPath:"#/properties/hyperparameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3708,9 +3707,16 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
-else {
-const err69 = {instancePath:instancePath+"/hyperparameters",schemaPath:"#/properties/hyperparameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.channels !== undefined){
+let data30 = data.channels;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
+let data31 = data30[key5];
+const _errs85 = errors;
+let valid16 = false;
+const _errs86 = errors;
+if(typeof data31 !== "string"){
+const err69 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3719,17 +3725,13 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data.channels !== undefined){
-let data31 = data.channels;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key6 in data31){
-let data32 = data31[key6];
-const _errs87 = errors;
-let valid17 = false;
+var _valid3 = _errs86 === errors;
+valid16 = valid16 || _valid3;
+if(!valid16){
 const _errs88 = errors;
-if(typeof data32 !== "string"){
-const err70 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.source === undefined){
+const err70 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3738,13 +3740,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-var _valid3 = _errs88 === errors;
-valid17 = valid17 || _valid3;
-if(!valid17){
-const _errs90 = errors;
-if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.source === undefined){
-const err71 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+for(const key6 in data31){
+if(!((((((key6 === "source") || (key6 === "mode")) || (key6 === "contentType")) || (key6 === "distribution")) || (key6 === "type")) || (key6 === "compression"))){
+const err71 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3753,9 +3751,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key7 in data32){
-if(!((((((key7 === "source") || (key7 === "mode")) || (key7 === "contentType")) || (key7 === "distribution")) || (key7 === "type")) || (key7 === "compression"))){
-const err72 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data31.source !== undefined){
+if(typeof data31.source !== "string"){
+const err72 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3765,9 +3764,10 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data32.source !== undefined){
-if(typeof data32.source !== "string"){
-const err73 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31.mode !== undefined){
+let data33 = data31.mode;
+if(typeof data33 !== "string"){
+const err73 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3776,11 +3776,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data32.mode !== undefined){
-let data34 = data32.mode;
-if(typeof data34 !== "string"){
-const err74 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data33 === "File") || (data33 === "Pipe")) || (data33 === "FastFile"))){
+const err74 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3789,8 +3786,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if(!(((data34 === "File") || (data34 === "Pipe")) || (data34 === "FastFile"))){
-const err75 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
+}
+if(data31.contentType !== undefined){
+if(typeof data31.contentType !== "string"){
+const err75 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/contentType",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3800,9 +3799,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data32.contentType !== undefined){
-if(typeof data32.contentType !== "string"){
-const err76 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/contentType",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31.distribution !== undefined){
+let data35 = data31.distribution;
+if(typeof data35 !== "string"){
+const err76 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3811,11 +3811,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data32.distribution !== undefined){
-let data36 = data32.distribution;
-if(typeof data36 !== "string"){
-const err77 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data35 === "FullyReplicated") || (data35 === "ShardedByS3Key"))){
+const err77 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3824,8 +3821,11 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!((data36 === "FullyReplicated") || (data36 === "ShardedByS3Key"))){
-const err78 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
+}
+if(data31.type !== undefined){
+let data36 = data31.type;
+if(typeof data36 !== "string"){
+const err78 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3834,11 +3834,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data32.type !== undefined){
-let data37 = data32.type;
-if(typeof data37 !== "string"){
-const err79 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data36 === "S3Prefix") || (data36 === "ManifestFile")) || (data36 === "AugmentedManifestFile"))){
+const err79 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3847,8 +3844,11 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!(((data37 === "S3Prefix") || (data37 === "ManifestFile")) || (data37 === "AugmentedManifestFile"))){
-const err80 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data31.compression !== undefined){
+let data37 = data31.compression;
+if(typeof data37 !== "string"){
+const err80 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3857,11 +3857,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data32.compression !== undefined){
-let data38 = data32.compression;
-if(typeof data38 !== "string"){
-const err81 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data37 === "None") || (data37 === "Gzip"))){
+const err81 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3870,8 +3867,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!((data38 === "None") || (data38 === "Gzip"))){
-const err82 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3880,10 +3879,11 @@ vErrors.push(err82);
 }
 errors++;
 }
+var _valid3 = _errs88 === errors;
+valid16 = valid16 || _valid3;
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid16){
+const err83 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3892,24 +3892,11 @@ vErrors.push(err83);
 }
 errors++;
 }
-var _valid3 = _errs90 === errors;
-valid17 = valid17 || _valid3;
-}
-if(!valid17){
-const err84 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err84];
-}
 else {
-vErrors.push(err84);
-}
-errors++;
-}
-else {
-errors = _errs87;
+errors = _errs85;
 if(vErrors !== null){
-if(_errs87){
-vErrors.length = _errs87;
+if(_errs85){
+vErrors.length = _errs85;
 }
 else {
 vErrors = null;
@@ -3919,7 +3906,19 @@ vErrors = null;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err84 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.output !== undefined){
+if(typeof data.output !== "string"){
+const err85 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3929,9 +3928,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data.output !== undefined){
-if(typeof data.output !== "string"){
-const err86 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.uncompressedModel !== undefined){
+let data39 = data.uncompressedModel;
+if((typeof data39 !== "boolean") && (typeof data39 !== "string")){
+const err86 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/type",keyword:"type",params:{type: schema13.properties.uncompressedModel.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3940,11 +3940,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-}
-if(data.uncompressedModel !== undefined){
-let data40 = data.uncompressedModel;
-if((typeof data40 !== "boolean") && (typeof data40 !== "string")){
-const err87 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/type",keyword:"type",params:{type: schema13.properties.uncompressedModel.type},message:"must be boolean,string"};
+if(typeof data39 === "string"){
+if(!pattern4.test(data39)){
+const err87 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3953,9 +3951,15 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(typeof data40 === "string"){
-if(!pattern4.test(data40)){
-const err88 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+}
+}
+if(data.checkpoints !== undefined){
+let data40 = data.checkpoints;
+const _errs108 = errors;
+let valid18 = false;
+const _errs109 = errors;
+if(typeof data40 !== "boolean"){
+const err88 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3964,15 +3968,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-}
-}
-if(data.checkpoints !== undefined){
-let data41 = data.checkpoints;
-const _errs110 = errors;
-let valid19 = false;
+var _valid4 = _errs109 === errors;
+valid18 = valid18 || _valid4;
+if(!valid18){
 const _errs111 = errors;
-if(typeof data41 !== "boolean"){
-const err89 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data40 !== "string"){
+const err89 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3982,11 +3983,10 @@ vErrors.push(err89);
 errors++;
 }
 var _valid4 = _errs111 === errors;
-valid19 = valid19 || _valid4;
-if(!valid19){
-const _errs113 = errors;
-if(typeof data41 !== "string"){
-const err90 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+valid18 = valid18 || _valid4;
+}
+if(!valid18){
+const err90 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3995,24 +3995,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid4 = _errs113 === errors;
-valid19 = valid19 || _valid4;
-}
-if(!valid19){
-const err91 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err91];
-}
 else {
-vErrors.push(err91);
-}
-errors++;
-}
-else {
-errors = _errs110;
+errors = _errs108;
 if(vErrors !== null){
-if(_errs110){
-vErrors.length = _errs110;
+if(_errs108){
+vErrors.length = _errs108;
 }
 else {
 vErrors = null;
@@ -4021,9 +4008,19 @@ vErrors = null;
 }
 }
 if(data.distribution !== undefined){
-let data42 = data.distribution;
-if(typeof data42 !== "string"){
-const err92 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+let data41 = data.distribution;
+if(typeof data41 !== "string"){
+const err91 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(!((data41 === "torchrun") || (data41 === "none"))){
+const err92 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.distribution.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4032,8 +4029,15 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!((data42 === "torchrun") || (data42 === "none"))){
-const err93 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.distribution.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.metrics !== undefined){
+let data42 = data.metrics;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key7 in data42){
+let data43 = data42[key7];
+if(typeof data43 === "string"){
+if(func3(data43) > 500){
+const err93 = {instancePath:instancePath+"/metrics/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4043,14 +4047,8 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data43 = data.metrics;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key8 in data43){
-let data44 = data43[key8];
-if(typeof data44 === "string"){
-if(func3(data44) > 500){
-const err94 = {instancePath:instancePath+"/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+else {
+const err94 = {instancePath:instancePath+"/metrics/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4060,8 +4058,9 @@ vErrors.push(err94);
 errors++;
 }
 }
+}
 else {
-const err95 = {instancePath:instancePath+"/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err95 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4071,9 +4070,12 @@ vErrors.push(err95);
 errors++;
 }
 }
-}
-else {
-const err96 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.spot !== undefined){
+let data44 = data.spot;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+for(const key8 in data44){
+if(!((key8 === "enabled") || (key8 === "maxWait"))){
+const err96 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4083,12 +4085,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.spot !== undefined){
-let data45 = data.spot;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-for(const key9 in data45){
-if(!((key9 === "enabled") || (key9 === "maxWait"))){
-const err97 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data44.enabled !== undefined){
+if(typeof data44.enabled !== "boolean"){
+const err97 = {instancePath:instancePath+"/spot/enabled",schemaPath:"#/properties/spot/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4098,9 +4097,10 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data45.enabled !== undefined){
-if(typeof data45.enabled !== "boolean"){
-const err98 = {instancePath:instancePath+"/spot/enabled",schemaPath:"#/properties/spot/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data44.maxWait !== undefined){
+let data46 = data44.maxWait;
+if((!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))) && (typeof data46 !== "string")){
+const err98 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/type",keyword:"type",params:{type: schema13.properties.spot.properties.maxWait.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4109,11 +4109,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-if(data45.maxWait !== undefined){
-let data47 = data45.maxWait;
-if((!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))) && (typeof data47 !== "string")){
-const err99 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/type",keyword:"type",params:{type: schema13.properties.spot.properties.maxWait.type},message:"must be integer,string"};
+if(typeof data46 == "number"){
+if(data46 < 1 || isNaN(data46)){
+const err99 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4122,9 +4120,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(typeof data47 == "number"){
-if(data47 < 1 || isNaN(data47)){
-const err100 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(typeof data46 === "string"){
+if(!pattern4.test(data46)){
+const err100 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4134,9 +4133,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(typeof data47 === "string"){
-if(!pattern4.test(data47)){
-const err101 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4146,10 +4146,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-}
-else {
-const err102 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.maxRuntime !== undefined){
+let data47 = data.maxRuntime;
+if((!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))) && (typeof data47 !== "string")){
+const err102 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema13.properties.maxRuntime.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4158,11 +4158,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data.maxRuntime !== undefined){
-let data48 = data.maxRuntime;
-if((!((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48)))) && (typeof data48 !== "string")){
-const err103 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema13.properties.maxRuntime.type},message:"must be integer,string"};
+if(typeof data47 == "number"){
+if(data47 < 1 || isNaN(data47)){
+const err103 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4171,9 +4169,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(typeof data48 == "number"){
-if(data48 < 1 || isNaN(data48)){
-const err104 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(typeof data47 === "string"){
+if(!pattern4.test(data47)){
+const err104 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4183,9 +4182,14 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(typeof data48 === "string"){
-if(!pattern4.test(data48)){
-const err105 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+}
+if(data.environment !== undefined){
+let data48 = data.environment;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key9 in data48){
+let data49 = data48[key9];
+if(((typeof data49 !== "string") && (!(typeof data49 == "number"))) && (typeof data49 !== "boolean")){
+const err105 = {instancePath:instancePath+"/environment/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema13.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4196,13 +4200,8 @@ errors++;
 }
 }
 }
-if(data.environment !== undefined){
-let data49 = data.environment;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key10 in data49){
-let data50 = data49[key10];
-if(((typeof data50 !== "string") && (!(typeof data50 == "number"))) && (typeof data50 !== "boolean")){
-const err106 = {instancePath:instancePath+"/environment/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema13.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+else {
+const err106 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4212,9 +4211,12 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.tags !== undefined){
+let data50 = data.tags;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+for(const key10 in data50){
+if(typeof data50[key10] !== "string"){
+const err107 = {instancePath:instancePath+"/tags/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4224,12 +4226,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data51 = data.tags;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key11 in data51){
-if(typeof data51[key11] !== "string"){
-const err108 = {instancePath:instancePath+"/tags/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err108 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4241,7 +4240,7 @@ errors++;
 }
 }
 else {
-const err109 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4250,24 +4249,12 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-exports["0782441b2672bd9b4b04bab9e373373bb65bd7fadc0c7cb7eb033492297dee41"] = validate13;
-const schema14 = {"type":"object","description":"Waits for an outside system: SageMaker puts a message with a callback token and the inputs on an SQS queue, and the step ends when a consumer calls SendPipelineExecutionStepSuccess (with the output values) or SendPipelineExecutionStepFailure.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL the message goes to (SqsQueueUrl), e.g. ${params.LabelingQueueUrl} or https://sqs.us-east-1.amazonaws.com/111122223333/labeling."},"inputs":{"type":"object","description":"Values sent to the consumer as the message's \"arguments\" (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Output parameters the consumer returns, by name, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","queue"]};
+exports.e9e41c381afb8d8d495a15231a04c897908ab8d735ba7612076134d589793f79 = validate13;
+const schema14 = {"type":"object","description":"Waits for an outside system: SageMaker puts a message with a callback token and the inputs on an SQS queue, and the step ends when a consumer calls SendPipelineExecutionStepSuccess (with the output values) or SendPipelineExecutionStepFailure.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL the message goes to (SqsQueueUrl), e.g. ${params.LabelingQueueUrl} or https://sqs.us-east-1.amazonaws.com/111122223333/labeling."},"inputs":{"type":"object","description":"Values sent to the consumer as the message's \"arguments\" (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Output parameters the consumer returns, by name, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","queue"]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4317,7 +4304,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema14.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -4942,8 +4929,8 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-exports.cd1693594b041a3e3aeee56fd931f322f08d1b646938c3f71d5df45b57a0140a = validate14;
-const schema15 = {"type":"object","description":"Humans rank each question's answers in SageMaker Ground Truth (a custom <crowd-text-ranking> task); a Callback step whose message the labeling bridge turns into a labeling job. Outputs: OutputManifestUri and LabelingJobArn.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL of the labeling bridge (its stack output QueueUrl), e.g. ${vars.labelingQueueUrl}."},"manifest":{"type":"string","description":"S3 URI of the input manifest file (one {\"id\",\"source\",\"responses\"} object a line), e.g. ${steps.GenerateResponses.outputs.manifest}/manifest.jsonl."},"workteam":{"type":"string","description":"ARN of the private workteam that ranks (WorkteamArn)."},"labelingRole":{"type":"string","description":"IAM role Ground Truth assumes (RoleArn): reads the manifest and UI template, writes the output, invokes the two Lambdas."},"lambdas":{"type":"object","description":"The bridge's Lambdas for the custom task (its stack outputs).","properties":{"preAnnotation":{"type":"string","description":"Pre-annotation Lambda ARN (PreHumanTaskLambdaArn): passes id, source and responses to the worker UI."},"consolidation":{"type":"string","description":"Answer-consolidation Lambda ARN: keeps every worker's answer (pass-through), as containers/preferences expects."}},"additionalProperties":false,"required":["preAnnotation","consolidation"]},"ranking":{"type":"object","description":"The ranking workers do.","properties":{"dimension":{"type":"string","description":"Name of the ranking dimension, e.g. Alignment (known at compile time)."},"instructions":{"type":"string","description":"What to rank on, shown to workers (known at compile time)."},"allowTies":{"type":"boolean","description":"May equally good answers share a rank? Default true."}},"additionalProperties":false,"required":["dimension","instructions"]},"values":{"type":"string","description":"A local text file (relative to this spec) with the organisation's values, shown beside the answers, e.g. ../containers/generate/data/context.md."},"template":{"type":"string","description":"A local handlebars template (relative to this spec) for the worker UI; default: smpipe's built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}."},"task":{"type":"object","description":"The labeling task workers see in their portal (HumanTaskConfig).","properties":{"title":{"type":"string","description":"Task title (TaskTitle), also the heading of the worker UI; default \"Rank the answers to a customer question\"."},"description":{"type":"string","description":"Task description (TaskDescription), at most 255 characters."},"keywords":{"type":"array","items":{"type":"string","description":"A keyword.","pattern":"^[A-Za-z0-9]+( [A-Za-z0-9]+)*$"},"description":"Up to 5 keywords (TaskKeywords): letters, digits and single spaces.","minItems":1,"maxItems":5},"workersPerItem":{"type":["integer","string"],"pattern":"\\$\\{","description":"Workers who rank each item (NumberOfHumanWorkersPerDataObject, 1-9); default 1. ${params.X} works.","minimum":1,"maximum":9},"timeLimit":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds a worker has for one item (TaskTimeLimitInSeconds); default 900.","minimum":30},"availabilityLifetime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds an item waits for workers before it expires (TaskAvailabilityLifetimeInSeconds); default 864000 (10 days).","minimum":60},"maxConcurrentTasks":{"type":["integer","string"],"pattern":"\\$\\{","description":"Items offered to workers at the same time (MaxConcurrentTaskCount, 1-5000); default: Ground Truth's.","minimum":1,"maximum":5000}},"additionalProperties":false},"labelAttribute":{"type":"string","description":"Label attribute name in the output manifest (LabelAttributeName); default \"ranking\"."},"output":{"type":"string","description":"S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the labeling job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","queue","manifest","workteam","labelingRole","lambdas","ranking"]};
+exports.c08f2981c1011642d83d7d4e68be97d3a4cb959211a9ee983e3468868ba617d7 = validate14;
+const schema15 = {"type":"object","description":"Humans rank each question's answers in SageMaker Ground Truth (a custom <crowd-text-ranking> task); a Callback step whose message the labeling bridge turns into a labeling job. Outputs: OutputManifestUri and LabelingJobArn.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL of the labeling bridge (its stack output QueueUrl), e.g. ${vars.labelingQueueUrl}."},"manifest":{"type":"string","description":"S3 URI of the input manifest file (one {\"id\",\"source\",\"responses\"} object a line), e.g. ${steps.GenerateResponses.outputs.manifest}/manifest.jsonl."},"workteam":{"type":"string","description":"ARN of the private workteam that ranks (WorkteamArn)."},"labelingRole":{"type":"string","description":"IAM role Ground Truth assumes (RoleArn): reads the manifest and UI template, writes the output, invokes the two Lambdas."},"lambdas":{"type":"object","description":"The bridge's Lambdas for the custom task (its stack outputs).","properties":{"preAnnotation":{"type":"string","description":"Pre-annotation Lambda ARN (PreHumanTaskLambdaArn): passes id, source and responses to the worker UI."},"consolidation":{"type":"string","description":"Answer-consolidation Lambda ARN: keeps every worker's answer (pass-through), as containers/preferences expects."}},"additionalProperties":false,"required":["preAnnotation","consolidation"]},"ranking":{"type":"object","description":"The ranking workers do.","properties":{"dimension":{"type":"string","description":"Name of the ranking dimension, e.g. Alignment (known at compile time)."},"instructions":{"type":"string","description":"What to rank on, shown to workers (known at compile time)."},"allowTies":{"type":"boolean","description":"May equally good answers share a rank? Default true."}},"additionalProperties":false,"required":["dimension","instructions"]},"values":{"type":"string","description":"A local text file (relative to this spec) with the organisation's values, shown beside the answers, e.g. ../containers/generate/data/context.md."},"template":{"type":"string","description":"A local handlebars template (relative to this spec) for the worker UI; default: smpipe's built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}."},"task":{"type":"object","description":"The labeling task workers see in their portal (HumanTaskConfig).","properties":{"title":{"type":"string","description":"Task title (TaskTitle), also the heading of the worker UI; default \"Rank the answers to a customer question\"."},"description":{"type":"string","description":"Task description (TaskDescription), at most 255 characters."},"keywords":{"type":"array","items":{"type":"string","description":"A keyword.","pattern":"^[A-Za-z0-9]+( [A-Za-z0-9]+)*$"},"description":"Up to 5 keywords (TaskKeywords): letters, digits and single spaces.","minItems":1,"maxItems":5},"workersPerItem":{"type":["integer","string"],"pattern":"\\$\\{","description":"Workers who rank each item (NumberOfHumanWorkersPerDataObject, 1-9); default 1. ${params.X} works.","minimum":1,"maximum":9},"timeLimit":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds a worker has for one item (TaskTimeLimitInSeconds); default 900.","minimum":30},"availabilityLifetime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds an item waits for workers before it expires (TaskAvailabilityLifetimeInSeconds); default 864000 (10 days).","minimum":60},"maxConcurrentTasks":{"type":["integer","string"],"pattern":"\\$\\{","description":"Items offered to workers at the same time (MaxConcurrentTaskCount, 1-5000); default: Ground Truth's.","minimum":1,"maximum":5000}},"additionalProperties":false},"labelAttribute":{"type":"string","description":"Label attribute name in the output manifest (LabelAttributeName); default \"ranking\"."},"output":{"type":"string","description":"S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the labeling job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","queue","manifest","workteam","labelingRole","lambdas","ranking"]};
 const pattern24 = new RegExp("^[A-Za-z0-9]+( [A-Za-z0-9]+)*$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5044,7 +5031,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
@@ -6151,8 +6138,8 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-exports.ebc2d538d5fd9ef311828e5686c022ce6c8c71fba000ba2cfca796b483e452d0 = validate15;
-const schema16 = {"type":"object","description":"Invokes an AWS Lambda function with the inputs as its event; the function's JSON result supplies the declared outputs.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"function":{"type":"string","description":"ARN of the Lambda function (FunctionArn), known at compile time, e.g. arn:aws:lambda:us-east-1:111122223333:function:deploy or ${vars.deployFunctionArn}."},"inputs":{"type":"object","description":"The event the function receives (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Keys of the function's result to expose, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","function"]};
+exports["2054c40cbe635f0a3422e99c2f420c568e4198658ae520e873d1ee722d4f35f9"] = validate15;
+const schema16 = {"type":"object","description":"Invokes an AWS Lambda function with the inputs as its event; the function's JSON result supplies the declared outputs.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"function":{"type":"string","description":"ARN of the Lambda function (FunctionArn), known at compile time, e.g. arn:aws:lambda:us-east-1:111122223333:function:deploy or ${vars.deployFunctionArn}."},"inputs":{"type":"object","description":"The event the function receives (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Keys of the function's result to expose, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","function"]};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6202,7 +6189,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema16.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -6827,8 +6814,8 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-exports.f4ab965711a31009dc9521977b14e14265a536bbe0dc4b895a3c44cb91a8f992 = validate16;
-const schema17 = {"type":"object","description":"Branches the pipeline: when `when` holds, the steps in `then` run, else those in `else`. Branch steps are defined under steps: like any other and run only in their branch.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"when":{"description":"The condition: comparisons (==, !=, >, >=, <, <=), in [...], and, or, not, parentheses; operands are ${...} expressions, numbers, quoted strings, true/false. A list means all must hold.","anyOf":[{"type":"string","description":"One condition."},{"type":"array","items":{"type":"string","description":"One condition."},"description":"Conditions that must all hold.","minItems":1}]},"then":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run when the condition holds.","uniqueItems":true},"else":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run otherwise.","uniqueItems":true}},"additionalProperties":false,"required":["kind","when"]};
+exports.dcdbc83734ca476ecb2155a2a18f121f5e84393f67c6694a03b92a9595b50770 = validate16;
+const schema17 = {"type":"object","description":"Branches the pipeline: when `when` holds, the steps in `then` run, else those in `else`. Branch steps are defined under steps: like any other and run only in their branch.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"when":{"description":"The condition: comparisons (==, !=, >, >=, <, <=), in [...], and, or, not, parentheses; operands are ${...} expressions, numbers, quoted strings, true/false. A list means all must hold.","anyOf":[{"type":"string","description":"One condition."},{"type":"array","items":{"type":"string","description":"One condition."},"description":"Conditions that must all hold.","minItems":1}]},"then":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run when the condition holds.","uniqueItems":true},"else":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run otherwise.","uniqueItems":true}},"additionalProperties":false,"required":["kind","when"]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6878,7 +6865,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema17.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -7611,8 +7598,8 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-exports["6616d79821d5db958607b7e1210f6a894dc97e7e73d0ff338d335af0987f8c80"] = validate17;
-const schema18 = {"type":"object","description":"Stops the pipeline execution with status Failed and an error message, typically in the else-branch of a condition.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"message":{"type":"string","description":"Error message shown for the failed execution; ${...} expressions are filled in at run time, e.g. \"accuracy ${steps.Evaluate.reports.evaluation.metrics.accuracy} is below ${params.MinAccuracy}\"."}},"additionalProperties":false,"required":["kind","message"]};
+exports.e40eab6553ed01210d91af901e11cc705bfd211ca706690fd91e68a4a7b18fcb = validate17;
+const schema18 = {"type":"object","description":"Stops the pipeline execution with status Failed and an error message, typically in the else-branch of a condition.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"message":{"type":"string","description":"Error message shown for the failed execution; ${...} expressions are filled in at run time, e.g. \"accuracy ${steps.Evaluate.reports.evaluation.metrics.accuracy} is below ${params.MinAccuracy}\"."}},"additionalProperties":false,"required":["kind","message"]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7662,7 +7649,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -8224,8 +8211,8 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-exports["01a17f56e06d4c58e53d6f258079a8c9afd1a8e73de5980afd58653baa7cb893"] = validate18;
-const schema19 = {"type":"object","description":"Creates a SageMaker model (CreateModel) from an inference image and model artifacts, for an endpoint config or a batch transform. VPC and network isolation come from defaults.network.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the model, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image"]};
+exports.fa637260bc47f2c3fe6ddec586d0d50eecc7d98733c77c42ae9bfd50d8c60f73 = validate18;
+const schema19 = {"type":"object","description":"Creates a SageMaker model (CreateModel) from an inference image and model artifacts, for an endpoint config or a batch transform. VPC and network isolation come from defaults.network.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the model, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image"]};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8275,7 +8262,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -9065,8 +9052,8 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-exports["69bab4e318a39cfc98fbf6847828d50ee126e1e1e8863452676a4427b439f4de"] = validate19;
-const schema20 = {"type":"object","description":"Registers the model as a new version in a SageMaker Model Registry model package group (CreateModelPackage), with its inference containers, supported instance types, approval status and metrics reports.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"group":{"type":"string","description":"Model package group name or ARN (ModelPackageGroupName); the group must exist."},"approval":{"description":"Approval status of the new version (ModelApprovalStatus); default PendingManualApproval.","anyOf":[{"type":"string","enum":["Approved","Rejected","PendingManualApproval"],"description":"A fixed status."},{"type":"string","description":"An expression such as ${params.ModelApprovalStatus}.","pattern":"\\$\\{"}]},"packageDescription":{"type":"string","description":"Description of the model version (ModelPackageDescription).","maxLength":1024},"containers":{"type":"array","items":{"type":"object","description":"An inference container of the model package.","properties":{"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"framework":{"type":"string","description":"Machine learning framework of the image, e.g. PYTORCH (Framework)."},"frameworkVersion":{"type":"string","description":"Framework version, e.g. 2.3 (FrameworkVersion)."}},"additionalProperties":false,"required":["image"]},"description":"Inference containers of the model version (InferenceSpecification.Containers).","minItems":1},"contentTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model accepts, e.g. application/json."},"responseTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model answers with."},"realtimeInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for real-time endpoints, e.g. ml.g5.12xlarge."},"transformInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for batch transform."},"metrics":{"type":"object","description":"Model metrics reports attached to the model version (ModelMetrics).","properties":{"modelQuality":{"type":"object","description":"ModelQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics report (ModelMetrics.ModelQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints report (ModelMetrics.ModelQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"modelDataQuality":{"type":"object","description":"ModelDataQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics report (ModelMetrics.ModelDataQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints report (ModelMetrics.ModelDataQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"bias":{"type":"object","description":"Bias reports shown with the model version in the registry.","properties":{"report":{"description":"Report report (ModelMetrics.Bias.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"preTrainingReport":{"description":"PreTrainingReport report (ModelMetrics.Bias.PreTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"postTrainingReport":{"description":"PostTrainingReport report (ModelMetrics.Bias.PostTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"explainability":{"type":"object","description":"Explainability reports shown with the model version in the registry.","properties":{"report":{"description":"Report report (ModelMetrics.Explainability.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false}},"additionalProperties":false},"customerMetadata":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":256},"description":"Free-form key-value metadata on the version (CustomerMetadataProperties): 1-50 keys.","minProperties":1,"maxProperties":50},"skipModelValidation":{"type":"boolean","description":"Skip validating the inference specification (SkipModelValidation All) instead of the default None."}},"additionalProperties":false,"required":["kind","group","containers"]};
+exports["645781879079c88a4d07c0b4d48cf8e9cd7d4677ae290e5741aaa7e464a0a718"] = validate19;
+const schema20 = {"type":"object","description":"Registers the model as a new version in a SageMaker Model Registry model package group (CreateModelPackage), with its inference containers, supported instance types, approval status and metrics reports.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"group":{"type":"string","description":"Model package group name or ARN (ModelPackageGroupName); the group must exist."},"approval":{"description":"Approval status of the new version (ModelApprovalStatus); default PendingManualApproval.","anyOf":[{"type":"string","enum":["Approved","Rejected","PendingManualApproval"],"description":"A fixed status."},{"type":"string","description":"An expression such as ${params.ModelApprovalStatus}.","pattern":"\\$\\{"}]},"packageDescription":{"type":"string","description":"Description of the model version (ModelPackageDescription).","maxLength":1024},"containers":{"type":"array","items":{"type":"object","description":"An inference container of the model package.","properties":{"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"framework":{"type":"string","description":"Machine learning framework of the image, e.g. PYTORCH (Framework)."},"frameworkVersion":{"type":"string","description":"Framework version, e.g. 2.3 (FrameworkVersion)."}},"additionalProperties":false,"required":["image"]},"description":"Inference containers of the model version (InferenceSpecification.Containers).","minItems":1},"contentTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model accepts, e.g. application/json."},"responseTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model answers with."},"realtimeInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for real-time endpoints, e.g. ml.g5.12xlarge."},"transformInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for batch transform."},"metrics":{"type":"object","description":"Model metrics reports attached to the model version (ModelMetrics).","properties":{"modelQuality":{"type":"object","description":"ModelQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics report (ModelMetrics.ModelQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints report (ModelMetrics.ModelQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"modelDataQuality":{"type":"object","description":"ModelDataQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics report (ModelMetrics.ModelDataQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints report (ModelMetrics.ModelDataQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"bias":{"type":"object","description":"Bias reports shown with the model version in the registry.","properties":{"report":{"description":"Report report (ModelMetrics.Bias.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"preTrainingReport":{"description":"PreTrainingReport report (ModelMetrics.Bias.PreTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"postTrainingReport":{"description":"PostTrainingReport report (ModelMetrics.Bias.PostTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"explainability":{"type":"object","description":"Explainability reports shown with the model version in the registry.","properties":{"report":{"description":"Report report (ModelMetrics.Explainability.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false}},"additionalProperties":false},"customerMetadata":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":256},"description":"Free-form key-value metadata on the version (CustomerMetadataProperties): 1-50 keys.","minProperties":1,"maxProperties":50},"skipModelValidation":{"type":"boolean","description":"Skip validating the inference specification (SkipModelValidation All) instead of the default None."}},"additionalProperties":false,"required":["kind","group","containers"]};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9126,7 +9113,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema20.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -11212,8 +11199,8 @@ validate19.errors = vErrors;
 return errors === 0;
 }
 
-exports["606913f94642fed6abf46041963f3f36ba7a0eea2d5352387d5a523c9dca6542"] = validate20;
-const schema21 = {"type":"object","description":"Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses; defaults.cache does not apply to it (its model is new in every execution).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"variants":{"type":"array","items":{"type":"object","description":"A production variant: one model on a fleet of instances.","properties":{"name":{"type":"string","description":"Variant name (VariantName); default AllTraffic when there is one variant."},"model":{"type":"string","description":"The model to host (ModelName), usually ${steps.CreateModel.name}."},"instanceType":{"type":"string","description":"Instance type, e.g. ml.g5.12xlarge (an expression such as ${params.EndpointInstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Initial number of instances (InitialInstanceCount); default 1.","minimum":1},"weight":{"type":["number","string"],"pattern":"\\$\\{","description":"Share of traffic relative to the other variants (InitialVariantWeight); default 1.","minimum":0},"startupTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for the container's /ping health check (ContainerStartupHealthCheckTimeoutInSeconds); large LLMs need several minutes.","minimum":60,"maximum":3600},"downloadTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds allowed to download the model data (ModelDataDownloadTimeoutInSeconds).","minimum":60,"maximum":3600},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB (VolumeSizeInGB); for instance types without local storage.","minimum":1,"maximum":512}},"additionalProperties":false,"required":["model","instanceType"]},"description":"Production variants (at most 10).","minItems":1,"maxItems":10},"name":{"type":"string","description":"EndpointConfigName; default <namePrefix>-<execution id>. A fixed name fails on the second execution, since configs cannot be overwritten."},"namePrefix":{"type":"string","description":"Compile-time prefix of the default name; default: the step name, clipped to 50 characters.","maxLength":50},"kmsKey":{"type":"string","description":"KMS key for the instances' storage volumes (KmsKeyId). Default: defaults.kms.volume, but only when every variant's instance type is known and has no local NVMe storage (SageMaker rejects a key for those)."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint config, added to defaults.tags."}},"additionalProperties":false,"required":["kind","variants"]};
+exports["3dac240f2aa530679640ef4925a6443063951a113f5ddde2ac2f82bc61393f78"] = validate20;
+const schema21 = {"type":"object","description":"Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses; defaults.cache does not apply to it (its model is new in every execution).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"variants":{"type":"array","items":{"type":"object","description":"A production variant: one model on a fleet of instances.","properties":{"name":{"type":"string","description":"Variant name (VariantName); default AllTraffic when there is one variant."},"model":{"type":"string","description":"The model to host (ModelName), usually ${steps.CreateModel.name}."},"instanceType":{"type":"string","description":"Instance type, e.g. ml.g5.12xlarge (an expression such as ${params.EndpointInstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Initial number of instances (InitialInstanceCount); default 1.","minimum":1},"weight":{"type":["number","string"],"pattern":"\\$\\{","description":"Share of traffic relative to the other variants (InitialVariantWeight); default 1.","minimum":0},"startupTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for the container's /ping health check (ContainerStartupHealthCheckTimeoutInSeconds); large LLMs need several minutes.","minimum":60,"maximum":3600},"downloadTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds allowed to download the model data (ModelDataDownloadTimeoutInSeconds).","minimum":60,"maximum":3600},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB (VolumeSizeInGB); for instance types without local storage.","minimum":1,"maximum":512}},"additionalProperties":false,"required":["model","instanceType"]},"description":"Production variants (at most 10).","minItems":1,"maxItems":10},"name":{"type":"string","description":"EndpointConfigName; default <namePrefix>-<execution id>. A fixed name fails on the second execution, since configs cannot be overwritten."},"namePrefix":{"type":"string","description":"Compile-time prefix of the default name; default: the step name, clipped to 50 characters.","maxLength":50},"kmsKey":{"type":"string","description":"KMS key for the instances' storage volumes (KmsKeyId). Default: defaults.kms.volume, but only when every variant's instance type is known and has no local NVMe storage (SageMaker rejects a key for those)."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint config, added to defaults.tags."}},"additionalProperties":false,"required":["kind","variants"]};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11263,7 +11250,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema21.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -12223,8 +12210,8 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-exports.f202f6d8ac3752ed46d3ebc3c86061a030d50d8460f48daaa295c044ba151490 = validate21;
-const schema22 = {"type":"object","description":"Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime). defaults.cache does not apply to it.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"name":{"type":"string","description":"EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}."},"config":{"type":"string","description":"The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint, added to defaults.tags."}},"additionalProperties":false,"required":["kind","name","config"]};
+exports["759d2025726b6c06455784c72a563f15dc358b85d5f966865778e428c3417ebb"] = validate21;
+const schema22 = {"type":"object","description":"Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime). defaults.cache does not apply to it.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"name":{"type":"string","description":"EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}."},"config":{"type":"string","description":"The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint, added to defaults.tags."}},"additionalProperties":false,"required":["kind","name","config"]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12284,7 +12271,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!(((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint"))){
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema22.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -12882,5 +12869,642 @@ vErrors.push(err49);
 errors++;
 }
 validate21.errors = vErrors;
+return errors === 0;
+}
+
+exports["10207e302ec2dd9904d660087ce6c590b2ff8104a48865f019e48cfb51679056"] = validate22;
+const schema23 = {"type":"object","description":"A raw step of any definition Type (Transform, Tuning, EMR, ClarifyCheck, …): type: and arguments: as the definition has them, envelope: for the members beside Arguments. Other steps read its properties by path: ${steps.S.properties.<path>}.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"type":{"type":"string","enum":["Processing","Training","Transform","Tuning","AutoML","Model","RegisterModel","EndpointConfig","Endpoint","Lambda","Callback","ClarifyCheck","QualityCheck","EMR","Fail"],"description":"The step's Type in the definition: Processing, Training, Transform, Tuning, AutoML, Model, RegisterModel, EndpointConfig, Endpoint, Lambda, Callback, ClarifyCheck, QualityCheck, EMR, Fail (a condition is the condition kind)."},"envelope":{"type":"object","description":"Members of the step beside Arguments that its Type takes, as the definition names them (PropertyFiles; FunctionArn, SqsQueueUrl, OutputParameters; CheckType, ModelPackageGroupName, …); strings may hold ${...} expressions."}},"additionalProperties":false,"required":["kind","type"]};
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema23.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema23.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err5 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err8 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err10 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err14 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err15 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema23.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err22 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err23 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err24 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema23.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err42 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err43 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data17 = data.type;
+if(typeof data17 !== "string"){
+const err44 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(!(((((((((((((((data17 === "Processing") || (data17 === "Training")) || (data17 === "Transform")) || (data17 === "Tuning")) || (data17 === "AutoML")) || (data17 === "Model")) || (data17 === "RegisterModel")) || (data17 === "EndpointConfig")) || (data17 === "Endpoint")) || (data17 === "Lambda")) || (data17 === "Callback")) || (data17 === "ClarifyCheck")) || (data17 === "QualityCheck")) || (data17 === "EMR")) || (data17 === "Fail"))){
+const err45 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema23.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.envelope !== undefined){
+let data18 = data.envelope;
+if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
+const err46 = {instancePath:instancePath+"/envelope",schemaPath:"#/properties/envelope/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+else {
+const err47 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+validate22.errors = vErrors;
 return errors === 0;
 }

@@ -8,6 +8,7 @@ import { lambda } from './lambda.js';
 import { model } from './model.js';
 import { processing } from './processing.js';
 import { registerModel } from './register-model.js';
+import { step } from './step.js';
 import { training } from './training.js';
 import type { StepKind } from './types.js';
 
@@ -22,7 +23,8 @@ export type KindName =
   | 'model'
   | 'register-model'
   | 'endpoint-config'
-  | 'endpoint';
+  | 'endpoint'
+  | 'step';
 
 /** The explicit registry: a kind missing here fails to build (DESIGN §5). How to add one: steps/types.ts. */
 export const KINDS = {
@@ -37,6 +39,7 @@ export const KINDS = {
   'register-model': registerModel,
   'endpoint-config': endpointConfig,
   endpoint,
+  step,
 } satisfies Record<KindName, StepKind>;
 
 export const KIND_LIST: readonly StepKind[] = Object.values(KINDS);

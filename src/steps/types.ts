@@ -37,7 +37,13 @@ export type DefinitionStepType =
   | 'Model'
   | 'RegisterModel'
   | 'EndpointConfig'
-  | 'Endpoint';
+  | 'Endpoint'
+  | 'Transform'
+  | 'Tuning'
+  | 'AutoML'
+  | 'ClarifyCheck'
+  | 'QualityCheck'
+  | 'EMR';
 
 /** What `${steps.S.<path>}` resolves to, or why it cannot. */
 export type PropertyResult =
@@ -168,6 +174,11 @@ export interface KindDefinition<P extends Properties, R extends keyof P & string
   readonly api?: ApiShape;
   /** The names of other steps this step's fields list directly (condition branches). */
   readonly branches?: (spec: ObjectOf<P, R>) => { then: string[]; else: string[] };
+  /**
+   * For a kind whose definition Type is chosen per step (the raw `step` kind): the kind as one
+   * validated step has it, with that step's Type, what the Type accepts and its API shapes.
+   */
+  readonly forStep?: (spec: ObjectOf<P, R>) => StepKind;
   readonly resolveProperty: (request: PropertyRequest<ObjectOf<P, R>>) => PropertyResult;
   readonly compile: (ctx: StepContext<ObjectOf<P, R>>) => CompiledStep;
 }
@@ -186,6 +197,7 @@ export interface StepKind {
   readonly cacheFromDefaults?: false;
   readonly api?: ApiShape;
   branches?(spec: object): { then: string[]; else: string[] };
+  forStep?(spec: object): StepKind;
   resolveProperty(request: PropertyRequest): PropertyResult;
   compile(ctx: StepContext<unknown>): CompiledStep;
 }
