@@ -1,6 +1,7 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { isJsonObject, type Json } from '../expr/types.js';
 import type { PipelineSpec } from '../spec/types.js';
+import { joinPointer } from '../spec/pointer.js';
 
 const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const PIPELINE_NAME = /^[A-Za-z0-9](-*[A-Za-z0-9]){0,255}$/;
@@ -9,9 +10,10 @@ const PIPELINE_NAME_PRACTICAL = 82;
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const MAX_CONTAINER_ARGUMENT = 256;
 
-/** Limits from the service model: StepDisplayName 256, descriptions 3072. */
+/** Limits from the service model: StepDisplayName 256, descriptions 3072; a parameter's Description 4096 (the definition schema's ParameterDescription). */
 const MAX_DISPLAY_NAME = 256;
 const MAX_DESCRIPTION = 3072;
+const MAX_PARAMETER_DESCRIPTION = 4096;
 
 /** Display names and descriptions, of the pipeline and of each step. */
 export function checkTextLimits(spec: PipelineSpec, displayName: string | undefined, reporter: Reporter): void {
@@ -23,6 +25,9 @@ export function checkTextLimits(spec: PipelineSpec, displayName: string | undefi
     reporter.reportText('SMP5007', '/displayName', `pipeline display name "${displayName}" may only hold letters, digits and single hyphens`, { hint: 'put the prose in description:' });
   }
   check('/description', spec.description, MAX_DESCRIPTION, 'description');
+  for (const [name, parameter] of Object.entries(spec.parameters ?? {})) {
+    check(joinPointer('/parameters', name, 'description'), parameter?.description, MAX_PARAMETER_DESCRIPTION, 'parameter description');
+  }
   for (const [name, step] of Object.entries(spec.steps ?? {})) {
     check(`/steps/${name}/displayName`, step?.displayName, MAX_DISPLAY_NAME, 'display name');
     check(`/steps/${name}/description`, step?.description, MAX_DESCRIPTION, 'description');
