@@ -32,8 +32,19 @@ export interface CacheSafetyFinding {
 
 const SPEC_VARIABLE = Object.fromEntries(Object.entries(EXECUTION_VARIABLES).map(([spec, get]) => [get.slice('Execution.'.length), spec]));
 
+/** Where a key field's value came from: a pointer, and whether the user wrote the expression there. */
+export type Locate = (step: string, path: (string | number)[], cause: Cause) => { pointer: string; written: boolean };
+
+/** Findings placed on the spec field that brought the value in (the kind's origins, `arguments:`, `inputs:`). */
+export function specLocator(kinds: Map<string, StepKind>, spec: PipelineSpec): Locate {
+  return (step, path, cause) => {
+    const pointer = narrow(spec, pointerOf(step, path, kinds, spec), needle(cause));
+    return { pointer, written: writes(spec, pointer, cause) };
+  };
+}
+
 /** The findings of a compiled definition, one per cached step and cause. */
-export function cacheSafetyFindings(definition: Json, kinds: Map<string, StepKind>, spec: PipelineSpec): CacheSafetyFinding[] {
+export function cacheSafetyFindings(definition: Json, locate: Locate): CacheSafetyFinding[] {
   const out: CacheSafetyFinding[] = [];
   for (const info of analyseCaching(definition).values()) {
     const groups = new Map<string, KeyFinding[]>();
@@ -41,17 +52,14 @@ export function cacheSafetyFindings(definition: Json, kinds: Map<string, StepKin
       const id = finding.cause.kind === 'execution' ? `x:${finding.cause.variable}` : `s:${finding.cause.step}`;
       groups.set(id, [...(groups.get(id) ?? []), finding]);
     }
-    for (const group of groups.values()) out.push(toFinding(info, group, kinds, spec));
+    for (const group of groups.values()) out.push(toFinding(info, group, locate));
   }
   return out;
 }
 
-function toFinding(info: StepCaching, group: KeyFinding[], kinds: Map<string, StepKind>, spec: PipelineSpec): CacheSafetyFinding {
+function toFinding(info: StepCaching, group: KeyFinding[], locate: Locate): CacheSafetyFinding {
   const cause = (group[0] as KeyFinding).cause;
-  const placed = group.map((f) => {
-    const pointer = narrow(spec, pointerOf(info.name, f.path, kinds, spec), needle(cause));
-    return { pointer, written: writes(spec, pointer, cause) };
-  });
+  const placed = group.map((f) => locate(info.name, f.path, cause));
   const best = placed.find((p) => p.written) ?? (placed[0] as { pointer: string; written: boolean });
   return {
     code: cause.kind === 'execution' ? 'SMP4007' : 'SMP4008',
@@ -97,9 +105,9 @@ function narrow(spec: PipelineSpec, pointer: string, text: string): string {
 }
 
 /** Reports the findings as warnings. */
-export function checkCacheSafety(definition: Json, kinds: Map<string, StepKind>, spec: PipelineSpec, reporter: Reporter): void {
+export function checkCacheSafety(definition: Json, locate: Locate, reporter: Reporter): void {
   const caching = analyseCaching(definition);
-  for (const finding of cacheSafetyFindings(definition, kinds, spec)) {
+  for (const finding of cacheSafetyFindings(definition, locate)) {
     const info = caching.get(finding.step) as StepCaching;
     reporter.reportProblem(withHint(findingProblem(finding, caching), hint(finding, info)), finding.pointer);
   }

@@ -4,7 +4,7 @@ import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
 import { definitionSteps } from '../compile/definition-steps.js';
 import { checkApiShapes } from './api.js';
-import { checkCacheSafety } from './cache-safety.js';
+import { checkCacheSafety, specLocator } from './cache-safety.js';
 import { specPointerOf } from './definition-paths.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
@@ -44,7 +44,7 @@ export function runChecks(input: CheckInput): void {
     const pointer = specPointerOf(input.definition, finding.path, input.stepKinds, spec);
     reporter.reportText('SMP8006', pointer, `definition ${finding.path || '/'}: ${finding.message}`);
   }
-  checkCacheSafety(input.definition, input.stepKinds, spec, reporter);
+  checkCacheSafety(input.definition, specLocator(input.stepKinds, spec), reporter);
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
     reporter.reportText('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {

@@ -10,6 +10,7 @@ import { DEPLOY_COMMANDS } from './deploy-commands.js';
 import { labelingCommand } from './labeling-command.js';
 import { SPEC_FLAGS } from './help-text.js';
 import { RUN_HELP } from '../run/help.js';
+import { CHECK_HELP, IMPORT_HELP } from '../import/help.js';
 
 export interface Command {
   summary: string;
@@ -104,4 +105,7 @@ with it and the fix. Without one, lists every code.`,
   labeling: labelingCommand,
   // Loaded on first use, like the deploy commands: compile and --help never load the runner.
   run: { ...RUN_HELP, run: async (argv) => (await import('../run/command.js')).runCommand(argv) },
+  // Loaded on first use too: compile never loads the importer, and a file import never loads the AWS SDK.
+  import: { ...IMPORT_HELP, run: async (argv) => (await import('../import/command.js')).importCommand(argv) },
+  check: { ...CHECK_HELP, run: async (argv) => (await import('../import/command.js')).checkCommand(argv) },
 };

@@ -1,0 +1,36 @@
+import { callbackImporter } from './callback.js';
+import { conditionImporter } from './condition.js';
+import { endpointImporter } from './endpoint.js';
+import { endpointConfigImporter } from './endpoint-config.js';
+import { failImporter } from './fail.js';
+import { lambdaImporter } from './lambda.js';
+import { modelImporter } from './model.js';
+import { processingImporter } from './processing.js';
+import { rawImporter } from './raw.js';
+import { registerModelImporter } from './register-model.js';
+import { trainingImporter } from './training.js';
+import type { StepImporter } from './types.js';
+
+/**
+ * One importer per definition Type that a kind compiles to; every other Type (Transform, Tuning,
+ * EMR, ClarifyCheck, …) is imported as the raw `step` kind. The kinds helper's new kinds add
+ * their importers here.
+ */
+export const IMPORTERS: Readonly<Record<string, StepImporter>> = {
+  Processing: processingImporter,
+  Training: trainingImporter,
+  Condition: conditionImporter,
+  Callback: callbackImporter,
+  Lambda: lambdaImporter,
+  Fail: failImporter,
+  Model: modelImporter,
+  RegisterModel: registerModelImporter,
+  EndpointConfig: endpointConfigImporter,
+  Endpoint: endpointImporter,
+};
+
+export function importerOf(type: string): StepImporter {
+  return Object.hasOwn(IMPORTERS, type) ? (IMPORTERS[type] as StepImporter) : rawImporter;
+}
+
+export { rawImporter };
