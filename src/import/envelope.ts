@@ -3,6 +3,7 @@
  * description, dependsOn, cache (compile/envelope.ts cacheConfig) and retry (retryPolicies).
  */
 import { isJsonObject, type Json, type JsonObject } from '../expr/types.js';
+import { isoDuration } from '../compile/envelope.js';
 import { CACHE_DURATION_PATTERN } from '../spec/schema.js';
 import { escapeText } from './expressions.js';
 
@@ -23,7 +24,8 @@ function cacheOf(config: Json | undefined): unknown {
   if (!isJsonObject(config) || config.Enabled !== true) return undefined;
   const expire = config.ExpireAfter;
   if (expire === undefined) return true;
-  return typeof expire === 'string' && new RegExp(CACHE_DURATION_PATTERN).test(expire) ? expire : undefined;
+  // The strict spelling (30d is P30D), as the compiler writes it: a second import gives the same spec.
+  return typeof expire === 'string' && new RegExp(CACHE_DURATION_PATTERN).test(expire) ? isoDuration(expire) : undefined;
 }
 
 const RETRY_FIELDS: readonly [string, string][] = [['MaxAttempts', 'attempts'], ['IntervalSeconds', 'intervalSeconds'], ['BackoffRate', 'backoffRate'], ['ExpireAfterMin', 'expireAfterMinutes']];

@@ -14,7 +14,8 @@ import { isJsonObject, isPipelineFunction, type Json, type JsonObject } from '..
 import { joinPointer } from '../spec/pointer.js';
 import type { DefinitionStep } from './definition.js';
 import { firstDifference, normalize, normalStep } from './normalize.js';
-import { buildSpec, type StepPlan } from './spec.js';
+import { buildSpec, type BuiltSpec, type StepPlan } from './spec.js';
+import { rawImporter } from './steps/index.js';
 import { renderSpec } from './yaml.js';
 
 export interface ImportOptions {
@@ -42,17 +43,17 @@ export function importDefinition(definition: JsonObject, steps: readonly Definit
   const plans = new Map<string, StepPlan>(steps.map((s) => [s.name, { mode: 'sugar' }]));
   let attempt = render(definition, steps, plans, options);
   for (let round = 1; round < ROUNDS && revise(plans, steps, attempt.result); round++) attempt = render(definition, steps, plans, options);
-  const { text, result } = attempt;
+  const { text, result, built } = attempt;
   const findings = hasErrors(result.diagnostics) ? notCompiled(result, options.file) : differences(definition, steps, result, options.file);
-  const raw = [...plans].filter(([, p]) => p.mode === 'raw').map(([n]) => n);
-  const overridden = [...plans].filter(([, p]) => p.mode === 'sugar' && p.override !== undefined).map(([n]) => n);
+  const raw = [...built.steps].filter(([, b]) => b.importer === rawImporter).map(([n]) => n);
+  const overridden = [...built.steps].filter(([, b]) => b.importer !== rawImporter && b.spec.arguments !== undefined).map(([n]) => n);
   return { text, diagnostics: sortDiagnostics([...result.diagnostics, ...findings]), result, raw, overridden };
 }
 
-function render(definition: JsonObject, steps: readonly DefinitionStep[], plans: ReadonlyMap<string, StepPlan>, options: ImportOptions): { text: string; result: CompileResult } {
+function render(definition: JsonObject, steps: readonly DefinitionStep[], plans: ReadonlyMap<string, StepPlan>, options: ImportOptions): { text: string; result: CompileResult; built: BuiltSpec } {
   const built = buildSpec(definition, steps, plans, options.name);
   const text = renderSpec(built.spec, options.from);
-  return { text, result: compile(text, { file: options.file }) };
+  return { text, result: compile(text, { file: options.file }), built };
 }
 
 /** Changes the plans after a compile; false when nothing more can be done. */

@@ -62,6 +62,14 @@ const tuning = {
   },
 };
 
+const tuningDefinition = (resources: object) => ({
+  AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' },
+  OutputDataConfig: { S3OutputPath: 's3://b/out' },
+  RoleArn: 'arn:aws:iam::111122223333:role/R',
+  StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+  ...resources,
+});
+
 /** For each `service` correction: a minimal definition SageMaker accepts that only it admits. */
 const EXAMPLES: Record<string, unknown> = {
   'pipeline-experiment-config': pipeline([fail()], {
@@ -89,6 +97,8 @@ const EXAMPLES: Record<string, unknown> = {
   'variant-weight-float': pipeline([endpointConfig(0.5)]),
   'tuning-warm-start-required': pipeline([tuning]),
   'register-model-package-name': pipeline([{ Name: 'Register', Type: 'RegisterModel', Arguments: { ModelPackageName: 'p' } }]),
+  'tuning-resource-config': pipeline([{ ...tuning, Arguments: { ...tuning.Arguments, TrainingJobDefinition: tuningDefinition({ HyperParameterTuningResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }) } }]),
+  'tuning-resource-limits-expression': pipeline([{ ...tuning, Arguments: { ...tuning.Arguments, HyperParameterTuningJobConfig: { ResourceLimits: { MaxNumberOfTrainingJobs: get('Parameters.MaxJobs'), MaxParallelTrainingJobs: 2 }, Strategy: 'Bayesian' } } }]),
 };
 
 describe('definition schema: AWS schema plus named corrections', () => {

@@ -5,7 +5,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:smpipe:schema:pipeline-definition","title":"SageMaker Pipeline definition (AWS schema, corrected by smpipe)","type":"object","definitions":{"ParameterName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"ParameterDescription":{"type":"string","minLength":0,"maxLength":4096},"StringParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"string","maxLength":4096},"Type":{"type":"string","enum":["String"]},"EnumValues":{"description":"The values an execution may pass; Studio offers them as a list.","type":"array","items":{"type":"string","maxLength":4096},"minItems":1,"uniqueItems":true}},"required":["Name"],"additionalProperties":false},"IntegerParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"integer"},"Type":{"type":"string","enum":["Integer"]}},"required":["Name","Type"],"additionalProperties":false},"FloatParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"number"},"Type":{"type":"string","enum":["Float"]}},"required":["Name","Type"],"additionalProperties":false},"BooleanParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"boolean"},"Type":{"type":"string","enum":["Boolean"]}},"required":["Name","Type"],"additionalProperties":false},"GetFunction":{"type":"object","properties":{"Get":{"type":"string"}},"required":["Get"],"additionalProperties":false},"JoinFunction":{"description":"Std:Join: the Values, rendered as text, joined with On (evaluated at run time).","type":"object","properties":{"Std:Join":{"type":"object","properties":{"On":{"type":"string","description":"Separator placed between the values."},"Values":{"type":"array","items":{"$ref":"#/definitions/JoinValue"},"description":"Values to join."}},"required":["On","Values"],"additionalProperties":false}},"required":["Std:Join"],"additionalProperties":false},"StringArgumentValue":{"anyOf":[{"type":"string"},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"IntegerArgumentValue":{"oneOf":[{"type":"integer"},{"$ref":"#/definitions/GetFunction"}]},"FloatArgumentValue":{"oneOf":[{"type":"number"},{"$ref":"#/definitions/GetFunction"}]},"BooleanArgumentValue":{"oneOf":[{"type":"boolean"},{"$ref":"#/definitions/GetFunction"}]},"StepName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"BinaryCondition":{"type":"object","properties":{"LeftValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"RightValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals"]}},"required":["Type","LeftValue","RightValue"],"additionalProperties":false},"InCondition":{"description":"True when QueryValue equals one of Values.","type":"object","properties":{"Type":{"type":"string","enum":["In"]},"QueryValue":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Values":{"type":"array","items":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"minItems":1}},"required":["Type","QueryValue","Values"],"additionalProperties":false},"OrCondition":{"type":"object","properties":{"Type":{"type":"string","enum":["Or"]},"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}}},"required":["Type","Conditions"],"additionalProperties":false},"RetryPolicy":{"description":"Retry the step when it fails with one of ExceptionType.","type":"object","properties":{"ExceptionType":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT","Emr.RESOURCE_LIMIT"]},"minItems":1,"uniqueItems":true},"IntervalSeconds":{"type":"integer","minimum":0},"BackoffRate":{"type":"number","minimum":0},"MaxAttempts":{"type":"integer","minimum":1,"maximum":20},"ExpireAfterMin":{"type":"integer","minimum":0,"maximum":14400}},"required":["ExceptionType"],"not":{"required":["MaxAttempts","ExpireAfterMin"]},"additionalProperties":false},"VpcConfig":{"type":"object","properties":{"SecurityGroupIds":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Subnets":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"CacheConfig":{"type":"object","properties":{"Enabled":{"type":"boolean"},"ExpireAfter":{"type":"string","description":"ISO 8601 duration string"}},"required":[],"additionalProperties":false},"Tag":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ProductionVariants":{"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10},"ParameterRanges":{"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20}},"required":[],"additionalProperties":false},"HyperParameterTrainingJobDefinition":{"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"required":["AlgorithmSpecification","OutputDataConfig","ResourceConfig","RoleArn","StoppingCondition"],"additionalProperties":false},"ProcessingArgs":{"type":"object","properties":{"AppSpecification":{"type":"object","properties":{"ContainerArguments":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ContainerEntrypoint":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ImageUri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"NetworkConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false},"ProcessingInputs":{"type":"array","items":{"type":"object","properties":{"InputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Input":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3InputMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"DatasetDefinition":{"description":"DatasetDefinition: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"ProcessingOutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Outputs":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Output":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3UploadMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"FeatureStoreOutput":{"description":"FeatureStoreOutput: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}}},"additionalProperties":false},"ProcessingResources":{"type":"object","properties":{"ClusterConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ProcessingJobName":{"$ref":"#/definitions/StringArgumentValue"},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ContainerDefinition":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageConfig":{"type":"object","properties":{"RepositoryAccessMode":{"type":"string","enum":["Platform","Vpc"]},"RepositoryAuthConfig":{"type":"object","properties":{"RepositoryCredentialsProviderArn":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RepositoryCredentialsProviderArn"],"additionalProperties":false}},"required":["RepositoryAccessMode"],"additionalProperties":false},"InferenceSpecificationName":{"$ref":"#/definitions/StringArgumentValue"},"Mode":{"type":"string","enum":["SingleModel","MultiModel"]},"ModelDataUrl":{"description":"S3 (or https) location of the model artifacts, literal or computed.","allOf":[{"$ref":"#/definitions/StringArgumentValue"},{"if":{"type":"string"},"then":{"type":"string","minLength":0,"maxLength":1024,"pattern":"^(https|s3)://([^/]+)/?(.*)$"}}]},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"MultiModelConfig":{"type":"object","properties":{"ModelCacheSetting":{"type":"string","enum":["Enabled","Disabled"]}},"additionalProperties":false},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ContainerMetricsConfig":{"description":"ContainerMetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ConditionStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Condition"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}},"IfSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"ElseSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}}},"required":["Conditions"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TrainingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Training"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"},"ContainerEntrypoint":{"description":"ContainerEntrypoint: a SageMaker API request member; its shape is checked against the API models."},"ContainerArguments":{"description":"ContainerArguments: a SageMaker API request member; its shape is checked against the API models."},"TrainingImageConfig":{"description":"TrainingImageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugHookConfig":{"type":"object","properties":{"CollectionConfigurations":{"type":"array","items":{"type":"object","properties":{"CollectionName":{"$ref":"#/definitions/StringArgumentValue"},"CollectionParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}}},"additionalProperties":false}},"HookParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugRuleConfigurations":{"type":"array","items":{"type":"object","properties":{"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"RuleConfigurationName":{"$ref":"#/definitions/StringArgumentValue"},"RuleEvaluatorImage":{"$ref":"#/definitions/StringArgumentValue"},"RuleParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"},"InstanceGroupNames":{"description":"InstanceGroupNames: a SageMaker API request member; its shape is checked against the API models."},"ModelAccessConfig":{"description":"ModelAccessConfig: a SageMaker API request member; its shape is checked against the API models."},"HubAccessConfig":{"description":"HubAccessConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"DatasetSource":{"description":"DatasetSource: a SageMaker API request member; its shape is checked against the API models."}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"description":"CompressionType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"KeepAlivePeriodInSeconds":{"description":"KeepAlivePeriodInSeconds: a SageMaker API request member; its shape is checked against the API models."},"InstanceGroups":{"description":"InstanceGroups: a SageMaker API request member; its shape is checked against the API models."},"TrainingPlanArn":{"description":"TrainingPlanArn: a SageMaker API request member; its shape is checked against the API models."},"InstancePlacementConfig":{"description":"InstancePlacementConfig: a SageMaker API request member; its shape is checked against the API models."},"InstancePreferences":{"description":"InstancePreferences: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPendingTimeInSeconds":{"description":"MaxPendingTimeInSeconds: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"TrainingJobName":{"$ref":"#/definitions/StringArgumentValue"},"TensorBoardOutputConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ProfilerConfig":{"description":"ProfilerConfig: a SageMaker API request member; its shape is checked against the API models."},"ProfilerRuleConfigurations":{"description":"ProfilerRuleConfigurations: a SageMaker API request member; its shape is checked against the API models."},"RetryStrategy":{"description":"RetryStrategy: a SageMaker API request member; its shape is checked against the API models."},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."},"RemoteDebugConfig":{"description":"RemoteDebugConfig: a SageMaker API request member; its shape is checked against the API models."},"InfraCheckConfig":{"description":"InfraCheckConfig: a SageMaker API request member; its shape is checked against the API models."},"SessionChainingConfig":{"description":"SessionChainingConfig: a SageMaker API request member; its shape is checked against the API models."},"ServerlessJobConfig":{"description":"ServerlessJobConfig: a SageMaker API request member; its shape is checked against the API models."},"MlflowConfig":{"description":"MlflowConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelPackageConfig":{"description":"ModelPackageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ProcessingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Processing"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"PropertyFiles":{"description":"JSON files in this step's outputs that Std:JsonGet may read.","type":"array","items":{"type":"object","properties":{"PropertyFileName":{"type":"string","description":"Name used in Steps.S.PropertyFiles.NAME."},"OutputName":{"type":"string","description":"The processing output holding the file."},"FilePath":{"type":"string","description":"Path of the file inside that output."}},"required":["PropertyFileName","OutputName","FilePath"],"additionalProperties":false}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TransformStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Transform"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"BatchStrategy":{"$ref":"#/definitions/StringArgumentValue"},"DataProcessing":{"type":"object","properties":{"InputFilter":{"$ref":"#/definitions/StringArgumentValue"},"JoinSource":{"$ref":"#/definitions/StringArgumentValue"},"OutputFilter":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"MaxConcurrentTransforms":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPayloadInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelClientConfig":{"type":"object","properties":{"InvocationsMaxRetries":{"$ref":"#/definitions/IntegerArgumentValue"},"InvocationsTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"TransformInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformJobName":{"$ref":"#/definitions/StringArgumentValue"},"TransformOutput":{"type":"object","properties":{"Accept":{"$ref":"#/definitions/StringArgumentValue"},"AssembleWith":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformResources":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"CreateModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Model"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"Containers":{"type":"array","items":{"$ref":"#/definitions/ContainerDefinition"}},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"InferenceExecutionConfig":{"type":"object","properties":{"Mode":{"type":"string","enum":["Serial","Direct"]}},"additionalProperties":false},"PrimaryContainer":{"$ref":"#/definitions/ContainerDefinition"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"required":["ExecutionRoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"RegisterModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["RegisterModel"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"CertifyForMarketplace":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceSpecification":{"type":"object","properties":{"Containers":{"type":"array","items":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageDigest":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataUrl":{"$ref":"#/definitions/StringArgumentValue"},"ProductId":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ModelInput":{"description":"ModelInput: a SageMaker API request member; its shape is checked against the API models."},"Framework":{"description":"Framework: a SageMaker API request member; its shape is checked against the API models."},"FrameworkVersion":{"description":"FrameworkVersion: a SageMaker API request member; its shape is checked against the API models."},"NearestModelName":{"description":"NearestModelName: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ModelDataETag":{"description":"ModelDataETag: a SageMaker API request member; its shape is checked against the API models."},"IsCheckpoint":{"description":"IsCheckpoint: a SageMaker API request member; its shape is checked against the API models."},"BaseModel":{"description":"BaseModel: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"SupportedContentTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedRealtimeInferenceInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedResponseMIMETypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedTransformInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"ModelPackageDescription":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"ModelMetrics":{"type":"object","properties":{"ModelQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"ModelDataQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Bias":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Explainability":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"DeploymentSpecification":{"type":"object","properties":{"TestInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"HealthCheckConfig":{"type":"object","properties":{"NumPayloads":{"$ref":"#/definitions/IntegerArgumentValue"},"NumFailuresAllowed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageRegistrationType":{"description":"ModelPackageRegistrationType: a SageMaker API request member; its shape is checked against the API models."},"ValidationSpecification":{"description":"ValidationSpecification: a SageMaker API request member; its shape is checked against the API models."},"SourceAlgorithmSpecification":{"description":"SourceAlgorithmSpecification: a SageMaker API request member; its shape is checked against the API models."},"Tags":{"description":"Tags: a SageMaker API request member; its shape is checked against the API models."},"ModelApprovalStatus":{"description":"ModelApprovalStatus: a SageMaker API request member; its shape is checked against the API models."},"MetadataProperties":{"description":"MetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"Domain":{"description":"Domain: a SageMaker API request member; its shape is checked against the API models."},"Task":{"description":"Task: a SageMaker API request member; its shape is checked against the API models."},"SamplePayloadUrl":{"description":"SamplePayloadUrl: a SageMaker API request member; its shape is checked against the API models."},"CustomerMetadataProperties":{"description":"CustomerMetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"DriftCheckBaselines":{"description":"DriftCheckBaselines: a SageMaker API request member; its shape is checked against the API models."},"AdditionalInferenceSpecifications":{"description":"AdditionalInferenceSpecifications: a SageMaker API request member; its shape is checked against the API models."},"SkipModelValidation":{"description":"SkipModelValidation: a SageMaker API request member; its shape is checked against the API models."},"SourceUri":{"description":"SourceUri: a SageMaker API request member; its shape is checked against the API models."},"SecurityConfig":{"description":"SecurityConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelCard":{"description":"ModelCard: a SageMaker API request member; its shape is checked against the API models."},"ModelLifeCycle":{"description":"ModelLifeCycle: a SageMaker API request member; its shape is checked against the API models."},"ManagedStorageType":{"description":"ManagedStorageType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"LambdaStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Lambda"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"FunctionArn":{"type":"string"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","FunctionArn"],"additionalProperties":false},"CallbackStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Callback"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"SqsQueueUrl":{"$ref":"#/definitions/StringArgumentValue"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","SqsQueueUrl"],"additionalProperties":false},"TuningStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"type":"integer","minLength":1},"MaxParallelTrainingJobs":{"type":"integer","minLength":1}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ClarifyCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"QualityCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"EMRStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep","Name"],"additionalProperties":false}},"required":["ClusterId","StepConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false},"FailStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false},"AutoMLStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointConfigStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"JoinValue":{"description":"One joined value: a primitive, or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"type":["string","number","boolean"]},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"JsonGetFunction":{"description":"Std:JsonGet: a value read at run time from a JSON file a step wrote.","type":"object","properties":{"Std:JsonGet":{"type":"object","properties":{"PropertyFile":{"$ref":"#/definitions/GetFunction","description":"A processing step's property file: {\"Get\": \"Steps.S.PropertyFiles.NAME\"}."},"S3Uri":{"$ref":"#/definitions/StringArgumentValue","description":"A JSON object in S3 (@step outputs)."},"Path":{"type":"string","description":"JSONPath into the file, e.g. metrics.accuracy.value."}},"required":["Path"],"oneOf":[{"required":["PropertyFile"]},{"required":["S3Uri"]}],"additionalProperties":false}},"required":["Std:JsonGet"],"additionalProperties":false},"NotCondition":{"description":"True when Expression is false.","type":"object","properties":{"Type":{"type":"string","enum":["Not"]},"Expression":{"$ref":"#/definitions/Condition"}},"required":["Type","Expression"],"additionalProperties":false},"Condition":{"description":"A comparison, In, Not or Or condition (a list of conditions means \"and\").","type":"object","properties":{"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals","In","Not","Or"],"description":"The kind of condition."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/BinaryCondition"},{"$ref":"#/definitions/InCondition"},{"$ref":"#/definitions/NotCondition"},{"$ref":"#/definitions/OrCondition"}]},"Step":{"description":"A pipeline step; its Type selects the shape of the rest.","type":"object","properties":{"Type":{"type":"string","enum":["Condition","Training","Processing","Transform","Model","RegisterModel","Lambda","Callback","Tuning","ClarifyCheck","QualityCheck","EMR","Fail","AutoML","Endpoint","EndpointConfig"],"description":"The kind of step."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/ConditionStep"},{"$ref":"#/definitions/TrainingStep"},{"$ref":"#/definitions/ProcessingStep"},{"$ref":"#/definitions/TransformStep"},{"$ref":"#/definitions/CreateModelStep"},{"$ref":"#/definitions/RegisterModelStep"},{"$ref":"#/definitions/LambdaStep"},{"$ref":"#/definitions/CallbackStep"},{"$ref":"#/definitions/TuningStep"},{"$ref":"#/definitions/ClarifyCheckStep"},{"$ref":"#/definitions/QualityCheckStep"},{"$ref":"#/definitions/EMRStep"},{"$ref":"#/definitions/FailStep"},{"$ref":"#/definitions/AutoMLStep"},{"$ref":"#/definitions/EndpointStep"},{"$ref":"#/definitions/EndpointConfigStep"}]}},"properties":{"Version":{"type":"string","enum":["2020-12-01"]},"Metadata":{"type":"object","patternProperties":{"^[A-Za-z0-9\\-_]{1,128}$":{"type":"string","minLength":0,"maxLength":1024}}},"Parameters":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/StringParameter"},{"$ref":"#/definitions/IntegerParameter"},{"$ref":"#/definitions/FloatParameter"},{"$ref":"#/definitions/BooleanParameter"}]}},"Steps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"PipelineExperimentConfig":{"description":"Experiment and trial every job of an execution is recorded under; null: none.","anyOf":[{"type":"null"},{"type":"object","properties":{"ExperimentName":{"$ref":"#/definitions/StringArgumentValue"},"TrialName":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}]}},"required":["Steps"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:smpipe:schema:pipeline-definition","title":"SageMaker Pipeline definition (AWS schema, corrected by smpipe)","type":"object","definitions":{"ParameterName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"ParameterDescription":{"type":"string","minLength":0,"maxLength":4096},"StringParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"string","maxLength":4096},"Type":{"type":"string","enum":["String"]},"EnumValues":{"description":"The values an execution may pass; Studio offers them as a list.","type":"array","items":{"type":"string","maxLength":4096},"minItems":1,"uniqueItems":true}},"required":["Name"],"additionalProperties":false},"IntegerParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"integer"},"Type":{"type":"string","enum":["Integer"]}},"required":["Name","Type"],"additionalProperties":false},"FloatParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"number"},"Type":{"type":"string","enum":["Float"]}},"required":["Name","Type"],"additionalProperties":false},"BooleanParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"boolean"},"Type":{"type":"string","enum":["Boolean"]}},"required":["Name","Type"],"additionalProperties":false},"GetFunction":{"type":"object","properties":{"Get":{"type":"string"}},"required":["Get"],"additionalProperties":false},"JoinFunction":{"description":"Std:Join: the Values, rendered as text, joined with On (evaluated at run time).","type":"object","properties":{"Std:Join":{"type":"object","properties":{"On":{"type":"string","description":"Separator placed between the values."},"Values":{"type":"array","items":{"$ref":"#/definitions/JoinValue"},"description":"Values to join."}},"required":["On","Values"],"additionalProperties":false}},"required":["Std:Join"],"additionalProperties":false},"StringArgumentValue":{"anyOf":[{"type":"string"},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"IntegerArgumentValue":{"oneOf":[{"type":"integer"},{"$ref":"#/definitions/GetFunction"}]},"FloatArgumentValue":{"oneOf":[{"type":"number"},{"$ref":"#/definitions/GetFunction"}]},"BooleanArgumentValue":{"oneOf":[{"type":"boolean"},{"$ref":"#/definitions/GetFunction"}]},"StepName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"BinaryCondition":{"type":"object","properties":{"LeftValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"RightValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals"]}},"required":["Type","LeftValue","RightValue"],"additionalProperties":false},"InCondition":{"description":"True when QueryValue equals one of Values.","type":"object","properties":{"Type":{"type":"string","enum":["In"]},"QueryValue":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Values":{"type":"array","items":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"minItems":1}},"required":["Type","QueryValue","Values"],"additionalProperties":false},"OrCondition":{"type":"object","properties":{"Type":{"type":"string","enum":["Or"]},"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}}},"required":["Type","Conditions"],"additionalProperties":false},"RetryPolicy":{"description":"Retry the step when it fails with one of ExceptionType.","type":"object","properties":{"ExceptionType":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT","Emr.RESOURCE_LIMIT"]},"minItems":1,"uniqueItems":true},"IntervalSeconds":{"type":"integer","minimum":0},"BackoffRate":{"type":"number","minimum":0},"MaxAttempts":{"type":"integer","minimum":1,"maximum":20},"ExpireAfterMin":{"type":"integer","minimum":0,"maximum":14400}},"required":["ExceptionType"],"not":{"required":["MaxAttempts","ExpireAfterMin"]},"additionalProperties":false},"VpcConfig":{"type":"object","properties":{"SecurityGroupIds":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Subnets":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"CacheConfig":{"type":"object","properties":{"Enabled":{"type":"boolean"},"ExpireAfter":{"type":"string","description":"ISO 8601 duration string"}},"required":[],"additionalProperties":false},"Tag":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ProductionVariants":{"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10},"ParameterRanges":{"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20}},"required":[],"additionalProperties":false},"HyperParameterTrainingJobDefinition":{"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"HyperParameterTuningResourceConfig":{"description":"The tuning job's instances (instead of ResourceConfig); checked against the API shapes.","type":"object"}},"required":["AlgorithmSpecification","OutputDataConfig","RoleArn","StoppingCondition"],"additionalProperties":false,"anyOf":[{"required":["ResourceConfig"]},{"required":["HyperParameterTuningResourceConfig"]}]},"ProcessingArgs":{"type":"object","properties":{"AppSpecification":{"type":"object","properties":{"ContainerArguments":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ContainerEntrypoint":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ImageUri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"NetworkConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false},"ProcessingInputs":{"type":"array","items":{"type":"object","properties":{"InputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Input":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3InputMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"DatasetDefinition":{"description":"DatasetDefinition: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"ProcessingOutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Outputs":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Output":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3UploadMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"FeatureStoreOutput":{"description":"FeatureStoreOutput: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}}},"additionalProperties":false},"ProcessingResources":{"type":"object","properties":{"ClusterConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ProcessingJobName":{"$ref":"#/definitions/StringArgumentValue"},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ContainerDefinition":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageConfig":{"type":"object","properties":{"RepositoryAccessMode":{"type":"string","enum":["Platform","Vpc"]},"RepositoryAuthConfig":{"type":"object","properties":{"RepositoryCredentialsProviderArn":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RepositoryCredentialsProviderArn"],"additionalProperties":false}},"required":["RepositoryAccessMode"],"additionalProperties":false},"InferenceSpecificationName":{"$ref":"#/definitions/StringArgumentValue"},"Mode":{"type":"string","enum":["SingleModel","MultiModel"]},"ModelDataUrl":{"description":"S3 (or https) location of the model artifacts, literal or computed.","allOf":[{"$ref":"#/definitions/StringArgumentValue"},{"if":{"type":"string"},"then":{"type":"string","minLength":0,"maxLength":1024,"pattern":"^(https|s3)://([^/]+)/?(.*)$"}}]},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"MultiModelConfig":{"type":"object","properties":{"ModelCacheSetting":{"type":"string","enum":["Enabled","Disabled"]}},"additionalProperties":false},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ContainerMetricsConfig":{"description":"ContainerMetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ConditionStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Condition"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}},"IfSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"ElseSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}}},"required":["Conditions"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TrainingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Training"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"},"ContainerEntrypoint":{"description":"ContainerEntrypoint: a SageMaker API request member; its shape is checked against the API models."},"ContainerArguments":{"description":"ContainerArguments: a SageMaker API request member; its shape is checked against the API models."},"TrainingImageConfig":{"description":"TrainingImageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugHookConfig":{"type":"object","properties":{"CollectionConfigurations":{"type":"array","items":{"type":"object","properties":{"CollectionName":{"$ref":"#/definitions/StringArgumentValue"},"CollectionParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}}},"additionalProperties":false}},"HookParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugRuleConfigurations":{"type":"array","items":{"type":"object","properties":{"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"RuleConfigurationName":{"$ref":"#/definitions/StringArgumentValue"},"RuleEvaluatorImage":{"$ref":"#/definitions/StringArgumentValue"},"RuleParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"},"InstanceGroupNames":{"description":"InstanceGroupNames: a SageMaker API request member; its shape is checked against the API models."},"ModelAccessConfig":{"description":"ModelAccessConfig: a SageMaker API request member; its shape is checked against the API models."},"HubAccessConfig":{"description":"HubAccessConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"DatasetSource":{"description":"DatasetSource: a SageMaker API request member; its shape is checked against the API models."}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"description":"CompressionType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"KeepAlivePeriodInSeconds":{"description":"KeepAlivePeriodInSeconds: a SageMaker API request member; its shape is checked against the API models."},"InstanceGroups":{"description":"InstanceGroups: a SageMaker API request member; its shape is checked against the API models."},"TrainingPlanArn":{"description":"TrainingPlanArn: a SageMaker API request member; its shape is checked against the API models."},"InstancePlacementConfig":{"description":"InstancePlacementConfig: a SageMaker API request member; its shape is checked against the API models."},"InstancePreferences":{"description":"InstancePreferences: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPendingTimeInSeconds":{"description":"MaxPendingTimeInSeconds: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"TrainingJobName":{"$ref":"#/definitions/StringArgumentValue"},"TensorBoardOutputConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ProfilerConfig":{"description":"ProfilerConfig: a SageMaker API request member; its shape is checked against the API models."},"ProfilerRuleConfigurations":{"description":"ProfilerRuleConfigurations: a SageMaker API request member; its shape is checked against the API models."},"RetryStrategy":{"description":"RetryStrategy: a SageMaker API request member; its shape is checked against the API models."},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."},"RemoteDebugConfig":{"description":"RemoteDebugConfig: a SageMaker API request member; its shape is checked against the API models."},"InfraCheckConfig":{"description":"InfraCheckConfig: a SageMaker API request member; its shape is checked against the API models."},"SessionChainingConfig":{"description":"SessionChainingConfig: a SageMaker API request member; its shape is checked against the API models."},"ServerlessJobConfig":{"description":"ServerlessJobConfig: a SageMaker API request member; its shape is checked against the API models."},"MlflowConfig":{"description":"MlflowConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelPackageConfig":{"description":"ModelPackageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ProcessingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Processing"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"PropertyFiles":{"description":"JSON files in this step's outputs that Std:JsonGet may read.","type":"array","items":{"type":"object","properties":{"PropertyFileName":{"type":"string","description":"Name used in Steps.S.PropertyFiles.NAME."},"OutputName":{"type":"string","description":"The processing output holding the file."},"FilePath":{"type":"string","description":"Path of the file inside that output."}},"required":["PropertyFileName","OutputName","FilePath"],"additionalProperties":false}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TransformStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Transform"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"BatchStrategy":{"$ref":"#/definitions/StringArgumentValue"},"DataProcessing":{"type":"object","properties":{"InputFilter":{"$ref":"#/definitions/StringArgumentValue"},"JoinSource":{"$ref":"#/definitions/StringArgumentValue"},"OutputFilter":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"MaxConcurrentTransforms":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPayloadInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelClientConfig":{"type":"object","properties":{"InvocationsMaxRetries":{"$ref":"#/definitions/IntegerArgumentValue"},"InvocationsTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"TransformInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformJobName":{"$ref":"#/definitions/StringArgumentValue"},"TransformOutput":{"type":"object","properties":{"Accept":{"$ref":"#/definitions/StringArgumentValue"},"AssembleWith":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformResources":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"CreateModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Model"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"Containers":{"type":"array","items":{"$ref":"#/definitions/ContainerDefinition"}},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"InferenceExecutionConfig":{"type":"object","properties":{"Mode":{"type":"string","enum":["Serial","Direct"]}},"additionalProperties":false},"PrimaryContainer":{"$ref":"#/definitions/ContainerDefinition"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"required":["ExecutionRoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"RegisterModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["RegisterModel"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"CertifyForMarketplace":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceSpecification":{"type":"object","properties":{"Containers":{"type":"array","items":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageDigest":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataUrl":{"$ref":"#/definitions/StringArgumentValue"},"ProductId":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ModelInput":{"description":"ModelInput: a SageMaker API request member; its shape is checked against the API models."},"Framework":{"description":"Framework: a SageMaker API request member; its shape is checked against the API models."},"FrameworkVersion":{"description":"FrameworkVersion: a SageMaker API request member; its shape is checked against the API models."},"NearestModelName":{"description":"NearestModelName: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ModelDataETag":{"description":"ModelDataETag: a SageMaker API request member; its shape is checked against the API models."},"IsCheckpoint":{"description":"IsCheckpoint: a SageMaker API request member; its shape is checked against the API models."},"BaseModel":{"description":"BaseModel: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"SupportedContentTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedRealtimeInferenceInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedResponseMIMETypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedTransformInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"ModelPackageDescription":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"ModelMetrics":{"type":"object","properties":{"ModelQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"ModelDataQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Bias":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Explainability":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"DeploymentSpecification":{"type":"object","properties":{"TestInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"HealthCheckConfig":{"type":"object","properties":{"NumPayloads":{"$ref":"#/definitions/IntegerArgumentValue"},"NumFailuresAllowed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageRegistrationType":{"description":"ModelPackageRegistrationType: a SageMaker API request member; its shape is checked against the API models."},"ValidationSpecification":{"description":"ValidationSpecification: a SageMaker API request member; its shape is checked against the API models."},"SourceAlgorithmSpecification":{"description":"SourceAlgorithmSpecification: a SageMaker API request member; its shape is checked against the API models."},"Tags":{"description":"Tags: a SageMaker API request member; its shape is checked against the API models."},"ModelApprovalStatus":{"description":"ModelApprovalStatus: a SageMaker API request member; its shape is checked against the API models."},"MetadataProperties":{"description":"MetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"Domain":{"description":"Domain: a SageMaker API request member; its shape is checked against the API models."},"Task":{"description":"Task: a SageMaker API request member; its shape is checked against the API models."},"SamplePayloadUrl":{"description":"SamplePayloadUrl: a SageMaker API request member; its shape is checked against the API models."},"CustomerMetadataProperties":{"description":"CustomerMetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"DriftCheckBaselines":{"description":"DriftCheckBaselines: a SageMaker API request member; its shape is checked against the API models."},"AdditionalInferenceSpecifications":{"description":"AdditionalInferenceSpecifications: a SageMaker API request member; its shape is checked against the API models."},"SkipModelValidation":{"description":"SkipModelValidation: a SageMaker API request member; its shape is checked against the API models."},"SourceUri":{"description":"SourceUri: a SageMaker API request member; its shape is checked against the API models."},"SecurityConfig":{"description":"SecurityConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelCard":{"description":"ModelCard: a SageMaker API request member; its shape is checked against the API models."},"ModelLifeCycle":{"description":"ModelLifeCycle: a SageMaker API request member; its shape is checked against the API models."},"ManagedStorageType":{"description":"ManagedStorageType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"LambdaStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Lambda"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"FunctionArn":{"type":"string"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","FunctionArn"],"additionalProperties":false},"CallbackStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Callback"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"SqsQueueUrl":{"$ref":"#/definitions/StringArgumentValue"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","SqsQueueUrl"],"additionalProperties":false},"TuningStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxParallelTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ClarifyCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"QualityCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"EMRStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep","Name"],"additionalProperties":false}},"required":["ClusterId","StepConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false},"FailStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false},"AutoMLStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointConfigStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"JoinValue":{"description":"One joined value: a primitive, or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"type":["string","number","boolean"]},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"JsonGetFunction":{"description":"Std:JsonGet: a value read at run time from a JSON file a step wrote.","type":"object","properties":{"Std:JsonGet":{"type":"object","properties":{"PropertyFile":{"$ref":"#/definitions/GetFunction","description":"A processing step's property file: {\"Get\": \"Steps.S.PropertyFiles.NAME\"}."},"S3Uri":{"$ref":"#/definitions/StringArgumentValue","description":"A JSON object in S3 (@step outputs)."},"Path":{"type":"string","description":"JSONPath into the file, e.g. metrics.accuracy.value."}},"required":["Path"],"oneOf":[{"required":["PropertyFile"]},{"required":["S3Uri"]}],"additionalProperties":false}},"required":["Std:JsonGet"],"additionalProperties":false},"NotCondition":{"description":"True when Expression is false.","type":"object","properties":{"Type":{"type":"string","enum":["Not"]},"Expression":{"$ref":"#/definitions/Condition"}},"required":["Type","Expression"],"additionalProperties":false},"Condition":{"description":"A comparison, In, Not or Or condition (a list of conditions means \"and\").","type":"object","properties":{"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals","In","Not","Or"],"description":"The kind of condition."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/BinaryCondition"},{"$ref":"#/definitions/InCondition"},{"$ref":"#/definitions/NotCondition"},{"$ref":"#/definitions/OrCondition"}]},"Step":{"description":"A pipeline step; its Type selects the shape of the rest.","type":"object","properties":{"Type":{"type":"string","enum":["Condition","Training","Processing","Transform","Model","RegisterModel","Lambda","Callback","Tuning","ClarifyCheck","QualityCheck","EMR","Fail","AutoML","Endpoint","EndpointConfig"],"description":"The kind of step."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/ConditionStep"},{"$ref":"#/definitions/TrainingStep"},{"$ref":"#/definitions/ProcessingStep"},{"$ref":"#/definitions/TransformStep"},{"$ref":"#/definitions/CreateModelStep"},{"$ref":"#/definitions/RegisterModelStep"},{"$ref":"#/definitions/LambdaStep"},{"$ref":"#/definitions/CallbackStep"},{"$ref":"#/definitions/TuningStep"},{"$ref":"#/definitions/ClarifyCheckStep"},{"$ref":"#/definitions/QualityCheckStep"},{"$ref":"#/definitions/EMRStep"},{"$ref":"#/definitions/FailStep"},{"$ref":"#/definitions/AutoMLStep"},{"$ref":"#/definitions/EndpointStep"},{"$ref":"#/definitions/EndpointConfigStep"}]}},"properties":{"Version":{"type":"string","enum":["2020-12-01"]},"Metadata":{"type":"object","patternProperties":{"^[A-Za-z0-9\\-_]{1,128}$":{"type":"string","minLength":0,"maxLength":1024}}},"Parameters":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/StringParameter"},{"$ref":"#/definitions/IntegerParameter"},{"$ref":"#/definitions/FloatParameter"},{"$ref":"#/definitions/BooleanParameter"}]}},"Steps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"PipelineExperimentConfig":{"description":"Experiment and trial every job of an execution is recorded under; null: none.","anyOf":[{"type":"null"},{"type":"object","properties":{"ExperimentName":{"$ref":"#/definitions/StringArgumentValue"},"TrialName":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}]}},"required":["Steps"],"additionalProperties":false};
 const pattern0 = new RegExp("^[A-Za-z0-9\\-_]{1,128}$", "u");
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const schema12 = {"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"string","maxLength":4096},"Type":{"type":"string","enum":["String"]},"EnumValues":{"description":"The values an execution may pass; Studio offers them as a list.","type":"array","items":{"type":"string","maxLength":4096},"minItems":1,"uniqueItems":true}},"required":["Name"],"additionalProperties":false};
@@ -9371,7 +9371,7 @@ validate234.errors = vErrors;
 return errors === 0;
 }
 
-const schema89 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"type":"integer","minLength":1},"MaxParallelTrainingJobs":{"type":"integer","minLength":1}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema89 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxParallelTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 const schema95 = {"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20}},"required":[],"additionalProperties":false};
 
 function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -9784,14 +9784,17 @@ validate239.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"required":["AlgorithmSpecification","OutputDataConfig","ResourceConfig","RoleArn","StoppingCondition"],"additionalProperties":false};
+const schema96 = {"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"HyperParameterTuningResourceConfig":{"description":"The tuning job's instances (instead of ResourceConfig); checked against the API shapes.","type":"object"}},"required":["AlgorithmSpecification","OutputDataConfig","RoleArn","StoppingCondition"],"additionalProperties":false,"anyOf":[{"required":["ResourceConfig"]},{"required":["HyperParameterTuningResourceConfig"]}]};
 
-function validate252(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
+let valid0 = false;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.AlgorithmSpecification === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AlgorithmSpecification"},message:"must have required property '"+"AlgorithmSpecification"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(data.ResourceConfig === undefined){
+const err0 = {instancePath,schemaPath:"#/anyOf/0/required",keyword:"required",params:{missingProperty: "ResourceConfig"},message:"must have required property '"+"ResourceConfig"+"'",schema:schema96.anyOf[0].required,parentSchema:schema96.anyOf[0],data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9800,8 +9803,14 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.OutputDataConfig === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "OutputDataConfig"},message:"must have required property '"+"OutputDataConfig"+"'",schema:schema96.required,parentSchema:schema96,data};
+}
+var _valid0 = _errs2 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.HyperParameterTuningResourceConfig === undefined){
+const err1 = {instancePath,schemaPath:"#/anyOf/1/required",keyword:"required",params:{missingProperty: "HyperParameterTuningResourceConfig"},message:"must have required property '"+"HyperParameterTuningResourceConfig"+"'",schema:schema96.anyOf[1].required,parentSchema:schema96.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9810,8 +9819,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.ResourceConfig === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ResourceConfig"},message:"must have required property '"+"ResourceConfig"+"'",schema:schema96.required,parentSchema:schema96,data};
+}
+var _valid0 = _errs3 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema96.anyOf,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9820,8 +9833,20 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.RoleArn === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'",schema:schema96.required,parentSchema:schema96,data};
+else {
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.AlgorithmSpecification === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "AlgorithmSpecification"},message:"must have required property '"+"AlgorithmSpecification"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9830,8 +9855,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.StoppingCondition === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "StoppingCondition"},message:"must have required property '"+"StoppingCondition"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(data.OutputDataConfig === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "OutputDataConfig"},message:"must have required property '"+"OutputDataConfig"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9840,14 +9865,34 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func20.call(schema96.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
+if(data.RoleArn === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'",schema:schema96.required,parentSchema:schema96,data};
 if(vErrors === null){
 vErrors = [err5];
 }
 else {
 vErrors.push(err5);
+}
+errors++;
+}
+if(data.StoppingCondition === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "StoppingCondition"},message:"must have required property '"+"StoppingCondition"+"'",schema:schema96.required,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func20.call(schema96.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
 }
 errors++;
 }
@@ -9863,12 +9908,12 @@ let data1 = data.AlgorithmSpecification;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 for(const key1 in data1){
 if(!(((((key1 === "AlgorithmName") || (key1 === "EnableSageMakerMetricsTimeSeries")) || (key1 === "MetricDefinitions")) || (key1 === "TrainingImage")) || (key1 === "TrainingInputMode"))){
-const err6 = {instancePath:instancePath+"/AlgorithmSpecification",schemaPath:"#/properties/AlgorithmSpecification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.AlgorithmSpecification,data:data1};
+const err8 = {instancePath:instancePath+"/AlgorithmSpecification",schemaPath:"#/properties/AlgorithmSpecification/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.AlgorithmSpecification,data:data1};
 if(vErrors === null){
-vErrors = [err6];
+vErrors = [err8];
 }
 else {
-vErrors.push(err6);
+vErrors.push(err8);
 }
 errors++;
 }
@@ -9894,12 +9939,12 @@ let data5 = data4[i0];
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
 for(const key2 in data5){
 if(!((key2 === "Name") || (key2 === "Regex"))){
-const err7 = {instancePath:instancePath+"/AlgorithmSpecification/MetricDefinitions/" + i0,schemaPath:"#/properties/AlgorithmSpecification/properties/MetricDefinitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.items,data:data5};
+const err9 = {instancePath:instancePath+"/AlgorithmSpecification/MetricDefinitions/" + i0,schemaPath:"#/properties/AlgorithmSpecification/properties/MetricDefinitions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.items,data:data5};
 if(vErrors === null){
-vErrors = [err7];
+vErrors = [err9];
 }
 else {
-vErrors.push(err7);
+vErrors.push(err9);
 }
 errors++;
 }
@@ -9918,24 +9963,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/AlgorithmSpecification/MetricDefinitions/" + i0,schemaPath:"#/properties/AlgorithmSpecification/properties/MetricDefinitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.items.type,parentSchema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.items,data:data5};
+const err10 = {instancePath:instancePath+"/AlgorithmSpecification/MetricDefinitions/" + i0,schemaPath:"#/properties/AlgorithmSpecification/properties/MetricDefinitions/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.items.type,parentSchema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.items,data:data5};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err10];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err10);
 }
 errors++;
 }
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/AlgorithmSpecification/MetricDefinitions",schemaPath:"#/properties/AlgorithmSpecification/properties/MetricDefinitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.type,parentSchema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions,data:data4};
+const err11 = {instancePath:instancePath+"/AlgorithmSpecification/MetricDefinitions",schemaPath:"#/properties/AlgorithmSpecification/properties/MetricDefinitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions.type,parentSchema:schema96.properties.AlgorithmSpecification.properties.MetricDefinitions,data:data4};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err11];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err11);
 }
 errors++;
 }
@@ -9954,12 +9999,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/AlgorithmSpecification",schemaPath:"#/properties/AlgorithmSpecification/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.AlgorithmSpecification.type,parentSchema:schema96.properties.AlgorithmSpecification,data:data1};
+const err12 = {instancePath:instancePath+"/AlgorithmSpecification",schemaPath:"#/properties/AlgorithmSpecification/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.AlgorithmSpecification.type,parentSchema:schema96.properties.AlgorithmSpecification,data:data1};
 if(vErrors === null){
-vErrors = [err10];
+vErrors = [err12];
 }
 else {
-vErrors.push(err10);
+vErrors.push(err12);
 }
 errors++;
 }
@@ -9969,12 +10014,12 @@ let data10 = data.CheckpointConfig;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key3 in data10){
 if(!((key3 === "LocalPath") || (key3 === "S3Uri"))){
-const err11 = {instancePath:instancePath+"/CheckpointConfig",schemaPath:"#/properties/CheckpointConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.CheckpointConfig,data:data10};
+const err13 = {instancePath:instancePath+"/CheckpointConfig",schemaPath:"#/properties/CheckpointConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.CheckpointConfig,data:data10};
 if(vErrors === null){
-vErrors = [err11];
+vErrors = [err13];
 }
 else {
-vErrors.push(err11);
+vErrors.push(err13);
 }
 errors++;
 }
@@ -9993,12 +10038,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/CheckpointConfig",schemaPath:"#/properties/CheckpointConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.CheckpointConfig.type,parentSchema:schema96.properties.CheckpointConfig,data:data10};
+const err14 = {instancePath:instancePath+"/CheckpointConfig",schemaPath:"#/properties/CheckpointConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.CheckpointConfig.type,parentSchema:schema96.properties.CheckpointConfig,data:data10};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err14];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err14);
 }
 errors++;
 }
@@ -10060,12 +10105,12 @@ let data23 = data22.FileSystemDataSource;
 if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
 for(const key4 in data23){
 if(!((((key4 === "DirectoryPath") || (key4 === "FileSystemAccessMode")) || (key4 === "FileSystemId")) || (key4 === "FileSystemType"))){
-const err13 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/FileSystemDataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/FileSystemDataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.FileSystemDataSource,data:data23};
+const err15 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/FileSystemDataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/FileSystemDataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.FileSystemDataSource,data:data23};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err15];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err15);
 }
 errors++;
 }
@@ -10096,12 +10141,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/FileSystemDataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/FileSystemDataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.FileSystemDataSource.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.FileSystemDataSource,data:data23};
+const err16 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/FileSystemDataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/FileSystemDataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.FileSystemDataSource.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.FileSystemDataSource,data:data23};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err16];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err16);
 }
 errors++;
 }
@@ -10111,12 +10156,12 @@ let data28 = data22.S3DataSource;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key5 in data28){
 if(!((((key5 === "AttributeNames") || (key5 === "S3DataDistributionType")) || (key5 === "S3DataType")) || (key5 === "S3Uri"))){
-const err15 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/S3DataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data28};
+const err17 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/S3DataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data28};
 if(vErrors === null){
-vErrors = [err15];
+vErrors = [err17];
 }
 else {
-vErrors.push(err15);
+vErrors.push(err17);
 }
 errors++;
 }
@@ -10133,12 +10178,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/S3DataSource/AttributeNames",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/properties/AttributeNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.properties.AttributeNames.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.properties.AttributeNames,data:data29};
+const err18 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/S3DataSource/AttributeNames",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/properties/AttributeNames/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.properties.AttributeNames.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.properties.AttributeNames,data:data29};
 if(vErrors === null){
-vErrors = [err16];
+vErrors = [err18];
 }
 else {
-vErrors.push(err16);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -10163,24 +10208,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/S3DataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data28};
+const err19 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource/S3DataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data28};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err19];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err19);
 }
 errors++;
 }
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.DataSource.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource,data:data22};
+const err20 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/DataSource",schemaPath:"#/properties/InputDataConfig/items/properties/DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.DataSource.type,parentSchema:schema96.properties.InputDataConfig.items.properties.DataSource,data:data22};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err20];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err20);
 }
 errors++;
 }
@@ -10202,12 +10247,12 @@ let data36 = data18.ShuffleConfig;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 for(const key6 in data36){
 if(!(key6 === "Seed")){
-const err19 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/ShuffleConfig",schemaPath:"#/properties/InputDataConfig/items/properties/ShuffleConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.InputDataConfig.items.properties.ShuffleConfig,data:data36};
+const err21 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/ShuffleConfig",schemaPath:"#/properties/InputDataConfig/items/properties/ShuffleConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.InputDataConfig.items.properties.ShuffleConfig,data:data36};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err21];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err21);
 }
 errors++;
 }
@@ -10220,31 +10265,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/ShuffleConfig",schemaPath:"#/properties/InputDataConfig/items/properties/ShuffleConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.ShuffleConfig.type,parentSchema:schema96.properties.InputDataConfig.items.properties.ShuffleConfig,data:data36};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/InputDataConfig/" + i1,schemaPath:"#/properties/InputDataConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.type,parentSchema:schema96.properties.InputDataConfig.items,data:data18};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/InputDataConfig",schemaPath:"#/properties/InputDataConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.InputDataConfig.type,parentSchema:schema96.properties.InputDataConfig,data:data17};
+const err22 = {instancePath:instancePath+"/InputDataConfig/" + i1+"/ShuffleConfig",schemaPath:"#/properties/InputDataConfig/items/properties/ShuffleConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.properties.ShuffleConfig.type,parentSchema:schema96.properties.InputDataConfig.items.properties.ShuffleConfig,data:data36};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -10254,17 +10275,41 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.OutputDataConfig !== undefined){
-let data38 = data.OutputDataConfig;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key7 in data38){
-if(!((key7 === "KmsKeyId") || (key7 === "S3OutputPath"))){
-const err23 = {instancePath:instancePath+"/OutputDataConfig",schemaPath:"#/properties/OutputDataConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.OutputDataConfig,data:data38};
+}
+else {
+const err23 = {instancePath:instancePath+"/InputDataConfig/" + i1,schemaPath:"#/properties/InputDataConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.InputDataConfig.items.type,parentSchema:schema96.properties.InputDataConfig.items,data:data18};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/InputDataConfig",schemaPath:"#/properties/InputDataConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.properties.InputDataConfig.type,parentSchema:schema96.properties.InputDataConfig,data:data17};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.OutputDataConfig !== undefined){
+let data38 = data.OutputDataConfig;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key7 in data38){
+if(!((key7 === "KmsKeyId") || (key7 === "S3OutputPath"))){
+const err25 = {instancePath:instancePath+"/OutputDataConfig",schemaPath:"#/properties/OutputDataConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.OutputDataConfig,data:data38};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -10283,12 +10328,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/OutputDataConfig",schemaPath:"#/properties/OutputDataConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.OutputDataConfig.type,parentSchema:schema96.properties.OutputDataConfig,data:data38};
+const err26 = {instancePath:instancePath+"/OutputDataConfig",schemaPath:"#/properties/OutputDataConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.OutputDataConfig.type,parentSchema:schema96.properties.OutputDataConfig,data:data38};
 if(vErrors === null){
-vErrors = [err24];
+vErrors = [err26];
 }
 else {
-vErrors.push(err24);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -10298,12 +10343,12 @@ let data41 = data.ResourceConfig;
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 for(const key8 in data41){
 if(!((((key8 === "InstanceCount") || (key8 === "InstanceType")) || (key8 === "VolumeKmsKeyId")) || (key8 === "VolumeSizeInGB"))){
-const err25 = {instancePath:instancePath+"/ResourceConfig",schemaPath:"#/properties/ResourceConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.ResourceConfig,data:data41};
+const err27 = {instancePath:instancePath+"/ResourceConfig",schemaPath:"#/properties/ResourceConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.ResourceConfig,data:data41};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err27];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -10334,12 +10379,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/ResourceConfig",schemaPath:"#/properties/ResourceConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.ResourceConfig.type,parentSchema:schema96.properties.ResourceConfig,data:data41};
+const err28 = {instancePath:instancePath+"/ResourceConfig",schemaPath:"#/properties/ResourceConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.ResourceConfig.type,parentSchema:schema96.properties.ResourceConfig,data:data41};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err28];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err28);
 }
 errors++;
 }
@@ -10349,12 +10394,12 @@ let data46 = data.RetryStrategy;
 if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 for(const key9 in data46){
 if(!(key9 === "MaximumRetryAttempts")){
-const err27 = {instancePath:instancePath+"/RetryStrategy",schemaPath:"#/properties/RetryStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.RetryStrategy,data:data46};
+const err29 = {instancePath:instancePath+"/RetryStrategy",schemaPath:"#/properties/RetryStrategy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.RetryStrategy,data:data46};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err29];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err29);
 }
 errors++;
 }
@@ -10367,12 +10412,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/RetryStrategy",schemaPath:"#/properties/RetryStrategy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.RetryStrategy.type,parentSchema:schema96.properties.RetryStrategy,data:data46};
+const err30 = {instancePath:instancePath+"/RetryStrategy",schemaPath:"#/properties/RetryStrategy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.RetryStrategy.type,parentSchema:schema96.properties.RetryStrategy,data:data46};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err30];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err30);
 }
 errors++;
 }
@@ -10386,12 +10431,12 @@ errors = vErrors.length;
 if(data.StaticHyperParameters !== undefined){
 let data49 = data.StaticHyperParameters;
 if(!(data49 && typeof data49 == "object" && !Array.isArray(data49))){
-const err29 = {instancePath:instancePath+"/StaticHyperParameters",schemaPath:"#/properties/StaticHyperParameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.StaticHyperParameters.type,parentSchema:schema96.properties.StaticHyperParameters,data:data49};
+const err31 = {instancePath:instancePath+"/StaticHyperParameters",schemaPath:"#/properties/StaticHyperParameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.StaticHyperParameters.type,parentSchema:schema96.properties.StaticHyperParameters,data:data49};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err31];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err31);
 }
 errors++;
 }
@@ -10401,12 +10446,12 @@ let data50 = data.StoppingCondition;
 if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
 for(const key10 in data50){
 if(!((key10 === "MaxRuntimeInSeconds") || (key10 === "MaxWaitTimeInSeconds"))){
-const err30 = {instancePath:instancePath+"/StoppingCondition",schemaPath:"#/properties/StoppingCondition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.StoppingCondition,data:data50};
+const err32 = {instancePath:instancePath+"/StoppingCondition",schemaPath:"#/properties/StoppingCondition/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.StoppingCondition,data:data50};
 if(vErrors === null){
-vErrors = [err30];
+vErrors = [err32];
 }
 else {
-vErrors.push(err30);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -10425,31 +10470,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/StoppingCondition",schemaPath:"#/properties/StoppingCondition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.StoppingCondition.type,parentSchema:schema96.properties.StoppingCondition,data:data50};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.TuningObjective !== undefined){
-let data53 = data.TuningObjective;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.MetricName === undefined){
-const err32 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/required",keyword:"required",params:{missingProperty: "MetricName"},message:"must have required property '"+"MetricName"+"'",schema:schema96.properties.TuningObjective.required,parentSchema:schema96.properties.TuningObjective,data:data53};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data53.Type === undefined){
-const err33 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema96.properties.TuningObjective.required,parentSchema:schema96.properties.TuningObjective,data:data53};
+const err33 = {instancePath:instancePath+"/StoppingCondition",schemaPath:"#/properties/StoppingCondition/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.StoppingCondition.type,parentSchema:schema96.properties.StoppingCondition,data:data50};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -10458,14 +10479,38 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key11 in data53){
-if(!((key11 === "MetricName") || (key11 === "Type"))){
-const err34 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.TuningObjective,data:data53};
+}
+if(data.TuningObjective !== undefined){
+let data53 = data.TuningObjective;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.MetricName === undefined){
+const err34 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/required",keyword:"required",params:{missingProperty: "MetricName"},message:"must have required property '"+"MetricName"+"'",schema:schema96.properties.TuningObjective.required,parentSchema:schema96.properties.TuningObjective,data:data53};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+if(data53.Type === undefined){
+const err35 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema96.properties.TuningObjective.required,parentSchema:schema96.properties.TuningObjective,data:data53};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+for(const key11 in data53){
+if(!((key11 === "MetricName") || (key11 === "Type"))){
+const err36 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema96.properties.TuningObjective,data:data53};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -10479,34 +10524,34 @@ errors = vErrors.length;
 if(data53.Type !== undefined){
 let data55 = data53.Type;
 if(typeof data55 !== "string"){
-const err35 = {instancePath:instancePath+"/TuningObjective/Type",schemaPath:"#/properties/TuningObjective/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.TuningObjective.properties.Type.type,parentSchema:schema96.properties.TuningObjective.properties.Type,data:data55};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(!((data55 === "Maximize") || (data55 === "Minimize"))){
-const err36 = {instancePath:instancePath+"/TuningObjective/Type",schemaPath:"#/properties/TuningObjective/properties/Type/enum",keyword:"enum",params:{allowedValues: schema96.properties.TuningObjective.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.TuningObjective.properties.Type.enum,parentSchema:schema96.properties.TuningObjective.properties.Type,data:data55};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.TuningObjective.type,parentSchema:schema96.properties.TuningObjective,data:data53};
+const err37 = {instancePath:instancePath+"/TuningObjective/Type",schemaPath:"#/properties/TuningObjective/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.properties.TuningObjective.properties.Type.type,parentSchema:schema96.properties.TuningObjective.properties.Type,data:data55};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+if(!((data55 === "Maximize") || (data55 === "Minimize"))){
+const err38 = {instancePath:instancePath+"/TuningObjective/Type",schemaPath:"#/properties/TuningObjective/properties/Type/enum",keyword:"enum",params:{allowedValues: schema96.properties.TuningObjective.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema96.properties.TuningObjective.properties.Type.enum,parentSchema:schema96.properties.TuningObjective.properties.Type,data:data55};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/TuningObjective",schemaPath:"#/properties/TuningObjective/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.TuningObjective.type,parentSchema:schema96.properties.TuningObjective,data:data53};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -10517,18 +10562,31 @@ vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.err
 errors = vErrors.length;
 }
 }
-}
-else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+if(data.HyperParameterTuningResourceConfig !== undefined){
+let data57 = data.HyperParameterTuningResourceConfig;
+if(!(data57 && typeof data57 == "object" && !Array.isArray(data57))){
+const err40 = {instancePath:instancePath+"/HyperParameterTuningResourceConfig",schemaPath:"#/properties/HyperParameterTuningResourceConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.properties.HyperParameterTuningResourceConfig.type,parentSchema:schema96.properties.HyperParameterTuningResourceConfig,data:data57};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err40];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err40);
 }
 errors++;
 }
-validate252.errors = vErrors;
+}
+}
+else {
+const err41 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema96.type,parentSchema:schema96,data};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+validate254.errors = vErrors;
 return errors === 0;
 }
 
@@ -11242,9 +11300,20 @@ errors++;
 }
 }
 if(data23.MaxNumberOfTrainingJobs !== undefined){
-let data24 = data23.MaxNumberOfTrainingJobs;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err55 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/properties/MaxNumberOfTrainingJobs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.properties.MaxNumberOfTrainingJobs.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.properties.MaxNumberOfTrainingJobs,data:data24};
+if(!(validate34(data23.MaxNumberOfTrainingJobs, {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs",parentData:data23,parentDataProperty:"MaxNumberOfTrainingJobs",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data23.MaxParallelTrainingJobs !== undefined){
+if(!(validate34(data23.MaxParallelTrainingJobs, {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits/MaxParallelTrainingJobs",parentData:data23,parentDataProperty:"MaxParallelTrainingJobs",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits,data:data23};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -11253,9 +11322,11 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(typeof data24 === "string"){
-if(func2(data24) < 1){
-const err56 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits/MaxNumberOfTrainingJobs",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/properties/MaxNumberOfTrainingJobs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.properties.MaxNumberOfTrainingJobs,data:data24};
+}
+if(data18.Strategy !== undefined){
+let data26 = data18.Strategy;
+if(typeof data26 !== "string"){
+const err56 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/Strategy",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/Strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy,data:data26};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -11264,12 +11335,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-if(data23.MaxParallelTrainingJobs !== undefined){
-let data25 = data23.MaxParallelTrainingJobs;
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err57 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits/MaxParallelTrainingJobs",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/properties/MaxParallelTrainingJobs/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.properties.MaxParallelTrainingJobs.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.properties.MaxParallelTrainingJobs,data:data25};
+if(!((data26 === "Bayesian") || (data26 === "Random"))){
+const err57 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/Strategy",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/Strategy/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.enum,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy,data:data26};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -11278,9 +11345,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(typeof data25 === "string"){
-if(func2(data25) < 1){
-const err58 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits/MaxParallelTrainingJobs",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/properties/MaxParallelTrainingJobs/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.properties.MaxParallelTrainingJobs,data:data25};
+}
+if(data18.TrainingJobEarlyStoppingType !== undefined){
+let data27 = data18.TrainingJobEarlyStoppingType;
+if(typeof data27 !== "string"){
+const err58 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TrainingJobEarlyStoppingType",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TrainingJobEarlyStoppingType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType,data:data27};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -11289,11 +11358,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits,data:data23};
+if(!((data27 === "Off") || (data27 === "Auto"))){
+const err59 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TrainingJobEarlyStoppingType",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TrainingJobEarlyStoppingType/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType.enum,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -11303,10 +11369,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data18.Strategy !== undefined){
-let data26 = data18.Strategy;
-if(typeof data26 !== "string"){
-const err60 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/Strategy",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/Strategy/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy,data:data26};
+if(data18.TuningJobCompletionCriteria !== undefined){
+let data28 = data18.TuningJobCompletionCriteria;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.TargetObjectiveMetricValue === undefined){
+const err60 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TuningJobCompletionCriteria",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TuningJobCompletionCriteria/required",keyword:"required",params:{missingProperty: "TargetObjectiveMetricValue"},message:"must have required property '"+"TargetObjectiveMetricValue"+"'",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria.required,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria,data:data28};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -11315,61 +11382,14 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(!((data26 === "Bayesian") || (data26 === "Random"))){
-const err61 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/Strategy",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/Strategy/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.enum,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy,data:data26};
+for(const key7 in data28){
+if(!(key7 === "TargetObjectiveMetricValue")){
+const err61 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TuningJobCompletionCriteria",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TuningJobCompletionCriteria/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
 else {
 vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data18.TrainingJobEarlyStoppingType !== undefined){
-let data27 = data18.TrainingJobEarlyStoppingType;
-if(typeof data27 !== "string"){
-const err62 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TrainingJobEarlyStoppingType",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TrainingJobEarlyStoppingType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType,data:data27};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(!((data27 === "Off") || (data27 === "Auto"))){
-const err63 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TrainingJobEarlyStoppingType",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TrainingJobEarlyStoppingType/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType.enum,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TrainingJobEarlyStoppingType,data:data27};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-if(data18.TuningJobCompletionCriteria !== undefined){
-let data28 = data18.TuningJobCompletionCriteria;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.TargetObjectiveMetricValue === undefined){
-const err64 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TuningJobCompletionCriteria",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TuningJobCompletionCriteria/required",keyword:"required",params:{missingProperty: "TargetObjectiveMetricValue"},message:"must have required property '"+"TargetObjectiveMetricValue"+"'",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria.required,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria,data:data28};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-for(const key7 in data28){
-if(!(key7 === "TargetObjectiveMetricValue")){
-const err65 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TuningJobCompletionCriteria",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TuningJobCompletionCriteria/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria,data:data28};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
 }
 errors++;
 }
@@ -11382,24 +11402,24 @@ errors = vErrors.length;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TuningJobCompletionCriteria",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TuningJobCompletionCriteria/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria,data:data28};
+const err62 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/TuningJobCompletionCriteria",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/TuningJobCompletionCriteria/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.TuningJobCompletionCriteria,data:data28};
 if(vErrors === null){
-vErrors = [err66];
+vErrors = [err62];
 }
 else {
-vErrors.push(err66);
+vErrors.push(err62);
 }
 errors++;
 }
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig,data:data18};
+const err63 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.type,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig,data:data18};
 if(vErrors === null){
-vErrors = [err67];
+vErrors = [err63];
 }
 else {
-vErrors.push(err67);
+vErrors.push(err63);
 }
 errors++;
 }
@@ -11416,12 +11436,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err68 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.Arguments.properties.Tags.type,parentSchema:schema89.properties.Arguments.properties.Tags,data:data30};
+const err64 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.Arguments.properties.Tags.type,parentSchema:schema89.properties.Arguments.properties.Tags,data:data30};
 if(vErrors === null){
-vErrors = [err68];
+vErrors = [err64];
 }
 else {
-vErrors.push(err68);
+vErrors.push(err64);
 }
 errors++;
 }
@@ -11433,8 +11453,8 @@ errors = vErrors.length;
 }
 }
 if(data17.TrainingJobDefinition !== undefined){
-if(!(validate252(data17.TrainingJobDefinition, {instancePath:instancePath+"/Arguments/TrainingJobDefinition",parentData:data17,parentDataProperty:"TrainingJobDefinition",rootData}))){
-vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+if(!(validate254(data17.TrainingJobDefinition, {instancePath:instancePath+"/Arguments/TrainingJobDefinition",parentData:data17,parentDataProperty:"TrainingJobDefinition",rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
 }
@@ -11442,40 +11462,40 @@ if(data17.TrainingJobDefinitions !== undefined){
 let data34 = data17.TrainingJobDefinitions;
 if(Array.isArray(data34)){
 if(data34.length > 10){
-const err69 = {instancePath:instancePath+"/Arguments/TrainingJobDefinitions",schemaPath:"#/properties/Arguments/properties/TrainingJobDefinitions/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema89.properties.Arguments.properties.TrainingJobDefinitions,data:data34};
+const err65 = {instancePath:instancePath+"/Arguments/TrainingJobDefinitions",schemaPath:"#/properties/Arguments/properties/TrainingJobDefinitions/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema89.properties.Arguments.properties.TrainingJobDefinitions,data:data34};
 if(vErrors === null){
-vErrors = [err69];
+vErrors = [err65];
 }
 else {
-vErrors.push(err69);
+vErrors.push(err65);
 }
 errors++;
 }
 if(data34.length < 0){
-const err70 = {instancePath:instancePath+"/Arguments/TrainingJobDefinitions",schemaPath:"#/properties/Arguments/properties/TrainingJobDefinitions/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema89.properties.Arguments.properties.TrainingJobDefinitions,data:data34};
+const err66 = {instancePath:instancePath+"/Arguments/TrainingJobDefinitions",schemaPath:"#/properties/Arguments/properties/TrainingJobDefinitions/minItems",keyword:"minItems",params:{limit: 0},message:"must NOT have fewer than 0 items",schema:0,parentSchema:schema89.properties.Arguments.properties.TrainingJobDefinitions,data:data34};
 if(vErrors === null){
-vErrors = [err70];
+vErrors = [err66];
 }
 else {
-vErrors.push(err70);
+vErrors.push(err66);
 }
 errors++;
 }
 const len4 = data34.length;
 for(let i5=0; i5<len4; i5++){
-if(!(validate252(data34[i5], {instancePath:instancePath+"/Arguments/TrainingJobDefinitions/" + i5,parentData:data34,parentDataProperty:i5,rootData}))){
-vErrors = vErrors === null ? validate252.errors : vErrors.concat(validate252.errors);
+if(!(validate254(data34[i5], {instancePath:instancePath+"/Arguments/TrainingJobDefinitions/" + i5,parentData:data34,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate254.errors : vErrors.concat(validate254.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err71 = {instancePath:instancePath+"/Arguments/TrainingJobDefinitions",schemaPath:"#/properties/Arguments/properties/TrainingJobDefinitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.Arguments.properties.TrainingJobDefinitions.type,parentSchema:schema89.properties.Arguments.properties.TrainingJobDefinitions,data:data34};
+const err67 = {instancePath:instancePath+"/Arguments/TrainingJobDefinitions",schemaPath:"#/properties/Arguments/properties/TrainingJobDefinitions/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.Arguments.properties.TrainingJobDefinitions.type,parentSchema:schema89.properties.Arguments.properties.TrainingJobDefinitions,data:data34};
 if(vErrors === null){
-vErrors = [err71];
+vErrors = [err67];
 }
 else {
-vErrors.push(err71);
+vErrors.push(err67);
 }
 errors++;
 }
@@ -11484,33 +11504,33 @@ if(data17.WarmStartConfig !== undefined){
 let data36 = data17.WarmStartConfig;
 if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
 if(data36.ParentHyperParameterTuningJobs === undefined){
-const err72 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/required",keyword:"required",params:{missingProperty: "ParentHyperParameterTuningJobs"},message:"must have required property '"+"ParentHyperParameterTuningJobs"+"'",schema:schema89.properties.Arguments.properties.WarmStartConfig.required,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
+const err68 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/required",keyword:"required",params:{missingProperty: "ParentHyperParameterTuningJobs"},message:"must have required property '"+"ParentHyperParameterTuningJobs"+"'",schema:schema89.properties.Arguments.properties.WarmStartConfig.required,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err68];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err68);
 }
 errors++;
 }
 if(data36.WarmStartType === undefined){
-const err73 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/required",keyword:"required",params:{missingProperty: "WarmStartType"},message:"must have required property '"+"WarmStartType"+"'",schema:schema89.properties.Arguments.properties.WarmStartConfig.required,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
+const err69 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/required",keyword:"required",params:{missingProperty: "WarmStartType"},message:"must have required property '"+"WarmStartType"+"'",schema:schema89.properties.Arguments.properties.WarmStartConfig.required,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
 if(vErrors === null){
-vErrors = [err73];
+vErrors = [err69];
 }
 else {
-vErrors.push(err73);
+vErrors.push(err69);
 }
 errors++;
 }
 for(const key8 in data36){
 if(!((key8 === "ParentHyperParameterTuningJobs") || (key8 === "WarmStartType"))){
-const err74 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
+const err70 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
 if(vErrors === null){
-vErrors = [err74];
+vErrors = [err70];
 }
 else {
-vErrors.push(err74);
+vErrors.push(err70);
 }
 errors++;
 }
@@ -11523,23 +11543,23 @@ for(let i6=0; i6<len5; i6++){
 let data38 = data37[i6];
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
 if(data38.HyperParameterTuningJobName === undefined){
-const err75 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs/" + i6,schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/items/required",keyword:"required",params:{missingProperty: "HyperParameterTuningJobName"},message:"must have required property '"+"HyperParameterTuningJobName"+"'",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items.required,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items,data:data38};
+const err71 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs/" + i6,schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/items/required",keyword:"required",params:{missingProperty: "HyperParameterTuningJobName"},message:"must have required property '"+"HyperParameterTuningJobName"+"'",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items.required,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items,data:data38};
 if(vErrors === null){
-vErrors = [err75];
+vErrors = [err71];
 }
 else {
-vErrors.push(err75);
+vErrors.push(err71);
 }
 errors++;
 }
 for(const key9 in data38){
 if(!(key9 === "HyperParameterTuningJobName")){
-const err76 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs/" + i6,schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items,data:data38};
+const err72 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs/" + i6,schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items,data:data38};
 if(vErrors === null){
-vErrors = [err76];
+vErrors = [err72];
 }
 else {
-vErrors.push(err76);
+vErrors.push(err72);
 }
 errors++;
 }
@@ -11552,7 +11572,54 @@ errors = vErrors.length;
 }
 }
 else {
-const err77 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs/" + i6,schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items,data:data38};
+const err73 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs/" + i6,schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.items,data:data38};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs,data:data37};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data36.WarmStartType !== undefined){
+let data40 = data36.WarmStartType;
+if(typeof data40 !== "string"){
+const err75 = {instancePath:instancePath+"/Arguments/WarmStartConfig/WarmStartType",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/WarmStartType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType,data:data40};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!((data40 === "IdenticalDataAndAlgorithm") || (data40 === "TransferLearning"))){
+const err76 = {instancePath:instancePath+"/Arguments/WarmStartConfig/WarmStartType",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/WarmStartType/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType.enum,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType,data:data40};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.WarmStartConfig.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -11564,7 +11631,7 @@ errors++;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/Arguments/WarmStartConfig/ParentHyperParameterTuningJobs",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/ParentHyperParameterTuningJobs/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.ParentHyperParameterTuningJobs,data:data37};
+const err78 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.type,parentSchema:schema89.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -11574,61 +11641,14 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data36.WarmStartType !== undefined){
-let data40 = data36.WarmStartType;
-if(typeof data40 !== "string"){
-const err79 = {instancePath:instancePath+"/Arguments/WarmStartConfig/WarmStartType",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/WarmStartType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType,data:data40};
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
-}
-errors++;
-}
-if(!((data40 === "IdenticalDataAndAlgorithm") || (data40 === "TransferLearning"))){
-const err80 = {instancePath:instancePath+"/Arguments/WarmStartConfig/WarmStartType",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/properties/WarmStartType/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType.enum,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig.properties.WarmStartType,data:data40};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/Arguments/WarmStartConfig",schemaPath:"#/properties/Arguments/properties/WarmStartConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.properties.WarmStartConfig.type,parentSchema:schema89.properties.Arguments.properties.WarmStartConfig,data:data36};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.properties.Arguments.type,parentSchema:schema89.properties.Arguments,data:data17};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-}
-else {
-const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
 }
 errors++;
 }
@@ -11638,7 +11658,7 @@ return errors === 0;
 
 const schema97 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false};
 
-function validate295(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12249,13 +12269,13 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate295.errors = vErrors;
+validate297.errors = vErrors;
 return errors === 0;
 }
 
 const schema103 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false};
 
-function validate302(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12866,13 +12886,13 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate302.errors = vErrors;
+validate304.errors = vErrors;
 return errors === 0;
 }
 
 const schema109 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep","Name"],"additionalProperties":false}},"required":["ClusterId","StepConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false};
 
-function validate309(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13386,13 +13406,13 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate309.errors = vErrors;
+validate311.errors = vErrors;
 return errors === 0;
 }
 
 const schema114 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false};
 
-function validate317(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -13619,13 +13639,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate317.errors = vErrors;
+validate319.errors = vErrors;
 return errors === 0;
 }
 
 const schema118 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 
-function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -14859,13 +14879,13 @@ vErrors.push(err91);
 }
 errors++;
 }
-validate319.errors = vErrors;
+validate321.errors = vErrors;
 return errors === 0;
 }
 
 const schema124 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 
-function validate331(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15195,14 +15215,14 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate331.errors = vErrors;
+validate333.errors = vErrors;
 return errors === 0;
 }
 
 const schema129 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 const schema133 = {"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10};
 
-function validate349(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
@@ -15543,12 +15563,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate349.errors = vErrors;
+validate351.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate335(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -15987,14 +16007,14 @@ errors = vErrors.length;
 }
 }
 if(data6.ProductionVariants !== undefined){
-if(!(validate349(data6.ProductionVariants, {instancePath:instancePath+"/Arguments/ProductionVariants",parentData:data6,parentDataProperty:"ProductionVariants",rootData}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate351(data6.ProductionVariants, {instancePath:instancePath+"/Arguments/ProductionVariants",parentData:data6,parentDataProperty:"ProductionVariants",rootData}))){
+vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
 errors = vErrors.length;
 }
 }
 if(data6.ShadowProductionVariants !== undefined){
-if(!(validate349(data6.ShadowProductionVariants, {instancePath:instancePath+"/Arguments/ShadowProductionVariants",parentData:data6,parentDataProperty:"ShadowProductionVariants",rootData}))){
-vErrors = vErrors === null ? validate349.errors : vErrors.concat(validate349.errors);
+if(!(validate351(data6.ShadowProductionVariants, {instancePath:instancePath+"/Arguments/ShadowProductionVariants",parentData:data6,parentDataProperty:"ShadowProductionVariants",rootData}))){
+vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
 errors = vErrors.length;
 }
 }
@@ -16357,7 +16377,7 @@ vErrors.push(err54);
 }
 errors++;
 }
-validate335.errors = vErrors;
+validate337.errors = vErrors;
 return errors === 0;
 }
 
@@ -16456,44 +16476,44 @@ errors = vErrors.length;
 }
 }
 else if(tag0 === "ClarifyCheck"){
-if(!(validate295(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate295.errors : vErrors.concat(validate295.errors);
+if(!(validate297(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate297.errors : vErrors.concat(validate297.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "QualityCheck"){
-if(!(validate302(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate302.errors : vErrors.concat(validate302.errors);
+if(!(validate304(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "EMR"){
-if(!(validate309(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate309.errors : vErrors.concat(validate309.errors);
+if(!(validate311(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "Fail"){
-if(!(validate317(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate317.errors : vErrors.concat(validate317.errors);
-errors = vErrors.length;
-}
-}
-else if(tag0 === "AutoML"){
 if(!(validate319(data, {instancePath,parentData,parentDataProperty,rootData}))){
 vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
 errors = vErrors.length;
 }
 }
+else if(tag0 === "AutoML"){
+if(!(validate321(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
+errors = vErrors.length;
+}
+}
 else if(tag0 === "Endpoint"){
-if(!(validate331(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate331.errors : vErrors.concat(validate331.errors);
+if(!(validate333(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "EndpointConfig"){
-if(!(validate335(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate335.errors : vErrors.concat(validate335.errors);
+if(!(validate337(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
 errors = vErrors.length;
 }
 }

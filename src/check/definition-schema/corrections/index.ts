@@ -4,6 +4,7 @@ import { CONDITION_CORRECTIONS } from './conditions.js';
 import { EXPRESSION_CORRECTIONS } from './expressions.js';
 import { PIPELINE_CORRECTIONS } from './pipeline.js';
 import { STEP_CORRECTIONS } from './steps.js';
+import { TUNING_CORRECTIONS } from './tuning.js';
 
 /**
  * Every correction, in the order they are applied. Order matters in one direction only:
@@ -15,4 +16,5 @@ export const CORRECTIONS: readonly SchemaCorrection[] = [
   ...CONDITION_CORRECTIONS,
   ...STEP_CORRECTIONS,
   ...ARGUMENT_CORRECTIONS,
+  ...TUNING_CORRECTIONS,
 ];

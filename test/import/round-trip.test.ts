@@ -1,0 +1,84 @@
+/**
+ * smpipe import's promise (issue 15 item 4): compiling the imported spec gives the definition's
+ * Parameters and Steps (import/normalize.ts says what "the same" allows), on every golden, the
+ * flagship, the real SDK v2.240 DPO reference, and the pipelines in test/import/fixtures/sdk/, which
+ * SDK v2.240.0 printed (their README says how).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compile } from '../../src/compile/compile.js';
+import { definitionSteps } from '../../src/compile/definition-steps.js';
+import type { Json, JsonObject } from '../../src/expr/types.js';
+import { loadDefinition } from '../../src/import/definition.js';
+import { normalize, normalStep } from '../../src/import/normalize.js';
+import { importDefinition } from '../../src/import/round-trip.js';
+
+const DEFINITIONS = [
+  ...readdirSync('test/golden/ok').filter((f) => f.endsWith('.definition.json')).map((f) => join('test/golden/ok', f)),
+  'test/golden/flagship/llama3-dpo.definition.json',
+  'test/check/fixtures/sdk-v2-dpo-reference.json',
+  ...readdirSync('test/import/fixtures/sdk').filter((f) => f.endsWith('.json')).map((f) => join('test/import/fixtures/sdk', f)),
+];
+
+export function imported(path: string) {
+  const loaded = loadDefinition(path, readFileSync(path, 'utf8'));
+  assert.deepEqual(loaded.reporter.diagnostics, [], 'the definition reads');
+  const definition = loaded.definition as JsonObject;
+  return { definition, result: importDefinition(definition, loaded.steps, { name: 'imported', file: 'test/import/imported.yaml', from: path }) };
+}
+
+/** Every step (branches included) in normal form, by name, and the top-level order. */
+function stepsOf(definition: Json | undefined): { byName: Record<string, Json>; order: string[] } {
+  const placed = definitionSteps(definition);
+  return { byName: Object.fromEntries(placed.map((s) => [s.name, normalStep(s.step)])), order: placed.map((s) => s.name) };
+}
+
+for (const path of DEFINITIONS) {
+  test(`import round-trips ${path}: the imported spec compiles to the same Parameters and Steps`, () => {
+    const { definition, result } = imported(path);
+    assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error' || d.code === 'SMP8009').map((d) => `${d.code} ${d.message}`), []);
+    // Compiled again, independently of the importer's own check.
+    const again = compile(result.text, { file: 'test/import/imported.yaml' });
+    assert.ok(again.definition, 'the imported spec compiles');
+    const want = stepsOf(definition);
+    const got = stepsOf(again.definition);
+    assert.deepEqual(got.order, want.order, 'the same steps in the same places');
+    for (const name of want.order) assert.deepEqual(got.byName[name], want.byName[name], `step ${name}`);
+    assert.deepEqual(normalize((again.definition as JsonObject).Parameters ?? []), normalize(definition.Parameters ?? []), 'Parameters');
+  });
+}
+
+test('importing is stable: the definition the imported spec compiles to imports to the same spec', () => {
+  for (const path of DEFINITIONS) {
+    const first = imported(path).result;
+    const definition = compile(first.text, { file: 'test/import/imported.yaml' }).definition as JsonObject;
+    const loaded = loadDefinition('again.json', JSON.stringify(definition));
+    const second = importDefinition(definition, loaded.steps, { name: 'imported', file: 'test/import/imported.yaml', from: path });
+    assert.equal(second.text, first.text, path);
+  }
+});
+
+test('the SDK reference comes back as kinds with their fields, not as raw steps', () => {
+  const { result } = imported('test/check/fixtures/sdk-v2-dpo-reference.json');
+  assert.deepEqual(result.raw, []);
+  assert.match(result.text, /TrainDPO:\n {4}kind: training\n/);
+  assert.match(result.text, /code: s3:\/\/example-bucket\/Llama3DPOAlignment\/code\/0c9e4a3344cc29b51e7e9330aa5a25b3b446c9b78f137344ca38a28b59b0a830\/sourcedir\.tar\.gz\n {4}entry: train_dpo\.py\n {4}distribution: torchrun/);
+  assert.match(result.text, /when: \$\{steps\.Evaluate\.reports\.EvaluationReport\.metrics\.win_rate\.value\} >= \$\{params\.MinWinRate\}/);
+  assert.match(result.text, /model_package_arn: \$\{steps\.RegisterModel-RegisterModel\.modelPackageArn\}/);
+});
+
+test('the SDK\'s JSON-encoded hyperparameters come back as YAML values; one the encoding would write otherwise stays raw', () => {
+  const { result } = imported('test/import/fixtures/sdk/script-mode.json');
+  assert.match(result.text, /hyperparameters:\n {6}alpha: \$\{params\.Alpha\}\n {6}fit_intercept: \$\{params\.FitIntercept\}\n {6}solver: \$\{params\.Solver\}\n {6}name: ridge\n {6}max_iter: 100\n {6}tol: 0\.00001\n {6}features:\n {8}- length\n {8}- diameter\n {6}warm_start: false\n {6}note: null\n/);
+  // Python wrote {"rings": 1.0}; JSON has no 1.0 apart from 1, so arguments: keeps the SDK's text.
+  assert.match(result.text, /arguments:\n {6}HyperParameters:\n {8}weights: '\{"rings": 1\.0\}'\n/);
+});
+
+test('a tuning step is a raw step whose properties the model reads by path (get_top_model_s3_uri)', () => {
+  const { result } = imported('test/import/fixtures/sdk/tuning.json');
+  assert.deepEqual(result.raw, ['HPTuning', 'Score']);
+  assert.match(result.text, /HPTuning:\n {4}kind: step\n {4}type: Tuning\n/);
+  assert.match(result.text, /modelData: s3:\/\/example-bucket\/tuning\/\$\{steps\.HPTuning\.properties\.TrainingJobSummaries\[0\]\.TrainingJobName\}\/output\/model\.tar\.gz/);
+});
