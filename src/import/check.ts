@@ -12,6 +12,7 @@ import { checkCacheSafety } from '../check/cache-safety.js';
 import { validateDefinition } from '../check/definition-schema/index.js';
 import { valueRefs } from '../check/value-refs.js';
 import { analyseGraph, type StepNode } from '../compile/graph.js';
+import { hasErrors } from '../diagnostics/diagnostic.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { EXECUTION_VARIABLES } from '../expr/resolve.js';
 import { isJsonObject, type JsonObject } from '../expr/types.js';
@@ -25,14 +26,17 @@ const EXECUTION_GETS = new Set(Object.values(EXECUTION_VARIABLES));
 /** Loads `text` as a definition and runs every check; the reporter holds the findings. */
 export function checkDefinitionText(file: string, text: string): LoadedDefinition {
   const loaded = loadDefinition(file, text);
-  if (loaded.definition) checkDefinition(loaded.definition, loaded.steps, loaded.reporter);
+  // A definition that is not what it says (another Version, a key twice) is not checked further.
+  if (loaded.definition && !hasErrors(loaded.reporter.diagnostics)) checkDefinition(loaded.definition, loaded.steps, loaded.reporter);
   return loaded;
 }
 
 export function checkDefinition(definition: JsonObject, steps: readonly DefinitionStep[], reporter: Reporter): void {
   const byName = uniqueSteps(steps, reporter);
   const parameters = parameterTypes(definition);
-  for (const schema of validateDefinition(definition)) reporter.reportText('SMP8006', schema.path, `definition ${schema.path || '/'}: ${schema.message}`);
+  for (const schema of validateDefinition(definition)) {
+    reporter.reportText('SMP8006', schema.path, `definition ${schema.path || '/'}: ${schema.message}`, { at: schema.message.startsWith('unknown property') ? 'key' : 'value' });
+  }
   for (const placed of steps) {
     checkApiShape(placed, parameters, reporter);
     checkReferences(placed, byName, parameters, reporter);
@@ -129,7 +133,7 @@ function graphOf(steps: readonly DefinitionStep[], byName: Map<string, Definitio
     nodes.set(placed.name, { name: placed.name, references, dependsOn });
   }
   for (const placed of steps) {
-    if (!placed.parent) continue;
+    if (!placed.parent || byName.get(placed.name) !== placed) continue;
     const condition = nodes.get(placed.parent.condition);
     if (!condition) continue;
     condition.branches ??= { then: [], else: [] };

@@ -4,6 +4,7 @@
  * flagship, the real SDK v2.240 DPO reference, and the pipelines in test/import/fixtures/sdk/, which
  * SDK v2.240.0 printed (their README says how).
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -81,4 +82,12 @@ test('a tuning step is a raw step whose properties the model reads by path (get_
   assert.deepEqual(result.raw, ['HPTuning', 'Score']);
   assert.match(result.text, /HPTuning:\n {4}kind: step\n {4}type: Tuning\n/);
   assert.match(result.text, /modelData: s3:\/\/example-bucket\/tuning\/\$\{steps\.HPTuning\.properties\.TrainingJobSummaries\[0\]\.TrainingJobName\}\/output\/model\.tar\.gz/);
+});
+
+test('the SDK fixtures are byte for byte what the SDK printed (their README lists each sha256)', () => {
+  const readme = readFileSync('test/import/fixtures/sdk/README.md', 'utf8');
+  for (const file of readdirSync('test/import/fixtures/sdk').filter((f) => f.endsWith('.json'))) {
+    const sum = createHash('sha256').update(readFileSync(join('test/import/fixtures/sdk', file))).digest('hex');
+    assert.ok(readme.includes(`${sum}  ${file}`), `${file}: ${sum} is not the sha256 in the README`);
+  }
 });
