@@ -34,7 +34,7 @@ export async function importCommand(argv: string[]): Promise<number> {
   else writeAtomically(out, imported.text);
   const errors = print(imported.diagnostics, imported.result.sources);
   const raw = imported.raw.length ? `; raw steps: ${imported.raw.join(', ')}` : '';
-  process.stderr.write(`imported ${loaded.steps.length} steps into ${out ?? 'standard output'}${raw}\n`);
+  process.stderr.write(`imported ${plural(loaded.steps.length, 'step')} into ${out ?? 'standard output'}${raw}\n`);
   return errors;
 }
 
@@ -50,7 +50,7 @@ export function checkCommand(argv: string[]): number {
     return hasErrors(diagnostics) ? 1 : 0;
   }
   const status = print(diagnostics, new Map([[file, loaded.source]]));
-  if (!status) process.stderr.write(`${file}: ${loaded.steps.length} steps checked\n`);
+  if (!status) process.stderr.write(`${file}: ${plural(loaded.steps.length, 'step')} checked\n`);
   return status;
 }
 
@@ -97,4 +97,8 @@ function writeAtomically(path: string, text: string): void {
 function print(diagnostics: readonly Diagnostic[], sources: Map<string, SourceFile>): number {
   if (diagnostics.length) process.stderr.write(`${renderText(diagnostics, sources, { frames: true })}${summary(diagnostics)}\n`);
   return hasErrors(diagnostics) ? 1 : 0;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
