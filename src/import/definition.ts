@@ -7,6 +7,7 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { isJsonObject, type Json, type JsonObject } from '../expr/types.js';
 import { loadYaml } from '../spec/load.js';
+import { positionAfter } from '../spec/read.js';
 import type { SourceFile } from '../spec/source.js';
 import { joinPointer } from '../spec/pointer.js';
 
@@ -56,16 +57,9 @@ function notJson(error: Error, text: string, loaded: ReturnType<typeof loadYaml>
   const { reporter } = loaded;
   const yamlError = loaded.reporter.diagnostics.find((d) => d.severity === 'error');
   const offset = /at position (\d+)/.exec(error.message)?.[1];
-  const at = offset !== undefined ? positionAt(text, Number(offset)) : yamlError?.range?.start ?? { line: 1, col: 1 };
+  const at = offset !== undefined ? positionAfter(text.slice(0, Number(offset))) : yamlError?.range?.start ?? { line: 1, col: 1 };
   reporter.diagnostics.length = 0;
   reporter.report('SMP8007.json', '', { message: error.message.split('\n')[0] ?? error.message }, { range: { start: at, end: at } });
-}
-
-/** 1-based line and column (UTF-16 units, as the loader counts) of an offset. */
-function positionAt(text: string, offset: number): { line: number; col: number } {
-  const before = text.slice(0, Math.min(offset, text.length));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, col: before.length - lastBreak };
 }
 
 /** Every step object, depth first in definition order, each with its JSON pointer. */
