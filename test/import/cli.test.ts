@@ -3,6 +3,7 @@
  * what is written and what is refused; a deployed pipeline read through DescribePipeline from the
  * emulator (test/emulator), as from SageMaker.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +80,18 @@ test('check: exit 0 with warnings, 1 with errors, --format json', async () => {
   const parsed = JSON.parse(failed.stdout) as { code: string; line: number; pointer: string }[];
   assert.deepEqual(parsed.map((d) => [d.code, d.line, d.pointer]), [['SMP3002', 10, '/Steps/0/Arguments/ErrorMessage']]);
   assert.equal((await smpipe(['check'])).status, 2, 'usage');
+});
+
+test('the import and check commands load no AWS SDK module until a PIPELINE_NAME needs DescribePipeline', () => {
+  const probe = `const { createRequire } = await import('node:module');
+const count = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /@aws-sdk\\//.test(k)).length;
+await import('./src/import/command.ts');
+const before = count();
+await import('./src/deploy/clients.ts');
+process.stdout.write(JSON.stringify([before, count() > 0]));`;
+  const [before, seen] = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { encoding: 'utf8' })) as [number, boolean];
+  assert.ok(seen, 'the probe sees the SDK once deploy loads it');
+  assert.equal(before, 0);
 });
 
 describe('import PIPELINE_NAME: the deployed definition, through DescribePipeline', () => {
