@@ -44,7 +44,8 @@ compile: dist/.built
 typecheck: node_modules/.package-lock.json
 	npx tsc -p tsconfig.json --noEmit
 
-test-ts: dist/.built typecheck
+# The run tests start job code with .venv's Python (torch, transformers, TRL: test/run/harness.ts).
+test-ts: dist/.built typecheck .venv/.installed
 	node --import tsx --test --test-reporter=spec $$(find test -name '*.test.ts' | sort)
 
 # The mirror's second index holds few packages: pip warns "Location ... is ignored" for every other

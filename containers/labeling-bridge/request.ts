@@ -1,5 +1,6 @@
 import type { CreateLabelingJobRequest } from '@aws-sdk/client-sagemaker';
 import { checkRequestShape } from '../../src/check/api-shapes/check.js';
+import { formatProblem } from '../../src/diagnostics/messages.js';
 import { asExpression } from '../../src/check/api-shapes/expr.js';
 import { describe } from '../../src/check/api-shapes/types.js';
 import { EXECUTION_TAG, TOKEN_TAG, type Tag } from './tags.js';
@@ -54,7 +55,7 @@ export function labelingJobRequest(args: Record<string, unknown>, name: string, 
   if (executionArn.length <= MAX_TAG_VALUE) tags.push({ Key: EXECUTION_TAG, Value: executionArn });
   const request = { ...args, LabelingJobName: name, HumanTaskConfig: human, Tags: tags };
   const findings = shapeFindings(request);
-  if (findings.length) return { ok: false, reason: `the request does not fit CreateLabelingJob: ${findings.join('; ')}` };
+  if (findings.length) return { ok: false, reason: `the request does not fit the SageMaker API: ${findings.join('; ')}` };
   // SageMaker resolves Get/Std:Join/Std:JsonGet before it sends the message: one still here was forged.
   if (holdsExpression(request)) return { ok: false, reason: 'the arguments hold an unresolved pipeline expression' };
   return { ok: true, request: request as unknown as CreateLabelingJobRequest };
@@ -67,7 +68,7 @@ export function labelingJobRequest(args: Record<string, unknown>, name: string, 
  */
 function shapeFindings(request: Record<string, unknown>): string[] {
   try {
-    return checkRequestShape('CreateLabelingJobRequest', request, { exprType: () => 'any' }).map((f) => f.message);
+    return checkRequestShape('CreateLabelingJobRequest', request, { exprType: () => 'any' }).map((f) => formatProblem(f.problem).message);
   } catch (error) {
     return [`it could not be checked (${(error as Error).message})`];
   }

@@ -1,11 +1,10 @@
 import type { PlacedStep } from '../compile/definition-steps.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import type { Json } from '../expr/types.js';
 import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
 import { checkRequestShape, type EnumExpressionHook, type ExprType } from './api-shapes/check.js';
 import { enumHint } from './api-shapes/suggest.js';
-import { escapePointer, valueAt } from '../spec/pointer.js';
+import { joinPointer, valueAt } from '../spec/pointer.js';
 
 const PARAMETER_EXPR_TYPES: Record<ParameterType, ExprType> = { string: 'string', integer: 'integer', float: 'float', boolean: 'boolean' };
 
@@ -36,14 +35,14 @@ export function checkApiShapes(steps: readonly PlacedStep[], kinds: Map<string, 
       const pointer = specPointer(name, finding.path, api.origins, spec);
       // An unknown field is about its name: point at the key, as for spec schema errors.
       const at = finding.code === 'SMP8001' ? 'key' : 'value';
-      reporter.reportText(finding.code, pointer, `${api.request.replace(/(Request|Input)$/, '')}: ${finding.message}`, { at, ...(finding.hint ? { hint: finding.hint } : {}) });
+      reporter.reportProblem(finding.problem, pointer, { at });
     }
   }
 }
 
 /** The raw `arguments:` field when the finding is there, else the sugar field the kind maps it from. */
 export function specPointer(step: string, path: (string | number)[], origins: Readonly<Record<string, string>>, spec: PipelineSpec): string {
-  const base = `/steps/${step}`;
+  const base = joinPointer('/steps', step);
   const stepSpec = spec.steps[step];
   const full = path.join('/');
   if (valueAt(stepSpec?.arguments, full) !== undefined) return `${base}/arguments/${full}`;
@@ -63,14 +62,14 @@ export function specPointer(step: string, path: (string | number)[], origins: Re
 function checkParameterAgainstEnum(name: string, enumName: string, values: readonly string[], spec: PipelineSpec, reporter: Reporter): void {
   const parameter = spec.parameters && Object.hasOwn(spec.parameters, name) ? spec.parameters[name] : undefined;
   if (!parameter || parameter.type !== 'string') return;
-  const base = `/parameters/${escapePointer(name)}`;
+  const base = joinPointer('/parameters', name);
   const listed = Array.isArray(parameter.enum) ? parameter.enum.map((v, i): [unknown, string] => [v, `${base}/enum/${i}`]) : [];
   // A default that is also listed in the enum is reported there, once.
   const candidates: [unknown, string][] = listed.some(([v]) => v === parameter.default) ? listed : [[parameter.default, `${base}/default`], ...listed];
   for (const [value, pointer] of candidates) {
     if (typeof value !== 'string' || values.includes(value)) continue;
     const hint = enumHint(value, values);
-    reporter.reportText('SMP8003', pointer, `parameter ${name}: '${value}' is not a valid ${enumName}`, { once: `SMP8003:${pointer}`, ...(hint && { hint }) });
+    reporter.report('SMP8003.parameter', pointer, { name, value, enumName }, { once: `SMP8003:${pointer}`, ...(hint && { hint }) });
   }
 }
 

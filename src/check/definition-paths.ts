@@ -1,6 +1,6 @@
 import { isJsonObject, type Json } from '../expr/types.js';
 import type { PipelineSpec } from '../spec/types.js';
-import { escapePointer, joinPointer, unescapePointer, valueAt } from '../spec/pointer.js';
+import { joinPointer, unescapePointer, valueAt } from '../spec/pointer.js';
 import type { StepKind } from '../steps/types.js';
 import { specPointer } from './api.js';
 
@@ -49,7 +49,9 @@ export function specPointerOf(definition: Json | undefined, pointer: string, kin
   const base = joinPointer('/steps', place.step);
   if (head === 'Arguments') return specPointer(place.step, rest, kinds.get(place.step)?.api?.origins ?? {}, spec);
   if (typeof head === 'string' && Object.hasOwn(ENVELOPE_FIELDS, head)) return `${base}/${ENVELOPE_FIELDS[head]}`;
-  const own = `envelope/${[head ?? '', ...rest].map((p) => escapePointer(String(p))).join('/')}`;
-  if (head !== undefined && valueAt(spec.steps[place.step], own) !== undefined) return `${base}/${own}`;
-  return head !== undefined && valueAt(spec.steps[place.step], `envelope/${escapePointer(String(head))}`) !== undefined ? `${base}/envelope/${escapePointer(String(head))}` : `${base}/kind`;
+  if (head === undefined) return `${base}/kind`;
+  const own = joinPointer('envelope', head, ...rest);
+  if (valueAt(spec.steps[place.step], own) !== undefined) return `${base}/${own}`;
+  const member = joinPointer('envelope', head);
+  return valueAt(spec.steps[place.step], member) !== undefined ? `${base}/${member}` : `${base}/kind`;
 }

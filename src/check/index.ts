@@ -42,14 +42,11 @@ export function runChecks(input: CheckInput): void {
   if (reporter.errorCount > 0) return; // the schema would repeat earlier findings
   for (const finding of validateDefinition(input.definition)) {
     const pointer = specPointerOf(input.definition, finding.path, input.stepKinds, spec);
-    reporter.reportText('SMP8006', pointer, `definition ${finding.path || '/'}: ${finding.message}`);
+    reporter.report('SMP8006.definition', pointer, { path: finding.path || '/', problem: finding.message });
   }
   checkCacheSafety(input.definition, specLocator(input.stepKinds, spec), reporter);
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
-    reporter.reportText('SMP5004', '/steps', `definition is ${size} bytes, over the ${INLINE_DEFINITION_LIMIT}-byte inline limit`, {
-      hint: 'smpipe upsert uploads it to S3 and passes PipelineDefinitionS3Location',
-      at: 'key',
-    });
+    reporter.report('SMP5004.inlineLimit', '/steps', { size, limit: INLINE_DEFINITION_LIMIT }, { at: 'key' });
   }
 }

@@ -1,7 +1,7 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { isJsonObject, type Json } from '../expr/types.js';
-import type { PipelineSpec } from '../spec/types.js';
 import { joinPointer } from '../spec/pointer.js';
+import type { PipelineSpec } from '../spec/types.js';
 
 const STEP_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const PIPELINE_NAME = /^[A-Za-z0-9](-*[A-Za-z0-9]){0,255}$/;
@@ -18,19 +18,19 @@ const MAX_PARAMETER_DESCRIPTION = 4096;
 /** Display names and descriptions, of the pipeline and of each step. */
 export function checkTextLimits(spec: PipelineSpec, displayName: string | undefined, reporter: Reporter): void {
   const check = (pointer: string, value: unknown, limit: number, what: string) => {
-    if (typeof value === 'string' && value.length > limit) reporter.reportText('SMP5007', pointer, `${what} is ${value.length} characters; SageMaker allows ${limit}`);
+    if (typeof value === 'string' && value.length > limit) reporter.report('SMP5007.tooLong', pointer, { what, length: value.length, limit });
   };
   // CreatePipeline gives PipelineDisplayName the PipelineName shape: no spaces.
   if (displayName !== undefined && !PIPELINE_NAME.test(displayName)) {
-    reporter.reportText('SMP5007', '/displayName', `pipeline display name "${displayName}" may only hold letters, digits and single hyphens`, { hint: 'put the prose in description:' });
+    reporter.report('SMP5007.pipelineDisplayName', '/displayName', { displayName });
   }
   check('/description', spec.description, MAX_DESCRIPTION, 'description');
   for (const [name, parameter] of Object.entries(spec.parameters ?? {})) {
     check(joinPointer('/parameters', name, 'description'), parameter?.description, MAX_PARAMETER_DESCRIPTION, 'parameter description');
   }
   for (const [name, step] of Object.entries(spec.steps ?? {})) {
-    check(`/steps/${name}/displayName`, step?.displayName, MAX_DISPLAY_NAME, 'display name');
-    check(`/steps/${name}/description`, step?.description, MAX_DESCRIPTION, 'description');
+    check(joinPointer('/steps', name, 'displayName'), step?.displayName, MAX_DISPLAY_NAME, 'display name');
+    check(joinPointer('/steps', name, 'description'), step?.description, MAX_DESCRIPTION, 'description');
   }
 }
 
@@ -39,19 +39,15 @@ export function checkNames(spec: PipelineSpec, pipelineName: string, displayName
   if (typeof pipelineName !== 'string') {
     // Missing or not text: the spec schema has reported it.
   } else if (!PIPELINE_NAME.test(pipelineName)) {
-    reporter.reportText('SMP5002', '/pipeline', `pipeline name "${pipelineName}" may only hold letters, digits and single hyphens, starting with a letter or digit`);
+    reporter.report('SMP5002.pipelineName', '/pipeline', { name: pipelineName });
   } else if (pipelineName.length > PIPELINE_NAME_PRACTICAL) {
-    reporter.reportText('SMP5002', '/pipeline', `pipeline name is ${pipelineName.length} characters; keep it to ${PIPELINE_NAME_PRACTICAL} so the names SageMaker derives from it stay valid`);
+    reporter.report('SMP5002.pipelineNameLength', '/pipeline', { length: pipelineName.length, limit: PIPELINE_NAME_PRACTICAL });
   }
   for (const name of Object.keys(spec.steps ?? {})) {
-    if (!STEP_NAME.test(name)) {
-      reporter.reportText('SMP5001', `/steps/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, `step name "${name}" must be 1-64 letters, digits, "_" or "-"`, { at: 'key' });
-    }
+    if (!STEP_NAME.test(name)) reporter.report('SMP5001.stepName', joinPointer('/steps', name), { name }, { at: 'key' });
   }
   for (const name of Object.keys(spec.parameters ?? {})) {
-    if (!PARAMETER_NAME.test(name)) {
-      reporter.reportText('SMP5008', `/parameters/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, `parameter name "${name}" must start with a letter and hold letters, digits, "_" or "-"`, { at: 'key' });
-    }
+    if (!PARAMETER_NAME.test(name)) reporter.report('SMP5008.parameterName', joinPointer('/parameters', name), { name }, { at: 'key' });
   }
 }
 
@@ -61,9 +57,7 @@ export function checkContainerArguments(step: string, args: Json | undefined, re
   const list = isJsonObject(app) ? app.ContainerArguments : undefined;
   (Array.isArray(list) ? list : []).forEach((arg, i) => {
     if (typeof arg === 'string' && arg.length > MAX_CONTAINER_ARGUMENT) {
-      reporter.reportText('SMP5003', `/steps/${step}/args/${i}`, `argument ${i} is ${arg.length} characters; SageMaker allows ${MAX_CONTAINER_ARGUMENT}`, {
-        hint: 'pass long values in a file (an input) or an environment variable',
-      });
+      reporter.report('SMP5003.argumentLength', joinPointer('/steps', step, 'args', i), { index: i, length: arg.length, limit: MAX_CONTAINER_ARGUMENT });
     }
   });
 }

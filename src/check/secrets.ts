@@ -1,11 +1,20 @@
-import type { Code } from '../diagnostics/codes.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import { escapePointer } from '../spec/pointer.js';
+import { joinPointer } from '../spec/pointer.js';
 
-export const SECRET_HINT = 'store it in AWS Secrets Manager and pass the secret ARN; the job fetches it at run time. DescribePipeline shows the definition to anyone with read access.';
+/** Secrets recognisable by their shape, whatever key they sit under. */
+type ShapeCode = 'SMP7001' | 'SMP7003' | 'SMP7004';
+/** Every secret code: the shapes, an AWS secret access key (7002) and a literal under a secret's name (7005). */
+export type SecretCode = ShapeCode | 'SMP7002' | 'SMP7005';
+
+/** A secret in a string: its code, what it is or the key that names it (the messages' `subject`), the matched text. */
+export interface Secret {
+  code: SecretCode;
+  subject: string;
+  match?: string;
+}
 
 /** Values that are secrets whatever key they sit under. */
-const PATTERNS: { code: Code; what: string; re: RegExp }[] = [
+const PATTERNS: { code: ShapeCode; what: string; re: RegExp }[] = [
   { code: 'SMP7001', what: 'an AWS access key id', re: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/ },
   { code: 'SMP7003', what: 'a Hugging Face token', re: /\bhf_[A-Za-z0-9]{30,}\b/ },
   { code: 'SMP7004', what: 'a private key', re: /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/ },
@@ -26,10 +35,10 @@ export function visitStrings(value: unknown, pointer: string, key: string, visit
       const previous = value[i - 1];
       // `--hf-token VALUE` in an argument list: the flag names the secret.
       const flag = typeof previous === 'string' && /^--?[\w-]+$/.test(previous) ? previous.replace(/^-+/, '') : key;
-      visitStrings(item, `${pointer}/${i}`, flag, visit);
+      visitStrings(item, joinPointer(pointer, i), flag, visit);
     });
   } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) visitStrings(v, `${pointer}/${escapePointer(k)}`, k, visit);
+    for (const [k, v] of Object.entries(value)) visitStrings(v, joinPointer(pointer, k), k, visit);
   }
 }
 
@@ -41,13 +50,13 @@ export function visitStrings(value: unknown, pointer: string, key: string, visit
 export function scanSecrets(value: unknown, pointer: string, reporter: Reporter, key = ''): void {
   visitStrings(value, pointer, key, (text, at, name) => {
     const found = secretIn(text, name);
-    if (found) reporter.reportText(found.code, at, found.message, { hint: SECRET_HINT, ...(found.match !== undefined && { within: found.match }) });
+    if (found) reporter.report(`${found.code}.inSpec`, at, { subject: found.subject }, found.match === undefined ? {} : { within: found.match });
   });
 }
 
 /** A secret found in free text by its shape alone (no key name needed). */
 export interface SecretFinding {
-  code: Code;
+  code: ShapeCode;
   /** What it is, for messages: "a Hugging Face token". */
   what: string;
   /** The matched text (callers must not print it whole). */
@@ -75,17 +84,15 @@ export function findAllSecretsInText(text: string): SecretFinding[] {
 }
 
 /** A secret-named key (`HF_TOKEN`, `--api-key`) holding a literal, or a value that is a secret by its shape. */
-export function secretIn(text: string, key: string): { code: Code; message: string; match?: string } | undefined {
+export function secretIn(text: string, key: string): Secret | undefined {
   const found = findSecretInText(text);
-  if (found) return { code: found.code, message: `this value contains ${found.what}`, match: found.match };
+  if (found) return { code: found.code, subject: found.what, match: found.match };
   return secretByName(text, key);
 }
 
 /** The key-name rules alone: SMP7002 for an AWS secret access key, SMP7005 for a literal under a secret's name. */
-export function secretByName(text: string, key: string): { code: Code; message: string } | undefined {
-  if (SECRET_KEY_NAME.test(key) && AWS_SECRET_VALUE.test(text)) return { code: 'SMP7002', message: `"${key}" holds an AWS secret access key` };
-  if (SECRET_NAME.test(key) && !NOT_A_SECRET.test(text) && !/-(?:arn|secret-arn|secret-id)$/i.test(key)) {
-    return { code: 'SMP7005', message: `"${key}" looks like a secret and has a literal value` };
-  }
+export function secretByName(text: string, key: string): Secret | undefined {
+  if (SECRET_KEY_NAME.test(key) && AWS_SECRET_VALUE.test(text)) return { code: 'SMP7002', subject: key };
+  if (SECRET_NAME.test(key) && !NOT_A_SECRET.test(text) && !/-(?:arn|secret-arn|secret-id)$/i.test(key)) return { code: 'SMP7005', subject: key };
   return undefined;
 }

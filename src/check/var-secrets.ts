@@ -1,8 +1,8 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { parseTemplate } from '../expr/parse.js';
-import { escapePointer } from '../spec/pointer.js';
+import { joinPointer } from '../spec/pointer.js';
 import type { ResolvedVars, VarOrigin } from '../spec/vars.js';
-import { findAllSecretsInText, SECRET_HINT, secretByName, secretIn, visitStrings } from './secrets.js';
+import { findAllSecretsInText, secretByName, secretIn, visitStrings } from './secrets.js';
 
 /**
  * Secrets that reach the definition through vars. The spec scan reads the spec's own text; a
@@ -16,7 +16,7 @@ export function scanVarSecrets(spec: unknown, vars: ResolvedVars, reporter: Repo
   scanVarValues(vars, reporter);
   for (const [key, value] of Object.entries(spec as Record<string, unknown>)) {
     if (key === 'vars') continue; // declarations: the spec scan read their defaults
-    visitStrings(value, `/${escapePointer(key)}`, key, (text, pointer, name) => scanSubstituted(text, pointer, name, vars, reporter));
+    visitStrings(value, joinPointer('', key), key, (text, pointer, name) => scanSubstituted(text, pointer, name, vars, reporter));
   }
 }
 
@@ -27,8 +27,8 @@ function scanVarValues(vars: ResolvedVars, reporter: Reporter): void {
     const found = typeof value === 'string' ? secretIn(value, name) : undefined;
     if (!found || !origin) continue;
     const within = found.match === undefined ? {} : { within: found.match };
-    if (origin.from === 'file' && vars.fileReporter) vars.fileReporter.reportText(found.code, origin.pointer, found.message, { hint: SECRET_HINT, ...within });
-    else if (origin.from === 'set') reporter.reportText(found.code, `/vars/${escapePointer(name)}`, `--set ${name}=…: ${found.message}`, { hint: SECRET_HINT, at: 'key' });
+    if (origin.from === 'file' && vars.fileReporter) vars.fileReporter.report(`${found.code}.inSpec`, origin.pointer, { subject: found.subject }, within);
+    else if (origin.from === 'set') reporter.report(`${found.code}.fromSet`, joinPointer('/vars', name), { name, subject: found.subject }, { at: 'key' });
   }
 }
 
@@ -50,14 +50,12 @@ function scanSubstituted(text: string, pointer: string, key: string, vars: Resol
     const involved = pieces.filter((p) => p.start < found.index + found.match.length && p.start + p.text.length > found.index);
     // Inside one piece it was reported where that piece was written (spec text, vars file, --set).
     if (involved.length < 2) continue;
-    reporter.reportText(found.code, pointer, `this value contains ${found.what} ${substitutedNote(involved, vars)}`, {
-      hint: SECRET_HINT,
-      within: writtenText(involved, found.index, found.index + found.match.length),
-    });
+    const within = writtenText(involved, found.index, found.index + found.match.length);
+    reporter.report(`${found.code}.substituted`, pointer, { subject: found.what, substituted: substitutedNote(involved, vars) }, { within });
   }
   if (findings.length > 0) return;
   const byName = secretByName(resolved, key);
-  if (byName && !secretByName(text, key)) reporter.reportText(byName.code, pointer, `${byName.message} ${substitutedNote(pieces, vars)}`, { hint: SECRET_HINT });
+  if (byName && !secretByName(text, key)) reporter.report(`${byName.code}.substituted`, pointer, { subject: byName.subject, substituted: substitutedNote(pieces, vars) });
 }
 
 /** The spec text of the pieces making [from, to): literal text trimmed to the secret, expressions whole. */

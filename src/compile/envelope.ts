@@ -1,5 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Json } from '../expr/types.js';
+import { joinPointer } from '../spec/pointer.js';
 import { JOB_EXCEPTIONS, STEP_EXCEPTIONS, type RetryException } from '../spec/retry-exceptions.js';
 import type { RETRY_PRESETS } from '../spec/schema.js';
 import type { CacheSpec, RetryPolicySpec } from '../spec/types.js';
@@ -54,7 +55,7 @@ export function retryPolicies(value: unknown, kind: StepKind, pointer: string, e
   specs.forEach((spec, i) => {
     const listed = Array.isArray(spec?.on) ? spec.on : [];
     const on = typeof value === 'string' ? listed.filter((e) => allowed.has(e)) : listed;
-    if (explicit && typeof value !== 'string') reportRejected(listed, allowed, kind, `${pointer}/${i}/on`, reporter);
+    if (explicit && typeof value !== 'string') reportRejected(listed, allowed, kind, joinPointer(pointer, i, 'on'), reporter);
     if (on.length > 0) policies.push(retryPolicy({ ...spec, on }));
   });
   return policies.length > 0 ? policies : undefined;
@@ -62,17 +63,19 @@ export function retryPolicies(value: unknown, kind: StepKind, pointer: string, e
 
 /** The policies a `retry:` value names: a preset's, or its own list; none for a value the schema reported. */
 function retrySpecs(value: unknown): readonly Partial<RetryPolicySpec>[] {
-  if (typeof value === 'string') return Object.hasOwn(PRESETS, value) ? PRESETS[value as RetryPreset] : [];
+  if (typeof value === 'string') return isPreset(value) ? PRESETS[value] : [];
   // A list of policies; each item's `on` is checked again below, as the schema may have failed.
   return Array.isArray(value) ? value : [];
+}
+
+function isPreset(name: string): name is RetryPreset {
+  return Object.hasOwn(PRESETS, name);
 }
 
 function reportRejected(on: RetryException[], allowed: Set<RetryException>, kind: StepKind, pointer: string, reporter: Reporter): void {
   on.forEach((exception, j) => {
     if (!allowed.has(exception)) {
-      reporter.reportText('SMP5005', `${pointer}/${j}`, `${kind.type} steps cannot retry ${exception}`, {
-        hint: `allowed here: ${[...allowed].join(', ')}`,
-      });
+      reporter.report('SMP5005.exception', joinPointer(pointer, j), { type: kind.type, exception, allowed: [...allowed].join(', ') });
     }
   });
 }

@@ -1,4 +1,5 @@
 import type { Reporter } from '../diagnostics/reporter.js';
+import { joinPointer } from '../spec/pointer.js';
 
 export interface StepNode {
   name: string;
@@ -23,8 +24,7 @@ export interface StepGraph {
 /** Where a finding about a step goes: its spec field, or (smpipe check) its place in a definition. */
 export type StepPointer = (step: string, ...rest: (string | number)[]) => string;
 
-const specPointer: StepPointer = (step, ...rest) =>
-  ['', 'steps', step, ...rest].map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+const specPointer: StepPointer = (step, ...rest) => joinPointer('/steps', step, ...rest);
 
 /** Branch membership, cycles and cross-branch references (the rules CreatePipeline enforces). */
 export function analyseGraph(nodes: Map<string, StepNode>, reporter: Reporter, pointerOf: StepPointer = specPointer): StepGraph {
@@ -42,18 +42,18 @@ function placeBranches(nodes: Map<string, StepNode>, reporter: Reporter, pointer
         const pointer = pointerOf(node.name, branch, i);
         const previous = placement.get(member);
         if (!nodes.has(member)) {
-          reporter.reportText('SMP3005', pointer, `unknown step "${member}" in the ${branch} branch of "${node.name}"`);
+          reporter.report('SMP3005.unknownBranchStep', pointer, { step: member, branch, condition: node.name });
           return;
         }
-        if (member === node.name) reporter.reportText('SMP4006', pointer, `condition "${node.name}" lists itself in its ${branch} branch`);
-        else if (previous) reporter.reportText('SMP4002', pointer, `step "${member}" is already in the ${previous.branch} branch of "${previous.condition}"`);
+        if (member === node.name) reporter.report('SMP4006.listsItself', pointer, { condition: node.name, branch });
+        else if (previous) reporter.report('SMP4002.twoBranches', pointer, { step: member, branch: previous.branch, condition: previous.condition });
         else placement.set(member, { condition: node.name, branch });
       });
     }
   }
   for (const [member, place] of placement) {
     if (isAncestor(member, place.condition, placement)) {
-      reporter.reportText('SMP4006', pointerOf(place.condition), `condition "${place.condition}" is inside the branch of "${member}", which it lists in its own branch`);
+      reporter.report('SMP4006.listsAncestor', pointerOf(place.condition), { condition: place.condition, ancestor: member });
       placement.delete(member);
     }
   }
@@ -104,7 +104,7 @@ function reportCycle(cycle: string[], reported: Set<string>, reporter: Reporter,
   const first = [...cycle].sort()[0] as string;
   const start = cycle.indexOf(first);
   const ordered = [...cycle.slice(start), ...cycle.slice(0, start), first];
-  reporter.reportText('SMP4001', pointerOf(first), `steps depend on each other in a cycle: ${ordered.join(' → ')}`, { at: 'key' });
+  reporter.report('SMP4001.cycle', pointerOf(first), { cycle: ordered.join(' → ') }, { at: 'key' });
 }
 
 /** A step inside a branch may only be used from the same branch (or deeper inside it). */
@@ -115,10 +115,7 @@ function checkBranchReferences(nodes: Map<string, StepNode>, placement: Map<stri
       const place = placement.get(target);
       if (!place || node.name === place.condition) continue;
       if (!insideBranch(node.name, place, placement)) {
-        reporter.reportText('SMP4003', pointerOf(node.name), `"${node.name}" uses "${target}", which runs only in the ${place.branch} branch of "${place.condition}"`, {
-          at: 'key',
-          hint: `move "${node.name}" into the same branch, or move "${target}" out of the condition`,
-        });
+        reporter.report('SMP4003.crossBranch', pointerOf(node.name), { step: node.name, target, branch: place.branch, condition: place.condition }, { at: 'key' });
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Json } from '../expr/types.js';
+import { joinPointer } from '../spec/pointer.js';
 import type { ParameterSpec, ParameterType } from '../spec/types.js';
 
 const DEFINITION_TYPES: Record<ParameterType, string> = { string: 'String', integer: 'Integer', float: 'Float', boolean: 'Boolean' };
@@ -26,16 +27,17 @@ export function validParameters(parameters: Record<string, ParameterSpec>): [str
 }
 
 function checkParameter(name: string, spec: ParameterSpec, reporter: Reporter): void {
-  const pointer = `/parameters/${name}`;
+  const pointer = joinPointer('/parameters', name);
+  const type = article(spec.type);
   if (spec.default !== undefined && !fits(spec.default, spec.type)) {
-    reporter.reportText('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not ${article(spec.type)}`);
+    reporter.report('SMP5008.defaultType', joinPointer(pointer, 'default'), { value: JSON.stringify(spec.default), type });
   }
   if (!Array.isArray(spec.enum)) return; // absent, or reported by the spec schema
   spec.enum.forEach((value, i) => {
-    if (!fits(value, spec.type)) reporter.reportText('SMP5008', `${pointer}/enum/${i}`, `${JSON.stringify(value)} is not ${article(spec.type)}`);
+    if (!fits(value, spec.type)) reporter.report('SMP5008.enumType', joinPointer(pointer, 'enum', i), { value: JSON.stringify(value), type });
   });
   if (spec.default !== undefined && !spec.enum.includes(spec.default)) {
-    reporter.reportText('SMP5008', `${pointer}/default`, `default ${JSON.stringify(spec.default)} is not one of the enum values`);
+    reporter.report('SMP5008.defaultNotInEnum', joinPointer(pointer, 'default'), { value: JSON.stringify(spec.default) });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import type { Scope } from '../expr/scope.js';
-import type { Json } from '../expr/types.js';
+import { isJsonObject, type Json } from '../expr/types.js';
+import { joinPointer } from '../spec/pointer.js';
 import type { CommonStep, ParameterType, PipelineSpec, StepBody } from '../spec/types.js';
 import type { VarValue } from '../spec/vars.js';
 import { KINDS, isKind } from '../steps/index.js';
@@ -140,15 +141,15 @@ function compileOne(input: CompileStepsInput, name: string, body: StepBody, kind
 function addCacheAndRetry(envelope: Record<string, Json>, step: CommonStep, kind: StepKind, pointer: string, input: CompileStepsInput): void {
   const { reporter, settings } = input;
   const supportsRetry = kind.retryExceptions.length > 0;
-  if (step.cache !== undefined && !kind.supportsCache) reporter.reportText('SMP5006', `${pointer}/cache`, `${kind.type} steps cannot be cached`, { at: 'key' });
-  if (step.retry !== undefined && !supportsRetry) reporter.reportText('SMP5005', `${pointer}/retry`, `${kind.type} steps do not accept retry policies`, { at: 'key' });
+  if (step.cache !== undefined && !kind.supportsCache) reporter.report('SMP5006.noCache', joinPointer(pointer, 'cache'), { type: kind.type }, { at: 'key' });
+  if (step.retry !== undefined && !supportsRetry) reporter.report('SMP5005.noRetry', joinPointer(pointer, 'retry'), { type: kind.type }, { at: 'key' });
   if (kind.supportsCache) {
     const cache = cacheConfig(step.cache ?? (kind.cacheFromDefaults === false ? undefined : settings.defaults.cache));
     if (cache) envelope.CacheConfig = cache;
   }
   if (supportsRetry) {
     const explicit = step.retry !== undefined;
-    const retry = retryPolicies(step.retry ?? settings.defaults.retry, kind, explicit ? `${pointer}/retry` : '/defaults/retry', explicit, reporter);
+    const retry = retryPolicies(step.retry ?? settings.defaults.retry, kind, explicit ? joinPointer(pointer, 'retry') : '/defaults/retry', explicit, reporter);
     if (retry) envelope.RetryPolicies = retry;
   }
 }
@@ -164,10 +165,10 @@ function checkDependsOn(name: string, step: StepBody, spec: PipelineSpec, report
   const out: string[] = [];
   // A dependsOn that is not a list was reported by the step's schema.
   (Array.isArray(step.dependsOn) ? step.dependsOn : []).forEach((dep: unknown, i) => {
-    const pointer = `/steps/${name}/dependsOn/${i}`;
+    const pointer = joinPointer('/steps', name, 'dependsOn', i);
     if (typeof dep !== 'string') return; // reported by the step's schema
-    if (!Object.hasOwn(spec.steps, dep)) reporter.reportText('SMP3005', pointer, `unknown step "${dep}"`);
-    else if (dep === name) reporter.reportText('SMP3012', pointer, `step "${name}" cannot depend on itself`);
+    if (!Object.hasOwn(spec.steps, dep)) reporter.report('SMP3005.unknownStep', pointer, { step: dep });
+    else if (dep === name) reporter.report('SMP3012.dependsOnItself', pointer, { step: name });
     else out.push(dep);
   });
   return out;
@@ -175,7 +176,7 @@ function checkDependsOn(name: string, step: StepBody, spec: PipelineSpec, report
 
 function reportUnusedParameters(spec: PipelineSpec, used: Set<string>, reporter: Reporter): void {
   for (const name of Object.keys(spec.parameters ?? {})) {
-    if (!used.has(name)) reporter.reportText('SMP4004', `/parameters/${name}`, `parameter "${name}" is never used`, { at: 'key', hint: 'remove it, or use it with ${params.' + name + '}' });
+    if (!used.has(name)) reporter.report('SMP4004.unused', joinPointer('/parameters', name), { name }, { at: 'key' });
   }
 }
 
@@ -183,7 +184,7 @@ function reportRedundantDependsOn(nodes: Map<string, StepNode>, reporter: Report
   for (const node of nodes.values()) {
     node.dependsOn.forEach((dep, i) => {
       if (!node.references.has(dep)) return;
-      reporter.reportText('SMP4005', `/steps/${node.name}/dependsOn/${i}`, `"${dep}" is already a dependency: this step reads its properties`, { hint: 'remove it from dependsOn' });
+      reporter.report('SMP4005.redundant', joinPointer('/steps', node.name, 'dependsOn', i), { step: dep });
     });
   }
 }
@@ -192,8 +193,8 @@ function reportRedundantDependsOn(nodes: Map<string, StepNode>, reporter: Report
 function nest(spec: PipelineSpec, envelopes: Map<string, Record<string, Json>>, nodes: Map<string, StepNode>, placement: Map<string, { condition: string; branch: 'then' | 'else' }>): Json[] {
   for (const [name, envelope] of envelopes) {
     const branches = nodes.get(name)?.branches;
-    if (!branches) continue;
-    const args = envelope.Arguments as Record<string, Json>;
+    const args = envelope.Arguments;
+    if (!branches || !isJsonObject(args)) continue;
     args.IfSteps = branches.then.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
     args.ElseSteps = branches.else.filter((s) => placement.get(s)?.condition === name).flatMap((s) => envelopes.get(s) ?? []);
   }

@@ -3,6 +3,7 @@ import { closest } from '../util/suggest.js';
 import { specSchema, stepSchema } from '../spec/schema.js';
 import { validateAgainst } from '../spec/validate.js';
 import { KINDS, KIND_LIST, isKind } from '../steps/index.js';
+import { joinPointer } from '../spec/pointer.js';
 import type { JsonSchema } from '../spec/schema-helpers.js';
 
 const topLevel = specSchema(KIND_LIST, false);
@@ -31,14 +32,14 @@ export function validateSpecShape(value: unknown, reporter: Reporter): { validSt
 }
 
 function validateStep(name: string, step: unknown, reporter: Reporter): boolean {
-  const pointer = `/steps/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const pointer = joinPointer('/steps', name);
   const kind = (step as { kind?: unknown } | null)?.kind;
   if (typeof kind !== 'string') return false; // reported by the top-level schema
   if (!isKind(kind)) {
     const near = closest(kind, Object.keys(KINDS));
-    reporter.reportText('SMP2006', `${pointer}/kind`, `unknown step kind "${kind}"`, {
-      hint: near ? `did you mean "${near}"?` : `kinds: ${Object.keys(KINDS).join(', ')}`,
-    });
+    const at = joinPointer(pointer, 'kind');
+    if (near) reporter.report('SMP2006.unknownKindNear', at, { kind, near });
+    else reporter.report('SMP2006.unknownKind', at, { kind, kinds: Object.keys(KINDS).join(', ') });
     return false;
   }
   return validateAgainst(perKind.get(kind) as JsonSchema, step, pointer, reporter);

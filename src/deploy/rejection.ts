@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { escapePointer } from '../spec/pointer.js';
+import { joinPointer } from '../spec/pointer.js';
 import type { DesiredPipeline } from './desired.js';
 import { asAwsError, DeployError, errorName } from './errors.js';
 import { flattenSteps } from './step-diff.js';
@@ -17,7 +17,7 @@ export function explainRejection(error: unknown, desired: DesiredPipeline, actio
     return new DeployError('SMP9002', `${action}: SageMaker cannot use role ${desired.settings.role}: ${message}`, hint, diagnosticAt(desired, '/defaults/role', 'SMP9002', `SageMaker cannot use the pipeline role: ${message}`, hint), desired.origin?.source);
   }
   const step = namedStep(message, flattenSteps(desired.definition).map((s) => s.name));
-  const pointer = step ? `/steps/${escapePointer(step)}` : '';
+  const pointer = step ? joinPointer('/steps', step) : '';
   const hint = step ? `SageMaker's ${action} names step ${step}; compare its fields with the API reference (smpipe validate checks most of them offline)` : undefined;
   const text = `SageMaker rejected the definition (${action}): ${message}`;
   return new DeployError('SMP9001', text, hint, diagnosticAt(desired, pointer, 'SMP9001', text, hint), desired.origin?.source);

@@ -11,7 +11,7 @@ import { CODES, type Code, type CodeInfo } from './codes.js';
 export type Template = string | { readonly message: string; readonly hint: string };
 
 type Catalogue = typeof CODES;
-type MessagesOf<C extends Code> = Catalogue[C] extends { messages: infer M } ? M : never;
+type MessagesOf<C extends Code> = Catalogue[C] extends { messages: infer M } ? M : Record<never, never>;
 
 /** Every message of the catalogue: `<code>.<id>`. */
 export type MessageKey = { [C in Code]: `${C}.${keyof MessagesOf<C> & string}` }[Code];
@@ -21,6 +21,11 @@ type IdOf<K extends MessageKey> = K extends `${Code}.${infer I}` ? I : never;
 type TemplateOf<K extends MessageKey> = MessagesOf<CodeOf<K>>[IdOf<K> & keyof MessagesOf<CodeOf<K>>];
 type Texts<T> = T extends string ? T : T extends { message: infer M; hint: infer H } ? M | H : never;
 type Placeholders<S> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** Keys whose template text is typed `string`, not its literal: their placeholders would go unchecked. */
+type WideTemplates = { [K in MessageKey]: string extends Texts<TemplateOf<K>> ? K : never }[MessageKey];
+/** Fails to build, naming the key, when a template in the catalogue lost its literal type. */
+export const TEMPLATES_ARE_LITERAL: [WideTemplates] extends [never] ? true : WideTemplates = true;
 
 /** A value a placeholder is filled with. */
 export type Printable = string | number | boolean;
@@ -39,13 +44,17 @@ export type DataArgs<K extends MessageKey, O> = [Placeholders<Texts<TemplateOf<K
  */
 export type Problem = { [K in MessageKey]: { readonly key: K; readonly data: MessageData<K>; readonly hint?: string } }[MessageKey];
 
+/** The problem of one key (or of a union of keys). */
+export type ProblemOf<K extends MessageKey> = Extract<Problem, { key: K }>;
+
 /** A problem, typed by its key: `problem('SMP3005.unknownStep', { step })`. */
-export function problem<K extends MessageKey>(key: K, ...[data]: DataArgs<K, never>): Problem {
-  return { key, data: data ?? {} } as Problem;
+export function problem<K extends MessageKey>(key: K, ...[data]: DataArgs<K, never>): ProblemOf<K> {
+  // DataArgs checked `data` against the key's template; the pair is the ProblemOf<K> member.
+  return { key, data: data ?? {} } as ProblemOf<K>;
 }
 
 /** The problem with a hint computed where it was found (a did-you-mean); none given: the template's. */
-export function withHint(found: Problem, hint: string | undefined): Problem {
+export function withHint<P extends Problem>(found: P, hint: string | undefined): P {
   return hint === undefined ? found : { ...found, hint };
 }
 
@@ -53,14 +62,20 @@ const PLACEHOLDER = /\{\{(\w+)\}\}/g;
 
 /** The template of a key, or undefined for a key the catalogue lacks (a bug; tests cover every key). */
 export function templateOf(key: string): Template | undefined {
-  const [code, id = ''] = key.split('.');
-  const entry: CodeInfo | undefined = Object.hasOwn(CODES, code ?? '') ? CODES[code as Code] : undefined;
+  const [code = '', id = ''] = key.split('.');
+  const entry: CodeInfo | undefined = isCode(code) ? CODES[code] : undefined;
   return entry?.messages && Object.hasOwn(entry.messages, id) ? entry.messages[id] : undefined;
+}
+
+function isCode(name: string): name is Code {
+  return Object.hasOwn(CODES, name);
 }
 
 /** The code a message key belongs to. */
 export function codeOf(key: MessageKey): Code {
-  return key.slice(0, key.indexOf('.')) as CodeOf<typeof key>;
+  const code = key.slice(0, key.indexOf('.'));
+  if (!isCode(code)) throw new Error(`${key} names no code`);
+  return code;
 }
 
 /** The message and hint of a problem, placeholders filled in. */
@@ -78,5 +93,5 @@ export function formatProblem(problem: Problem): { code: Code; message: string; 
 /** The placeholders a template's text names, as the runtime fills them (tests compare with the types). */
 export function placeholdersOf(template: Template): string[] {
   const texts = typeof template === 'string' ? [template] : [template.message, template.hint];
-  return [...new Set(texts.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1] as string)))];
+  return [...new Set(texts.flatMap((t) => [...t.matchAll(PLACEHOLDER)].map((m) => m[1] ?? '')))];
 }

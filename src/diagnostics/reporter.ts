@@ -33,13 +33,13 @@ export class Reporter {
     this.reportProblem({ key, data: data ?? {} } as Problem, pointer, options);
   }
 
-  /** A problem found elsewhere (an expression, a property, an asset), placed at `pointer`. */
+  /** A problem found elsewhere (an expression, a property, an asset), placed at `pointer`; `options.hint` replaces the template's. */
   reportProblem(found: Problem, pointer: string, options: ReportOptions = {}): void {
     const { code, message, hint } = formatProblem(found);
-    this.reportText(code, pointer, message, { ...(hint !== undefined && { hint }), ...options });
+    this.add(code, pointer, message, { ...options, hint: options.hint ?? hint });
   }
 
-  reportText(code: Code, pointer: string, message: string, options: ReportOptions = {}): void {
+  private add(code: Code, pointer: string, message: string, options: ReportOptions): void {
     const range =
       options.range ??
       (options.within !== undefined

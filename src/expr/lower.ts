@@ -86,16 +86,16 @@ function lowerWhole(part: Resolved & { raw: string }, expected: ExprType, report
   }
   // A JSON value read from a report may be a number: join it so a string field gets a string.
   const textual = part.type === 'string' || part.type === 's3uri';
-  if (expected === 'string' && !textual) return { 'Std:Join': { On: '', Values: [part.value as Json] } };
-  if (assignable(part.type, expected)) return part.value as Json;
+  if (expected === 'string' && !textual) return { 'Std:Join': { On: '', Values: [part.value] } };
+  if (assignable(part.type, expected)) return part.value;
   report(problem('SMP3010.expressionType', { expression: part.raw, actual: TYPE_NAMES[part.type], expected: TYPE_NAMES[expected] }), { within: part.raw });
-  return part.value as Json;
+  return part.value;
 }
 
 function lowerJoined(parts: Part[], expected: ExprType, report: LowerReport): Json {
   const values: Json[] = [];
   for (const part of parts) {
-    const value = typeof part === 'string' ? part : part.kind === 'literal' ? String(part.value) : (part.value as Json);
+    const value = typeof part === 'string' ? part : part.kind === 'literal' ? String(part.value) : (part.value);
     const last = values[values.length - 1];
     if (typeof value === 'string' && typeof last === 'string') values[values.length - 1] = last + value;
     else values.push(value);

@@ -35,7 +35,7 @@ export function checkDefinition(definition: JsonObject, steps: readonly Definiti
   const byName = uniqueSteps(steps, reporter);
   const parameters = parameterTypes(definition);
   for (const schema of validateDefinition(definition)) {
-    reporter.reportText('SMP8006', schema.path, `definition ${schema.path || '/'}: ${schema.message}`, { at: schema.message.startsWith('unknown property') ? 'key' : 'value' });
+    reporter.report('SMP8006.definition', schema.path, { path: schema.path || '/', problem: schema.message }, { at: schema.message.startsWith('unknown property') ? 'key' : 'value' });
   }
   for (const placed of steps) {
     checkApiShape(placed, parameters, reporter);
@@ -71,8 +71,7 @@ function checkApiShape(placed: DefinitionStep, parameters: Map<string, ExprType>
   const args = placed.step.Arguments;
   const base = `${placed.pointer}/Arguments`;
   for (const finding of checkRequestShape(row.request.name, args, { omit: row.request.omit, exprType })) {
-    const name = row.request.name.replace(/(Request|Input)$/, '');
-    reporter.reportText(finding.code, joinPointer(base, ...finding.path), `${name}: ${finding.message}`, { at: finding.code === 'SMP8001' ? 'key' : 'value', ...(finding.hint ? { hint: finding.hint } : {}) });
+    reporter.reportProblem(finding.problem, joinPointer(base, ...finding.path), { at: finding.code === 'SMP8001' ? 'key' : 'value' });
   }
 }
 

@@ -129,7 +129,7 @@ function printProblems(folder: CompiledFolder | undefined, problems: PreflightPr
   }
   const { source } = loadYaml(folder.definitionPath, folder.definitionText);
   const reporter = new Reporter(source);
-  for (const p of problems) reporter.reportText(p.code, p.pointer, p.message, p.hint ? { hint: p.hint } : {});
+  for (const p of problems) reporter.report(`${p.code}.problem`, p.pointer, { message: p.message }, p.hint ? { hint: p.hint } : {});
   process.stderr.write(renderText(sortDiagnostics(reporter.diagnostics), new Map([[folder.definitionPath, source]])));
 }
 

@@ -100,7 +100,9 @@ const creating = new Map<string, Promise<JobPython>>();
  * them (created on first use; concurrent steps of one run wait for the same creation).
  */
 export function jobPython(cacheDir: string, base: string, requirements: Buffer | undefined, log: (text: string) => void): Promise<JobPython> {
-  const absolute = isAbsolute(base) ? base : resolve(base);
+  // A bare name (python3) is looked up on PATH, as a shell would; resolve() would make it
+  // ./python3 in the working folder.
+  const absolute = isAbsolute(base) ? base : findPython(base);
   const key = sha256Hex(Buffer.concat([Buffer.from(`${absolute}\0`), requirements ?? Buffer.alloc(0)])).slice(0, 16);
   const dir = join(cacheDir, requirements ? `req-${key}` : `base-${key}`);
   const pending = creating.get(dir);

@@ -45,7 +45,7 @@ export class Field<T> {
   entries<V>(this: Field<Readonly<Record<string, V>> | undefined>): [string, Field<V>][] {
     const raw = this.raw;
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
-    return Object.keys(raw).map((key) => [key, new Field(raw[key] as V, joinPointer(this.pointer, key))]);
+    return Object.entries(raw).map(([key, value]) => [key, new Field(value, joinPointer(this.pointer, key))]);
   }
 
   /** The items of a list, each at `<pointer>/<index>` (none when it is not a list). */

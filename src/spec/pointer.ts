@@ -3,7 +3,9 @@
  * pointer into the spec, and a key holding "/" or "~" must still find its own line.
  */
 
-export function escapePointer(segment: string): string {
+function escapePointer(segment: string): string {
+  // Nearly every key is plain: skip the two regular expressions for it.
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -85,12 +85,12 @@ export function list<T>(description: string, items: Schema<T>, extra: JsonSchema
   return unchecked({ type: 'array', items, description, ...extra });
 }
 
-/** Scalar values by free-form key (tags, environment); the values' schema gets its description here. */
-export function stringMap<const N extends ScalarName | readonly ScalarName[] = readonly ['string', 'number', 'boolean']>(
-  description: string,
-  values: { type: N; maxLength?: number } = { type: ['string', 'number', 'boolean'] as unknown as N },
-): Schema<Record<string, ScalarOf<N>>> {
-  return unchecked({ type: 'object', additionalProperties: { description: 'A value.', ...values }, description });
+/** Scalar values by free-form key (tags, environment): strings, numbers and booleans, or those `values` names. */
+export function stringMap(description: string): Schema<Record<string, string | number | boolean>>;
+export function stringMap<const N extends ScalarName | readonly ScalarName[]>(description: string, values: { type: N; maxLength?: number }): Schema<Record<string, ScalarOf<N>>>;
+export function stringMap(description: string, values: { type: ScalarName | readonly ScalarName[]; maxLength?: number } = { type: ['string', 'number', 'boolean'] }): JsonSchema {
+  // The values' schema gets its description here.
+  return { type: 'object', additionalProperties: { description: 'A value.', ...values }, description };
 }
 
 /** Values of one schema by free-form name (channels, inputs, parameters). */

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from 'yaml';
-import { escapePointer } from './pointer.js';
+import { joinPointer } from './pointer.js';
 import type { Position, SourceRange } from '../diagnostics/diagnostic.js';
 
 interface NodeSpan {
@@ -41,13 +41,13 @@ export class SourceFile {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const child = `${pointer}/${escapePointer(String(pair.key.value))}`;
+        const child = joinPointer(pointer, String(pair.key.value));
         const keyRange = pair.key.range ? ([pair.key.range[0], pair.key.range[1]] as [number, number]) : undefined;
         if (pair.value) this.walk(pair.value as Node, child, keyRange);
         else if (keyRange) this.spans.set(child, { value: keyRange, key: keyRange });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, i) => this.walk(item as Node, `${pointer}/${i}`, undefined));
+      node.items.forEach((item, i) => this.walk(item as Node, joinPointer(pointer, i), undefined));
     }
   }
 

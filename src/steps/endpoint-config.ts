@@ -2,11 +2,11 @@ import type { Json } from '../expr/types.js';
 import { integer, list, number, object, stringMap, text } from '../spec/schema-helpers.js';
 import { jobTags, put } from './shared/job-settings.js';
 import { checkResourceName, RESOURCE_NAME } from './shared/names.js';
-import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
+import { resourceProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
 import type { Field } from '../spec/field.js';
 import { STEP_EXCEPTIONS } from '../spec/retry-exceptions.js';
-import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext } from './types.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
 
 const NAME_LIMIT = 63;
 /** A pipeline execution id (the last part of its ARN) is 12 characters, joined with "-". */
@@ -77,17 +77,9 @@ export const endpointConfig = defineKind({
       Tags: 'tags',
     },
   },
-  resolveProperty,
+  resolveProperty: (request) => resourceProperty(request, 'endpoint-config', 'EndpointConfig', 'DescribeEndpointConfigOutput'),
   compile,
 });
-
-function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
-  const [head, rest] = splitTail(request.tail);
-  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointConfigName` };
-  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointConfigArn` };
-  if (head === 'properties') return describeProperty(request, 'DescribeEndpointConfigOutput', rest);
-  return unknownProperty(request, 'endpoint-config', ['name', 'arn', 'properties.<Describe path>']);
-}
 
 function compile(ctx: StepContext<Spec>) {
   rejectUnsupportedArguments(ctx, ctx.at('arguments'), 'EndpointConfig', {

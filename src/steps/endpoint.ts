@@ -2,9 +2,9 @@ import type { Json } from '../expr/types.js';
 import { stringMap, text } from '../spec/schema-helpers.js';
 import { jobTags, put } from './shared/job-settings.js';
 import { checkResourceName } from './shared/names.js';
-import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
+import { resourceProperty } from './shared/properties.js';
 import { rejectUnsupportedArguments } from './shared/unsupported.js';
-import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext } from './types.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
 
 const fields = kindFields({
   name: text('EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}.'),
@@ -43,17 +43,9 @@ export const endpoint = defineKind({
       Tags: 'tags',
     },
   },
-  resolveProperty,
+  resolveProperty: (request) => resourceProperty(request, 'endpoint', 'Endpoint', 'DescribeEndpointOutput'),
   compile,
 });
-
-function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
-  const [head, rest] = splitTail(request.tail);
-  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointName` };
-  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.EndpointArn` };
-  if (head === 'properties') return describeProperty(request, 'DescribeEndpointOutput', rest);
-  return unknownProperty(request, 'endpoint', ['name', 'arn', 'properties.<Describe path>']);
-}
 
 function compile(ctx: StepContext<Spec>) {
   rejectUnsupportedArguments(ctx, ctx.at('arguments'), 'Endpoint', {

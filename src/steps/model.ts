@@ -3,8 +3,8 @@ import { stringMap } from '../spec/schema-helpers.js';
 import { containerDefinition, containerFields } from './shared/containers.js';
 import { roleField } from './shared/fields.js';
 import { jobTags, put, vpcConfig } from './shared/job-settings.js';
-import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
-import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext } from './types.js';
+import { resourceProperty } from './shared/properties.js';
+import { defineKind, kindFields, type SpecOf, type StepContext } from './types.js';
 import { STEP_EXCEPTIONS } from '../spec/retry-exceptions.js';
 
 const fields = kindFields({
@@ -43,17 +43,9 @@ export const model = defineKind({
       Tags: 'tags',
     },
   },
-  resolveProperty,
+  resolveProperty: (request) => resourceProperty(request, 'model', 'Model', 'DescribeModelOutput'),
   compile,
 });
-
-function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
-  const [head, rest] = splitTail(request.tail);
-  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.ModelName` };
-  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.ModelArn` };
-  if (head === 'properties') return describeProperty(request, 'DescribeModelOutput', rest);
-  return unknownProperty(request, 'model', ['name', 'arn', 'properties.<Describe path>']);
-}
 
 function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};

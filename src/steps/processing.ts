@@ -3,8 +3,8 @@ import { problem } from '../diagnostics/messages.js';
 import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
-import { anyOf, list, map, object, oneOfText, scalar, stringMap, text, type Static } from '../spec/schema-helpers.js';
-import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { anyOf, list, map, object, oneOfText, scalar, text, type Static } from '../spec/schema-helpers.js';
+import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { packCode } from './shared/code.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, namedOutput, splitTail, unknownProperty } from './shared/properties.js';
@@ -45,11 +45,7 @@ const reportSchema = object('A JSON file among the outputs that later steps read
 }, ['output', 'file']);
 
 const fields = kindFields({
-  image: imageField,
-  instance: instanceField(30),
-  role: roleField,
-  code: codeField,
-  entry: entryField,
+  ...jobFields,
   entrypoint: list('Container entrypoint for a plain container (instead of code + entry).', text('One word of the command.')),
   args: list('Arguments passed to the script or container (each at most 256 characters).', scalar(['string', 'number', 'boolean'], 'One argument; expressions allowed.')),
   inputs: map('Inputs by name.', inputSchema),
@@ -57,7 +53,7 @@ const fields = kindFields({
   reports: map('JSON reports (property files) by name.', reportSchema),
   environment: environmentField,
   maxRuntime: maxRuntimeField,
-  tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
+  tags: jobTagsField,
 }, ['image', 'instance']);
 
 type Spec = SpecOf<typeof fields>;

@@ -1,4 +1,3 @@
-import { problem } from '../diagnostics/messages.js';
 import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { STEP_EXCEPTIONS } from '../spec/retry-exceptions.js';

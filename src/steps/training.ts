@@ -3,7 +3,7 @@ import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, anyValue, boolean, integer, literalBoolean, map, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
-import { codeField, compressionField, distributionField, entryField, environmentField, imageField, instanceField, maxRuntimeField, roleField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
+import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { defaultCheckpointUri } from './shared/checkpoint-uri.js';
 import { packCode } from './shared/code.js';
 import { plainHyperparameter, pythonJsonDumps, scriptModeHyperparameter } from './shared/hyperparameters.js';
@@ -25,11 +25,7 @@ const channelSchema = anyOf('A data channel: an S3 URI / expression, or its sett
 ]);
 
 const fields = kindFields({
-  image: imageField,
-  instance: instanceField(30),
-  role: roleField,
-  code: codeField,
-  entry: entryField,
+  ...jobFields,
   hyperparameters: map('Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.', anyValue('A hyperparameter value; strings may hold ${...} expressions.')),
   channels: map('Input data channels by name.', channelSchema),
   output: text('S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model.'),
@@ -46,7 +42,7 @@ const fields = kindFields({
   }),
   maxRuntime: maxRuntimeField,
   environment: environmentField,
-  tags: stringMap('Tags on this job, added to defaults.tags.', { type: 'string' }),
+  tags: jobTagsField,
 }, ['image', 'instance']);
 
 type Spec = SpecOf<typeof fields>;

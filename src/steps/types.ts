@@ -4,19 +4,21 @@
  *
  * How to add a kind:
  *  1. Write `src/steps/<kind>.ts`. Declare its fields once, with the schema builders of
- *     spec/schema-helpers.ts (every field has a description): `const fields = kindFields({ ... },
- *     ['required', 'names'])`, and `type Spec = SpecOf<typeof fields>`: that type IS the schema.
+ *     spec/schema-helpers.ts (every field has a description; shared ones in steps/shared/fields.ts):
+ *     `const fields = kindFields({ ... }, ['required', 'names'])`; `type Spec = SpecOf<typeof fields>`
+ *     is then the type of a validated step: the schema and the type are the same declaration.
  *  2. `export const myKind = defineKind({ kind: 'my-kind', type, description, fields,
- *     retryExceptions, supportsCache, api?, resolveProperty, compile })`, with
- *     `function compile(ctx: StepContext<Spec>)`. `ctx.spec` is the validated step; read a field
- *     for lowering with `ctx.at('instance').at('type')` (a Field: its value and its JSON pointer,
- *     so a diagnostic lands on its YAML line); a misspelt field name does not build, nor does a
- *     compile written for other fields than the schema declares.
- *  3. Report problems with `ctx.report('SMPxxxx.messageId', field, data)`; the message template
- *     goes into src/diagnostics/codes.ts beside its code (its `{{placeholders}}` type `data`).
+ *     retryExceptions, supportsCache, api?, resolveProperty, compile })` with
+ *     `function compile(ctx: StepContext<Spec>)`. `ctx.spec` is the validated step; lower a field
+ *     with `ctx.value(ctx.at('instance').at('type'), 'string')`: a Field is a value and its JSON
+ *     pointer, so every diagnostic lands on its YAML line. A misspelt field, an API origin naming
+ *     no field, or a compile written for other fields than the schema's does not build
+ *     (test/steps/kind-contract.test.ts). Shared pieces: steps/shared (packCode, jobTags, ...).
+ *  3. Report with `ctx.report('SMPxxxx.messageId', field, data)`: the template lives beside its code
+ *     in the catalogue (diagnostics/codes/<family>.ts), its `{{placeholders}}` type `data`.
  *  4. Register it in steps/index.ts (KindName and KINDS; a kind missing there does not build), add
- *     its definition Type to DefinitionStepType if new, then `make schema` (published schema,
- *     precompiled validators, README) and a table test in test/steps/ with golden error cases.
+ *     its definition Type to DefinitionStepType if new, run `make schema` (published schema,
+ *     precompiled validators, README), and add a table test in test/steps/ and golden error cases.
  */
 import type { ReportOptions } from '../diagnostics/reporter.js';
 import type { DataArgs, MessageKey, Problem } from '../diagnostics/messages.js';
@@ -131,16 +133,28 @@ export interface CompiledStep {
 }
 
 /** Where a kind's compiled Arguments come from, for checking against the SageMaker API. */
-export interface ApiShape {
+export interface ApiShape<FieldPath extends string = string> {
   /** Request shape in the SDK models, e.g. `CreateTrainingJobRequest`. */
   request: string;
   /** Members the pipeline fills in itself (job names). */
   omit: readonly string[];
   /** Describe* output shape for `${steps.S.properties.*}`. */
   describe: string;
-  /** API path prefix (dotted) → spec field (relative pointer), to place findings on the YAML line. */
-  origins: Readonly<Record<string, string>>;
+  /** API path prefix (dotted) → the spec field it comes from (`instance/type`), to place findings on the YAML line. */
+  origins: Readonly<Record<string, FieldPath>>;
 }
+
+/**
+ * The relative pointers of a spec's named fields, three levels deep: `instance`, `instance/type`.
+ * Free-form maps end a path (their keys are data), as do lists.
+ */
+export type FieldPath<T, Depth extends unknown[] = []> = Depth['length'] extends 3
+  ? never
+  : T extends readonly unknown[]
+    ? never
+    : T extends object
+      ? { [K in keyof T & string]-?: string extends K ? never : K | `${K}/${FieldPath<NonNullable<T[K]>, [...Depth, unknown]>}` }[keyof T & string]
+      : never;
 
 /** A kind's own fields: their schemas, and which of them are required. Common fields are added by the registry. */
 export interface KindFields<P extends Properties, R extends keyof P & string> {
@@ -154,6 +168,9 @@ export function kindFields<const P extends Properties, const R extends keyof P &
 
 /** The validated spec of a kind's own fields, as its schema accepts them. */
 export type SpecOf<F> = F extends KindFields<infer P, infer R> ? ObjectOf<P, R> : never;
+
+/** The spec the fields declare; only `fields` decides it (NoInfer: compile and api cannot widen it). */
+type Spec<P extends Properties, R extends keyof P & string> = ObjectOf<NoInfer<P>, NoInfer<R>>;
 
 /** A step kind as written in its file: compile, properties and branches agree with its fields' schema. */
 export interface KindDefinition<P extends Properties, R extends keyof P & string> {
@@ -171,16 +188,17 @@ export interface KindDefinition<P extends Properties, R extends keyof P & string
    * change in every execution, so a cache hit could only ever be wrong or never happen).
    */
   readonly cacheFromDefaults?: false;
-  readonly api?: ApiShape;
+  /** Its origins name fields of this kind: a misspelt one does not build. */
+  readonly api?: ApiShape<FieldPath<Spec<P, R>>>;
   /** The names of other steps this step's fields list directly (condition branches). */
-  readonly branches?: (spec: ObjectOf<P, R>) => { then: string[]; else: string[] };
+  readonly branches?: (spec: Spec<P, R>) => { then: string[]; else: string[] };
   /**
    * For a kind whose definition Type is chosen per step (the raw `step` kind): the kind as one
    * validated step has it, with that step's Type, what the Type accepts and its API shapes.
    */
-  readonly forStep?: (spec: ObjectOf<P, R>) => StepKind;
-  readonly resolveProperty: (request: PropertyRequest<ObjectOf<P, R>>) => PropertyResult;
-  readonly compile: (ctx: StepContext<ObjectOf<P, R>>) => CompiledStep;
+  readonly forStep?: (spec: Spec<P, R>) => StepKind;
+  readonly resolveProperty: (request: PropertyRequest<Spec<P, R>>) => PropertyResult;
+  readonly compile: (ctx: StepContext<Spec<P, R>>) => CompiledStep;
 }
 
 /**

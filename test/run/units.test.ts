@@ -12,6 +12,7 @@ import { readPath, tokenizePath } from '../../src/run/paths.js';
 import { mapOptMl, detectSandbox } from '../../src/run/sandbox.js';
 import { failedItemIndex, rankingAnswer, simulatedRanks, uiNames } from '../../src/run/simulated-workers.js';
 import { normaliseArgv } from '../../src/run/command.js';
+import { jobPython } from '../../src/run/python-env.js';
 import { builtInTemplate, renderTextRanking } from '../../src/render/text-ranking.js';
 import type { Json } from '../../src/expr/types.js';
 import { tempDir } from './harness.js';
@@ -146,5 +147,24 @@ describe('docker backend command line', () => {
   });
   test('training: `<image> train`, GPUs when the machine has them', () => {
     assert.deepEqual(dockerCommand({ image: 'img:2', name: 'n', root: '/r', env: {}, args: ['train'], gpus: true }), ['docker', 'run', '--rm', '--name', 'n', '--hostname', 'algo-1', '--volume', '/r:/opt/ml', '--gpus', 'all', 'img:2', 'train']);
+  });
+});
+
+describe('the job interpreter', () => {
+  test('a bare name is found on PATH (not taken as ./python3 in the working folder)', async () => {
+    const bin = tempDir();
+    writeFileSync(join(bin, 'python3'), '#!/bin/sh\n', { mode: 0o755 });
+    const saved = process.env.PATH;
+    process.env.PATH = `${bin}:${saved ?? ''}`;
+    try {
+      const job = await jobPython(tempDir(), 'python3', undefined, () => undefined);
+      assert.equal(job.python, join(bin, 'python3'));
+    } finally {
+      process.env.PATH = saved;
+    }
+  });
+
+  test('a name on no PATH folder is a plain step failure that says how to name one', async () => {
+    await assert.rejects(Promise.resolve().then(() => jobPython(tempDir(), 'no-such-python-xyz', undefined, () => undefined)), /no no-such-python-xyz on PATH; pass --python/);
   });
 });

@@ -45,8 +45,14 @@ test('a kind whose compile agrees with its fields builds; one that reads other f
   const ok = defineKind({ ...base, compile: agrees });
   // @ts-expect-error compile expects a field (volume) the schema does not declare
   const wrong = defineKind({ ...base, compile: disagrees });
+  const api = <O extends string>(origin: O) => ({ request: 'CreateExampleRequest', omit: [], describe: 'DescribeExampleResponse', origins: { 'Resource.Type': origin } });
+  const placed = defineKind({ ...base, compile: agrees, api: api('instance/type') });
+  // @ts-expect-error an API origin naming a field the kind does not have
+  const misplaced = defineKind({ ...base, compile: agrees, api: api('instance/typo') });
   assert.equal(ok.kind, 'example');
   assert.equal(wrong.kind, 'example');
+  assert.equal(placed.api?.origins['Resource.Type'], 'instance/type');
+  assert.equal(misplaced.api?.origins['Resource.Type'], 'instance/typo');
 });
 
 test('every registered kind lists only required fields it declares', () => {

@@ -27,7 +27,7 @@ export interface CheckRequestOptions {
 export function checkRequestShape(root: string, value: unknown, options: CheckRequestOptions): ShapeFinding[] {
   const shape = rootShape(root);
   if (!shape) throw new Error(`unknown SageMaker request shape ${root}`);
-  const at: At = { path: [], where: root, limit: undefined, findings: [], exprType: options.exprType };
+  const at: At = { request: root.replace(/(Request|Input)$/, ''), path: [], where: root, limit: undefined, findings: [], exprType: options.exprType };
   if (options.onEnumExpression) at.onEnumExpression = options.onEnumExpression;
   walkStructure(value, root, shape, at, options.omit ?? []);
   return at.findings;

@@ -1,3 +1,4 @@
+import { problem } from '../../diagnostics/messages.js';
 import type { Resolved } from './load.js';
 import { type At, type ExprType, isPlainObject, report } from './types.js';
 
@@ -40,11 +41,11 @@ export function checkExpression(expr: Record<string, unknown>, resolved: Resolve
   const target = targetOf(resolved, at);
   if (target === undefined) {
     const kind = resolved.kind === 'shape' ? resolved.shape.type : resolved.scalar;
-    return report(at, 'SMP8005', `${at.where} is a ${kind}; a pipeline expression can only stand for a single value`);
+    return report(at, problem('SMP8005.notSingleValue', { request: at.request, where: at.where, kind }));
   }
   if (resolved.kind === 'shape' && resolved.shape.type === 'enum') at.onEnumExpression?.(expr, resolved.name, resolved.shape.values);
   const type: ExprType = 'Std:Join' in expr ? 'string' : at.exprType(expr);
   if (type !== 'any' && !ACCEPTS[target].includes(type)) {
-    report(at, 'SMP8005', `${at.where} expects ${target === 'document' ? 'a value' : `a ${target}`}, but the expression is of type ${type}`);
+    report(at, problem('SMP8005.expressionType', { request: at.request, where: at.where, expected: target === 'document' ? 'a value' : `a ${target}`, type }));
   }
 }

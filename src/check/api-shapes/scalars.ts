@@ -1,9 +1,10 @@
+import { problem, withHint } from '../../diagnostics/messages.js';
 import type { Scalar } from './load.js';
 import { enumHint } from './suggest.js';
 import { type At, describe, report } from './types.js';
 
 export function wrongType(at: At, expected: string, value: unknown): void {
-  report(at, 'SMP8005', `${at.where} must be ${expected}, not ${describe(value)}`);
+  report(at, problem('SMP8005.wrongType', { request: at.request, where: at.where, expected, actual: describe(value) }));
 }
 
 function checkNumber(value: unknown, at: At): void {
@@ -11,7 +12,7 @@ function checkNumber(value: unknown, at: At): void {
   if (at.limit?.integer && !Number.isInteger(value)) return wrongType(at, 'an integer', value);
   const { min, max } = at.limit ?? {};
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
-    report(at, 'SMP8004', `${at.where} must be ${rangeText(min, max)}, not ${value}`);
+    report(at, problem('SMP8004.range', { request: at.request, where: at.where, range: rangeText(min, max), value }));
   }
 }
 
@@ -20,7 +21,7 @@ export function checkLength(value: string, at: At): void {
   const length = [...value].length;
   const { minLength, maxLength } = at.limit ?? {};
   if ((minLength !== undefined && length < minLength) || (maxLength !== undefined && length > maxLength)) {
-    report(at, 'SMP8004', `${at.where} must be ${rangeText(minLength, maxLength)} characters long, not ${length}`);
+    report(at, problem('SMP8004.length', { request: at.request, where: at.where, range: rangeText(minLength, maxLength), length }));
   }
 }
 
@@ -28,7 +29,7 @@ export function checkLength(value: string, at: At): void {
 export function checkCount(count: number, at: At): void {
   const { minItems, maxItems } = at.limit ?? {};
   if ((minItems !== undefined && count < minItems) || (maxItems !== undefined && count > maxItems)) {
-    report(at, 'SMP8004', `${at.where} must have ${rangeText(minItems, maxItems)} entries, not ${count}`);
+    report(at, problem('SMP8004.count', { request: at.request, where: at.where, range: rangeText(minItems, maxItems), count }));
   }
 }
 
@@ -50,10 +51,10 @@ export const SCALAR_CHECKS: Readonly<Record<Scalar, (value: unknown, at: At) => 
 
 export function checkEnum(value: unknown, name: string, values: readonly string[], at: At): void {
   if (typeof value !== 'string') return wrongType(at, `a string (${name})`, value);
-  if (!values.includes(value)) report(at, 'SMP8003', `'${value}' is not a valid ${name} for ${at.where}`, enumHint(value, values));
+  if (!values.includes(value)) report(at, withHint(problem('SMP8003.enum', { request: at.request, value, name, where: at.where }), enumHint(value, values)));
 }
 
 export function checkIntEnum(value: unknown, name: string, values: readonly number[], at: At): void {
   if (typeof value !== 'number') return wrongType(at, `a number (${name})`, value);
-  if (!values.includes(value)) report(at, 'SMP8003', `${value} is not a valid ${name} for ${at.where}`, `valid values: ${values.join(', ')}`);
+  if (!values.includes(value)) report(at, problem('SMP8003.intEnum', { request: at.request, value, name, where: at.where, values: values.join(', ') }));
 }

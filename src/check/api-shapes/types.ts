@@ -1,3 +1,4 @@
+import { codeOf, type MessageKey, type ProblemOf } from '../../diagnostics/messages.js';
 import type { Limit } from './ranges.js';
 import { truncate } from '../../util/truncate.js';
 
@@ -8,18 +9,22 @@ export type ShapeCode = 'SMP8001' | 'SMP8002' | 'SMP8003' | 'SMP8004' | 'SMP8005
 
 export type ShapePath = (string | number)[];
 
+/** The messages of the API-shape checks: each names the request (CreateTrainingJob: …). */
+export type ShapeProblem = ProblemOf<Extract<MessageKey, `${ShapeCode}.${string}`>>;
+
 export interface ShapeFinding {
   code: ShapeCode;
   /** Member names and list indexes from the root of the checked value. */
   path: ShapePath;
-  message: string;
-  hint?: string;
+  problem: ShapeProblem;
 }
 
 export type ExprTypeOf = (expr: Record<string, unknown>) => ExprType;
 
 /** Where the walk is: shared by every check of one value. */
 export interface At {
+  /** The request's name for messages: CreateTrainingJob. */
+  request: string;
   path: ShapePath;
   /** `Structure.Member` (plus " item", " key", " value"), for messages. */
   where: string;
@@ -33,8 +38,13 @@ export interface At {
 /** `enumName` and its `values`, for an expression at an enum position (an instance type from a parameter). */
 export type EnumExpressionHook = (expr: Record<string, unknown>, enumName: string, values: readonly string[]) => void;
 
-export function report(at: At, code: ShapeCode, message: string, hint?: string): void {
-  at.findings.push(hint === undefined ? { code, path: at.path, message } : { code, path: at.path, message, hint });
+export function report(at: At, found: ShapeProblem): void {
+  at.findings.push({ code: shapeCodeOf(found), path: at.path, problem: found });
+}
+
+function shapeCodeOf(found: ShapeProblem): ShapeCode {
+  const code = codeOf(found.key);
+  return code === 'SMP8001' || code === 'SMP8002' || code === 'SMP8003' || code === 'SMP8004' ? code : 'SMP8005';
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { problem, withHint } from '../../diagnostics/messages.js';
 import { type ListShape, type MapShape, resolveRef, type StructureShape } from './load.js';
 import { limitOf } from './ranges.js';
 import { checkCount, checkEnum, checkIntEnum, checkLength, SCALAR_CHECKS, wrongType } from './scalars.js';
@@ -29,20 +30,20 @@ export function walkStructure(value: unknown, name: string, shape: StructureShap
     if (member === undefined) continue;
     const memberAt: At = { ...at, path: [...at.path, key], where: `${name}.${key}`, limit: limitOf(name, key) };
     const ref = Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
-    if (omit.includes(key)) report(memberAt, 'SMP8001', `${key} is set by SageMaker Pipelines and must not be given`);
-    else if (ref === undefined) report(memberAt, 'SMP8001', `${name} has no field ${key}`, didYouMean(key, Object.keys(shape.members)));
+    if (omit.includes(key)) report(memberAt, problem('SMP8001.setByPipelines', { request: at.request, key }));
+    else if (ref === undefined) report(memberAt, withHint(problem('SMP8001.noField', { request: at.request, name, key }), didYouMean(key, Object.keys(shape.members))));
     else walkValue(member, ref, memberAt);
   }
   const missing = (shape.required ?? []).filter((m) => value[m] === undefined && !omit.includes(m));
-  for (const m of missing) report(at, 'SMP8002', `${name} requires ${m}`);
+  for (const m of missing) report(at, problem('SMP8002.requires', { request: at.request, name, member: m }));
   if (shape.type === 'union') checkUnion(value, name, shape, at);
 }
 
 /** A union sets exactly one of its members. */
 function checkUnion(value: Record<string, unknown>, name: string, shape: StructureShape, at: At): void {
   const set = Object.keys(shape.members).filter((m) => value[m] !== undefined);
-  if (set.length === 0) report(at, 'SMP8002', `${name} requires one of ${Object.keys(shape.members).join(', ')}`);
-  if (set.length > 1) report(at, 'SMP8005', `${name} takes exactly one of ${set.join(', ')}`);
+  if (set.length === 0) report(at, problem('SMP8002.requiresOne', { request: at.request, name, members: Object.keys(shape.members).join(', ') }));
+  if (set.length > 1) report(at, problem('SMP8005.exactlyOne', { request: at.request, name, members: set.join(', ') }));
 }
 
 function walkList(value: unknown, shape: ListShape, at: At): void {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { escapePointer } from '../../spec/pointer.js';
+import { joinPointer } from '../../spec/pointer.js';
 import { ajvFindings } from '../../util/ajv-errors.js';
 
 /** One output-schema violation: a JSON pointer into the definition and a sentence. */
@@ -48,7 +48,7 @@ function describe(error: ErrorObject): SchemaProblem {
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params['additionalProperty']);
-      return { path: `${path}/${escapePointer(name)}`, message: `unknown property "${name}"` };
+      return { path: joinPointer(path, name), message: `unknown property "${name}"` };
     }
     case 'required':
       return { path, message: `missing required property "${String(params['missingProperty'])}"` };
@@ -69,7 +69,7 @@ function describe(error: ErrorObject): SchemaProblem {
 function discriminatorProblem(error: ErrorObject): SchemaProblem {
   const tag = String(error.params['tag']);
   const value = error.params['tagValue'];
-  const path = `${error.instancePath}/${escapePointer(tag)}`;
+  const path = joinPointer(error.instancePath, tag);
   if (typeof value !== 'string') return { path, message: `"${tag}" must be a string` };
   return { path, message: `unknown ${tag} "${value}"` };
 }
@@ -93,7 +93,7 @@ export function toProblems(errors: readonly ErrorObject[]): SchemaProblem[] {
 function isRedundant(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
   if (error.keyword !== 'discriminator') return false;
   const tag = String(error.params['tag']);
-  const tagPath = `${error.instancePath}/${escapePointer(tag)}`;
+  const tagPath = joinPointer(error.instancePath, tag);
   return errors.some(
     (e) =>
       (e.instancePath === tagPath && e.keyword !== 'discriminator') ||

@@ -28,6 +28,17 @@ export const maxRuntimeField = integer('Stop the job after this many seconds (St
 export const codeField = text('Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is.');
 export const entryField = text('Script inside the code folder that the job runs.');
 
+/** The fields every job kind starts with: the image and compute, and in script mode the code folder and entry. */
+export const jobFields = {
+  image: imageField,
+  instance: instanceField(30),
+  role: roleField,
+  code: codeField,
+  entry: entryField,
+};
+
+export const jobTagsField = stringMap('Tags on this job, added to defaults.tags.', { type: 'string' });
+
 export const s3InputModeField = oneOfText('How the data reaches the container.', ['File', 'Pipe', 'FastFile']);
 export const distributionField = oneOfText('Copy all data to every instance, or shard it by S3 key.', ['FullyReplicated', 'ShardedByS3Key']);
 export const s3DataTypeField = oneOfText('The source names a prefix, a manifest file, or an augmented manifest.', ['S3Prefix', 'ManifestFile', 'AugmentedManifestFile']);

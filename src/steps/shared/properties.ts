@@ -21,6 +21,18 @@ export function describeProperty(request: PropertyRequest, describeShape: string
   return { ok: true, type: scalar, get: `Steps.${request.stepName}.${path}` };
 }
 
+/**
+ * `name`, `arn` and `properties.<Describe path>` of a step that creates a named resource: the
+ * step's `<Resource>Name` and `<Resource>Arn` properties (model, endpoint config, endpoint).
+ */
+export function resourceProperty(request: PropertyRequest, kind: string, resource: string, describeShape: string): PropertyResult {
+  const [head, rest] = splitTail(request.tail);
+  if (head === 'name' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.${resource}Name` };
+  if (head === 'arn' && !rest) return { ok: true, type: 'string', get: `Steps.${request.stepName}.${resource}Arn` };
+  if (head === 'properties') return describeProperty(request, describeShape, rest);
+  return unknownProperty(request, kind, ['name', 'arn', 'properties.<Describe path>']);
+}
+
 export function unknownProperty(request: PropertyRequest, kind: string, known: readonly string[]): PropertyResult {
   const listed = known.map((k) => `steps.${request.stepName}.${k}`).join(', ');
   return { ok: false, problem: problem('SMP3013.unknownProperty', { kind, tail: request.tail, known: listed }) };

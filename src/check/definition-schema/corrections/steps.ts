@@ -1,14 +1,9 @@
+import { RETRY_EXCEPTIONS } from '../../../spec/retry-exceptions.js';
 import type { SchemaCorrection } from '../correction.js';
 import { at, def, ref, stepDefinitionNames, type JsonObject } from '../json.js';
 
-const EXCEPTION_TYPES = [
-  'Step.SERVICE_FAULT',
-  'Step.THROTTLING',
-  'SageMaker.JOB_INTERNAL_ERROR',
-  'SageMaker.CAPACITY_ERROR',
-  'SageMaker.RESOURCE_LIMIT',
-  'Emr.RESOURCE_LIMIT',
-];
+/** What a RetryPolicy may name in any step type: ours, and EMR steps' own (which smpipe has no kind for). */
+const EXCEPTION_TYPES = [...RETRY_EXCEPTIONS, 'Emr.RESOURCE_LIMIT'];
 
 /**
  * One step of any kind, picked by its Type so errors name only that kind's fields. ajv's
