@@ -13,7 +13,7 @@ import type { Json } from '../expr/types.js';
 import { EXECUTION_VARIABLES } from '../expr/resolve.js';
 import type { PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
-import { valueAt } from '../spec/pointer.js';
+import { joinPointer, valueAt } from '../spec/pointer.js';
 import { specPointer } from './api.js';
 import { showPath } from './value-refs.js';
 import { CACHE_KEYS_SOURCE, cacheKeyAttributes } from './cache-keys.js';
@@ -100,7 +100,7 @@ function narrow(spec: PipelineSpec, pointer: string, text: string): string {
     if (node === null || typeof node !== 'object') return at;
     const holding = Object.entries(node).filter(([, child]) => JSON.stringify(child ?? null).includes(text));
     if (holding.length !== 1) return at;
-    at = `${at}/${(holding[0] as [string, unknown])[0].replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    at = joinPointer(at, (holding[0] as [string, unknown])[0]);
   }
 }
 
