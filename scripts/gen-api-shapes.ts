@@ -13,14 +13,16 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import type { Shape } from '../src/check/api-shapes/load.js';
+import { EMR_ROOTS, EMR_SHAPES } from './emr-shapes.js';
 
 export const ROOTS = [
   'CreateProcessingJobRequest', 'CreateTrainingJobRequest', 'CreateTransformJobRequest',
   'CreateModelInput', 'CreateModelPackageInput', 'CreateEndpointConfigInput', 'CreateEndpointInput',
-  'CreateLabelingJobRequest',
+  'CreateLabelingJobRequest', 'CreateHyperParameterTuningJobRequest', 'CreateAutoMLJobRequest',
   'DescribeProcessingJobResponse', 'DescribeTrainingJobResponse', 'DescribeTransformJobResponse',
   'DescribeModelOutput', 'DescribeModelPackageOutput', 'DescribeEndpointConfigOutput',
   'DescribeEndpointOutput', 'DescribeLabelingJobResponse',
+  'DescribeHyperParameterTuningJobResponse', 'ListTrainingJobsForHyperParameterTuningJobResponse', 'DescribeAutoMLJobResponse',
 ] as const;
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -114,6 +116,8 @@ class ShapeBuilder {
   private refNamed(name: string, node: ts.TypeReferenceNode): string {
     const scalar = SCALAR_REFS[name];
     if (scalar) return scalar;
+    // Partial<Record<Enum, V>>: a map whose keys are the enum's values; as a map of V here.
+    if (name === 'Partial' && node.typeArguments?.[0]) return this.ref(node.typeArguments[0]);
     if (name === 'Record') {
       const value = node.typeArguments?.[1];
       if (!value) throw new Error('Record without a value type');
@@ -171,7 +175,7 @@ class ShapeBuilder {
 /** Deterministic text: sorted keys everywhere, one shape per line. */
 function render(sdkVersion: string, shapes: Record<string, Shape>): string {
   const lines = Object.keys(shapes).sort().map((name) => `${JSON.stringify(name)}:${stableStringify(shapes[name])}`);
-  return `{"sdkVersion":${JSON.stringify(sdkVersion)},"roots":${JSON.stringify([...ROOTS].sort())},"shapes":{\n${lines.join(',\n')}\n}}\n`;
+  return `{"sdkVersion":${JSON.stringify(sdkVersion)},"roots":${JSON.stringify([...ROOTS, ...EMR_ROOTS].sort())},"shapes":{\n${lines.join(',\n')}\n}}\n`;
 }
 
 function stableStringify(value: unknown): string {
@@ -190,6 +194,11 @@ export function generateShapesJson(): string {
   const builder = new ShapeBuilder(readDeclarations(join(SDK_DIR, 'dist-types/models')));
   // A root the SDK no longer declares throws "unknown type": the roots are checked, not guessed.
   for (const root of ROOTS) builder.ref(ts.factory.createTypeReferenceNode(root));
+  // The EMR step types' hand-kept shapes (scripts/emr-shapes.ts) beside SageMaker's, never over them.
+  for (const [name, shape] of Object.entries(EMR_SHAPES)) {
+    if (name in builder.shapes && JSON.stringify(builder.shapes[name]) !== JSON.stringify(shape)) throw new Error(`EMR shape ${name} collides with a SageMaker shape`);
+    builder.shapes[name] = shape;
+  }
   return render(version, builder.shapes);
 }
 

@@ -18,10 +18,33 @@ export const CACHE_KEYS_SOURCE = 'https://docs.aws.amazon.com/sagemaker/latest/d
 export interface CacheKeyAttribute {
   name: string;
   children?: readonly string[];
+  /**
+   * The page names an SDK object (the check steps' QualityCheckConfig, ClarifyCheckConfig,
+   * CheckJobConfig) that is no member of the definition: it compiles to these members
+   * (`children`) of the step's Arguments, the processing request the SDK builds from it.
+   */
+  fromArguments?: true;
 }
 
 const TRAINING_JOB_DEFINITION_CHILDREN = ['AlgorithmSpecification', 'HyperParameterRanges', 'InputDataConfig', 'StaticHyperParameters', 'TuningObjective'] as const;
-const CHECK_ATTRIBUTES = ['CheckJobConfig', 'SkipCheck', 'RegisterNewBaseline', 'ModelPackageGroupName', 'SuppliedBaselineConstraints'] as const;
+const CHECK_ATTRIBUTES = ['SkipCheck', 'RegisterNewBaseline', 'ModelPackageGroupName', 'SuppliedBaselineConstraints'] as const;
+
+/**
+ * What each SDK object of a check step becomes in its processing request
+ * (sagemaker/workflow/check_job_config.py builds the monitor's job settings: role, instances,
+ * volume and KMS keys, run time, environment, tags, network; the check config gives the inputs,
+ * the output and the analyzer's variables: quality_check_step.py, clarify_check_step.py).
+ */
+const CHECK_CONFIG_MEMBERS = ['ProcessingInputs', 'ProcessingOutputConfig', 'Environment'] as const;
+const CHECK_JOB_MEMBERS = ['ProcessingResources', 'AppSpecification', 'RoleArn', 'NetworkConfig', 'StoppingCondition', 'Tags'] as const;
+
+function checkKey(config: string, ...extra: string[]): CacheKeyAttribute[] {
+  return [
+    { name: config, children: CHECK_CONFIG_MEMBERS, fromArguments: true },
+    { name: 'CheckJobConfig', children: CHECK_JOB_MEMBERS, fromArguments: true },
+    ...plain(...CHECK_ATTRIBUTES, ...extra),
+  ];
+}
 
 const plain = (...names: string[]): CacheKeyAttribute[] => names.map((name) => ({ name }));
 
@@ -39,8 +62,8 @@ export const DOCUMENTED_CACHE_KEYS: Readonly<Record<string, readonly CacheKeyAtt
     ...plain('AutoMLJobObjective', 'InputDataConfig', 'ProblemType'),
   ],
   Transform: plain('DataProcessing', 'Environment', 'ModelName', 'TransformInput'),
-  ClarifyCheck: plain('ClarifyCheckConfig', ...CHECK_ATTRIBUTES),
-  QualityCheck: plain('QualityCheckConfig', ...CHECK_ATTRIBUTES, 'SuppliedBaselineStatistics'),
+  ClarifyCheck: checkKey('ClarifyCheckConfig'),
+  QualityCheck: checkKey('QualityCheckConfig', 'SuppliedBaselineStatistics'),
   EMR: plain('ClusterId', 'StepConfig'),
 });
 
@@ -67,7 +90,7 @@ export function cacheKeyView(stepType: string, step: { Arguments?: Json } & Reco
   const args = isObject(step.Arguments) ? step.Arguments : {};
   const view: JsonObject = {};
   for (const attribute of attributes) {
-    const value = attribute.name in args ? args[attribute.name] : (step[attribute.name] as Json | undefined);
+    const value = attribute.fromArguments ? args : attribute.name in args ? args[attribute.name] : (step[attribute.name] as Json | undefined);
     if (value === undefined) continue;
     view[attribute.name] = attribute.children && isObject(value) ? pick(value, attribute.children) : value;
   }
@@ -78,4 +101,10 @@ function pick(value: JsonObject, children: readonly string[]): JsonObject {
   const out: JsonObject = {};
   for (const child of children) if (value[child] !== undefined) out[child] = value[child] as Json;
   return out;
+}
+
+/** Where a path of the key view (attribute first) lies in the step's Arguments, for placing a finding. */
+export function argumentsPath(stepType: string, viewPath: readonly (string | number)[]): (string | number)[] {
+  const attribute = cacheKeyAttributes(stepType)?.find((a) => a.name === viewPath[0]);
+  return attribute?.fromArguments ? viewPath.slice(1) : [...viewPath];
 }

@@ -16,7 +16,7 @@ import type { StepKind } from '../steps/types.js';
 import { joinPointer, valueAt } from '../spec/pointer.js';
 import { specPointer } from './api.js';
 import { showPath } from './value-refs.js';
-import { CACHE_KEYS_SOURCE, cacheKeyAttributes } from './cache-keys.js';
+import { CACHE_KEYS_SOURCE, argumentsPath, cacheKeyAttributes } from './cache-keys.js';
 import { analyseCaching, type Cause, type KeyFinding, type StepCaching } from './per-execution.js';
 
 export interface CacheSafetyFinding {
@@ -59,7 +59,8 @@ export function cacheSafetyFindings(definition: Json, locate: Locate): CacheSafe
 
 function toFinding(info: StepCaching, group: KeyFinding[], locate: Locate): CacheSafetyFinding {
   const cause = (group[0] as KeyFinding).cause;
-  const placed = group.map((f) => locate(info.name, f.path, cause));
+  // A key field's path as the step's Arguments hold it (a check step's SDK object → its request member).
+  const placed = group.map((f) => locate(info.name, argumentsPath(info.type, f.path), cause));
   const best = placed.find((p) => p.written) ?? (placed[0] as { pointer: string; written: boolean });
   return {
     code: cause.kind === 'execution' ? 'SMP4007' : 'SMP4008',

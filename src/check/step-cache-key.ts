@@ -3,7 +3,7 @@
  * lists them, and a conservative stand-in where it does not.
  *
  * The developer guide's key table (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-default-keys.html)
- * lists Processing, Training, Tuning, AutoML, Transform, ClarifyCheck, QualityCheck and EMR. Four
+ * lists Processing, Training, Tuning, AutoML, Transform, ClarifyCheck, QualityCheck and EMR. Five
  * more step types take a CacheConfig without a documented key:
  * - Callback and Lambda: the SDK's CallbackStep and LambdaStep accept `cache_config` and send the
  *   step's inputs as its Arguments (aws/sagemaker-python-sdk, src/sagemaker/workflow/callback_step.py
@@ -11,6 +11,8 @@
  * - EndpointConfig and Endpoint: "EndpointConfigStep and EndpointStep are structurally cacheable via
  *   cache_config" (aws/sagemaker-python-sdk #6153, src/sagemaker/workflow/endpoint_step.py), their
  *   Arguments forwarded "to the pipeline service verbatim".
+ * - EMRServerless: the SDK's EMRServerlessStep takes `cache_config` (sagemaker-mlops
+ *   workflow/emr_serverless_step.py); the step type is newer than the key table.
  * Nothing says which of their fields the service compares, so smpipe takes the whole Arguments:
  * a value that changes per execution anywhere in them is assumed to defeat the cache. That can
  * only over-warn, never miss a step that is never reused.
@@ -18,7 +20,7 @@
 import type { Json } from '../expr/types.js';
 import { cacheKeyView } from './cache-keys.js';
 
-export const UNDOCUMENTED_KEY_TYPES: readonly string[] = ['Callback', 'Lambda', 'EndpointConfig', 'Endpoint'];
+export const UNDOCUMENTED_KEY_TYPES: readonly string[] = ['Callback', 'Lambda', 'EndpointConfig', 'Endpoint', 'EMRServerless'];
 
 type JsonObject = { [key: string]: Json };
 

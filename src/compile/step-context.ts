@@ -6,6 +6,7 @@ import type { ExprType, Json } from '../expr/types.js';
 import { hasExpression, parseTemplate } from '../expr/parse.js';
 import { resolveReference } from '../expr/resolve.js';
 import { resolveImage } from '../assets/images.js';
+import { resolveFrameworkImage, type ImageUse } from '../assets/framework-images.js';
 import { Field } from '../spec/field.js';
 import { joinPointer } from '../spec/pointer.js';
 import type { CommonStep, ImageSpec, ResolvedDefaults } from '../spec/types.js';
@@ -55,7 +56,7 @@ export function createStepContext(init: StepContextInit): StepContext<unknown> {
       const fallback = new Field(init.defaults.role, '/defaults/role');
       return fallback.raw === undefined ? undefined : lower(fallback, 'string');
     },
-    image: (field) => imageUri(field, init, lower, reportAt),
+    image: (field, use = 'training') => imageUri(field, use, init, lower, reportAt),
     packFolder: (field, folder, options) => assetUri(field, init.assets.packFolder(folder, options.name)),
     addGenerated: (bytes, options) => assetUri(step, init.assets.addGenerated(bytes, options.name)),
     addLocalInput: (field, path) => assetUri(field, init.assets.addFile(path)),
@@ -87,11 +88,11 @@ export function createStepContext(init: StepContextInit): StepContext<unknown> {
   };
 }
 
-function imageUri(field: Field<ImageSpec | undefined>, init: StepContextInit, lower: (at: Field<unknown>, t: ExprType) => Json, report: ProblemReport): Json | undefined {
+function imageUri(field: Field<ImageSpec | undefined>, use: ImageUse, init: StepContextInit, lower: (at: Field<unknown>, t: ExprType) => Json, report: ProblemReport): Json | undefined {
   const raw = field.raw;
   if (raw === undefined) return undefined;
   if (typeof raw === 'string') return lower(field, 'string');
-  const resolved = resolveImage(raw, init.region);
+  const resolved = 'framework' in raw ? resolveFrameworkImage(raw, use, init.region) : resolveImage(raw, init.region);
   if (resolved.ok) return resolved.uri;
   if (init.region === undefined && resolved.problem.key === 'SMP6004.noRegion') {
     // Every DLC image needs the region: one error for the missing var, not one per image.

@@ -17,7 +17,7 @@ import type { Reporter } from '../diagnostics/reporter.js';
 import { EXECUTION_VARIABLES } from '../expr/resolve.js';
 import { isJsonObject, type JsonObject } from '../expr/types.js';
 import { joinPointer } from '../spec/pointer.js';
-import { RAW_STEP_TYPES, type RawStepType } from '../steps/step.js';
+import { describeShapeOf, RAW_STEP_TYPES, requestOmit, type RawStepType } from '../steps/step.js';
 import { loadDefinition, type DefinitionStep, type LoadedDefinition } from './definition.js';
 
 const PARAMETER_TYPES: Readonly<Record<string, ExprType>> = { String: 'string', Integer: 'integer', Float: 'float', Boolean: 'boolean' };
@@ -61,7 +61,7 @@ function parameterTypes(definition: JsonObject): Map<string, ExprType> {
 }
 
 function checkApiShape(placed: DefinitionStep, parameters: Map<string, ExprType>, reporter: Reporter): void {
-  const row = Object.hasOwn(RAW_STEP_TYPES, placed.type) ? (RAW_STEP_TYPES[placed.type as RawStepType] as { request?: { name: string; omit: readonly string[] } }) : undefined;
+  const row = Object.hasOwn(RAW_STEP_TYPES, placed.type) ? (RAW_STEP_TYPES[placed.type as RawStepType] as { request?: { name: string; omit: readonly string[]; mayGive?: readonly string[] } }) : undefined;
   if (!row?.request || !rootShape(row.request.name)) return;
   const exprType = (expr: Record<string, unknown>): ExprType => {
     const get = typeof expr.Get === 'string' ? expr.Get : '';
@@ -70,7 +70,7 @@ function checkApiShape(placed: DefinitionStep, parameters: Map<string, ExprType>
   };
   const args = placed.step.Arguments;
   const base = `${placed.pointer}/Arguments`;
-  for (const finding of checkRequestShape(row.request.name, args, { omit: row.request.omit, exprType })) {
+  for (const finding of checkRequestShape(row.request.name, args, { omit: requestOmit(row.request, args), exprType })) {
     reporter.reportProblem(finding.problem, joinPointer(base, ...finding.path), { at: finding.code === 'SMP8001' ? 'key' : 'value' });
   }
 }
@@ -106,8 +106,8 @@ function checkStepReference(from: string, get: string, byName: Map<string, Defin
   const output = /^OutputParameters\['([^']*)'\]$/.exec(rest)?.[1];
   if (output !== undefined) return checkOutputParameter(target, output, pointer, reporter);
   if (target.type === 'Condition' || rest === '') return;
-  const describe = Object.hasOwn(RAW_STEP_TYPES, target.type) ? (RAW_STEP_TYPES[target.type as RawStepType] as { describe?: string }).describe : undefined;
-  if (!describe || !rootShape(describe)) return;
+  const describe = describeShapeOf(target.type, rest);
+  if (!describe) return;
   const resolved = resolvePropertyPath(describe, rest);
   if (!resolved.ok) reporter.report('SMP3008.notInShape', pointer, { shape: describe, problem: resolved.message }, resolved.hint ? { hint: resolved.hint } : {});
 }

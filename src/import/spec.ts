@@ -48,11 +48,13 @@ function parameterNames(definition: JsonObject): string[] {
   return list.flatMap((p) => (isJsonObject(p) && typeof p.Name === 'string' ? [p.Name] : []));
 }
 
-/** vars.region: what the first script-mode training step's sagemaker_region says. */
+/** vars.region: what the first script-mode training (or tuning) step's sagemaker_region says. */
 function trainingRegion(steps: readonly DefinitionStep[]): string | undefined {
   for (const { step, type } of steps) {
-    const hps = isJsonObject(step.Arguments) ? step.Arguments.HyperParameters : undefined;
-    const region = type === 'Training' && isJsonObject(hps) ? decodedString(hps.sagemaker_region) : undefined;
+    const args = isJsonObject(step.Arguments) ? step.Arguments : {};
+    const definition = isJsonObject(args.TrainingJobDefinition) ? args.TrainingJobDefinition : {};
+    const hps = type === 'Training' ? args.HyperParameters : type === 'Tuning' ? definition.StaticHyperParameters : undefined;
+    const region = isJsonObject(hps) ? decodedString(hps.sagemaker_region) : undefined;
     if (region !== undefined && /^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) return region;
   }
   return undefined;

@@ -17,6 +17,7 @@ import { RunError } from './errors.js';
 import { readCompiledFolder, type CompiledFolder } from './folder.js';
 import { isLabelingRequest, labelAttribute, readLabelsFile } from './labels.js';
 import { readAnswerFile } from './steps/callback.js';
+import { readStepOutputs, runsOnlyInAws } from './steps/recorded.js';
 import type { RunOptions } from './options.js';
 import { findPython } from './python-env.js';
 import { PreflightError, runPipeline } from './run-pipeline.js';
@@ -35,6 +36,7 @@ const OPTIONS = {
   'simulate-labels': { type: 'string' },
   callback: { type: 'string', multiple: true },
   lambda: { type: 'string', multiple: true },
+  'step-outputs': { type: 'string', multiple: true },
   python: { type: 'string' },
   'local-dir': { type: 'string' },
 } as const;
@@ -84,6 +86,7 @@ export function runOptions(parsed: Parsed, env: NodeJS.ProcessEnv = process.env)
     ...(v['simulate-labels'] ? { simulateLabels: simulateLabels(v['simulate-labels'] as string) } : {}),
     callbacks: pairs(v.callback as string[] | undefined, '--callback'),
     lambdas: pairs(v.lambda as string[] | undefined, '--lambda'),
+    stepOutputs: pairs(v['step-outputs'] as string[] | undefined, '--step-outputs'),
   };
 }
 
@@ -112,6 +115,13 @@ function checkAnswerFlags(folder: CompiledFolder, options: RunOptions): void {
   };
   check(options.callbacks.keys(), 'Callback', '--callback');
   check(options.lambdas.keys(), 'Lambda', '--lambda');
+  for (const [name, file] of options.stepOutputs ?? []) {
+    const step = steps.get(name);
+    if (!step || !runsOnlyInAws(step)) {
+      throw new RunError('SMP9513', `--step-outputs ${name}: ${step ? `${name} is a ${step.type} step, which smpipe run executes here` : 'no step of that name'}`, { exitCode: 2, hint: 'it answers Clarify and quality checks, EMR, EMR Serverless, AutoML and notebook steps' });
+    }
+    readStepOutputs(file, name);
+  }
   const labeling = [...steps.values()].filter((s) => s.type === 'Callback' && isLabelingRequest(s.step.Arguments));
   if ((options.labels || options.simulateLabels) && !labeling.length) {
     throw new RunError('SMP9506', `${options.labels ? '--labels' : '--simulate-labels'}: the pipeline has no ground-truth step`, { exitCode: 2 });

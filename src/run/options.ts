@@ -17,4 +17,6 @@ export interface RunOptions {
   callbacks: Map<string, string>;
   /** STEP → handler file (.mjs/.js/.cjs/.py) or outputs .json for lambda steps. */
   lambdas: Map<string, string>;
+  /** STEP → properties .json recorded from AWS, for steps that run only there (steps/recorded.ts). */
+  stepOutputs?: ReadonlyMap<string, string>;
 }

@@ -12,7 +12,7 @@ import { stepGets, type StepGraph } from './graph.js';
 import type { LocalS3 } from './local-s3.js';
 import type { RunOptions } from './options.js';
 import { tokenizePath, type PathToken } from './paths.js';
-import { runnerFor } from './steps/index.js';
+import { runnerFor, STEP_RUNNERS } from './steps/index.js';
 import type { PreflightProblem } from './steps/types.js';
 
 const EXECUTION_VARIABLES = new Set(['PipelineExecutionId', 'PipelineExecutionArn', 'PipelineName', 'PipelineArn', 'CurrentDateTime', 'StartDateTime']);
@@ -69,7 +69,7 @@ export function preflightProblems(graph: StepGraph, parameters: readonly Paramet
   for (const step of graph.steps.values()) {
     const runner = runnerFor(step.type);
     if (!runner) {
-      problems.push({ code: 'SMP9502', pointer: `${step.pointer}/Type`, message: `step ${step.name}: the local runner cannot execute ${step.type} steps`, hint: 'it runs Processing, Training, Callback, Lambda, Condition, Fail, Model, RegisterModel, EndpointConfig and Endpoint steps' });
+      problems.push({ code: 'SMP9502', pointer: `${step.pointer}/Type`, message: `step ${step.name}: the local runner cannot execute ${step.type} steps`, hint: `it runs ${Object.keys(STEP_RUNNERS).join(', ')} steps` });
       continue;
     }
     for (const { path, pointer } of stepGets(step)) {
@@ -79,7 +79,7 @@ export function preflightProblems(graph: StepGraph, parameters: readonly Paramet
     for (const [dependency, i] of (step.step.DependsOn ?? []).map((d, index) => [d, index] as const)) {
       if (!graph.steps.has(dependency)) problems.push({ code: 'SMP9501', pointer: `${step.pointer}/DependsOn/${i}`, message: `step ${step.name}: DependsOn names no step "${dependency}"` });
     }
-    problems.push(...(runner.preflight?.(step, options) ?? []));
+    problems.push(...(runner.preflight?.(step, options, graph.steps) ?? []));
   }
   return problems;
 }
@@ -96,11 +96,17 @@ export function literalInputs(graph: StepGraph): { uri: string; pointer: string;
     if (step.type === 'Processing' && Array.isArray(args.ProcessingInputs)) {
       args.ProcessingInputs.forEach((input, i) => add(isObject(input) && isObject(input.S3Input) ? input.S3Input.S3Uri : undefined, `/ProcessingInputs/${i}/S3Input/S3Uri`));
     }
-    if (step.type === 'Training' && Array.isArray(args.InputDataConfig)) {
-      args.InputDataConfig.forEach((channel, i) => {
+    const channels = (config: Json | undefined, at: string): void => {
+      if (!Array.isArray(config)) return;
+      config.forEach((channel, i) => {
         const source = isObject(channel) && isObject(channel.DataSource) ? channel.DataSource.S3DataSource : undefined;
-        add(isObject(source) ? source.S3Uri : undefined, `/InputDataConfig/${i}/DataSource/S3DataSource/S3Uri`);
+        add(isObject(source) ? source.S3Uri : undefined, `${at}/${i}/DataSource/S3DataSource/S3Uri`);
       });
+    };
+    if (step.type === 'Training') channels(args.InputDataConfig, '/InputDataConfig');
+    if (step.type === 'Tuning' && isObject(args.TrainingJobDefinition)) channels(args.TrainingJobDefinition.InputDataConfig, '/TrainingJobDefinition/InputDataConfig');
+    if (step.type === 'Transform' && isObject(args.TransformInput) && isObject(args.TransformInput.DataSource) && isObject(args.TransformInput.DataSource.S3DataSource)) {
+      add(args.TransformInput.DataSource.S3DataSource.S3Uri, '/TransformInput/DataSource/S3DataSource/S3Uri');
     }
   }
   return found;

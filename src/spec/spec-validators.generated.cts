@@ -1319,8 +1319,8 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-exports.e1dd51dae71761c154079e615ac36bc82b630982acd8c018da2804fb613c04f0 = validate11;
-const schema12 = {"type":"object","description":"A SageMaker Processing job: a script from a local code folder (packed and run like the SDK's FrameworkProcessor) or a plain container with its own entrypoint.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"entrypoint":{"type":"array","items":{"type":"string","description":"One word of the command."},"description":"Container entrypoint for a plain container (instead of code + entry)."},"args":{"type":"array","items":{"type":["string","number","boolean"],"description":"One argument; expressions allowed."},"description":"Arguments passed to the script or container (each at most 256 characters)."},"inputs":{"type":"object","description":"Inputs by name.","additionalProperties":{"description":"An input: an S3 URI / expression, or its settings.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}; mounted at /opt/ml/processing/input/<name>."},{"type":"object","description":"Input settings.","properties":{"source":{"type":"string","description":"S3 URI or expression to read from."},"file":{"type":"string","description":"A local file (relative to this spec) uploaded as a content-addressed asset."},"path":{"type":"string","description":"Where the data appears in the container; default /opt/ml/processing/input/<name>."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false}]}},"outputs":{"type":"object","description":"Outputs by name; later steps use ${steps.S.outputs.NAME}.","additionalProperties":{"description":"An output: its container path, or its settings; {} takes the defaults.","anyOf":[{"type":"string","description":"Container path; uploaded to the per-execution default destination."},{"type":"object","description":"Output settings.","properties":{"path":{"type":"string","description":"Container folder to upload; default /opt/ml/processing/output/<name>."},"destination":{"type":"string","description":"S3 URI to upload to; default <artifacts>/<execution id>/<step>/output/<name>."},"upload":{"type":"string","enum":["EndOfJob","Continuous"],"description":"Upload at the end of the job or continuously."}},"additionalProperties":false}]}},"reports":{"type":"object","description":"JSON reports (property files) by name.","additionalProperties":{"type":"object","description":"A JSON file among the outputs that later steps read with ${steps.S.reports.NAME.<json path>} (a property file).","properties":{"output":{"type":"string","description":"The output that holds the file."},"file":{"type":"string","description":"Path of the JSON file inside that output, e.g. evaluation.json."}},"additionalProperties":false,"required":["output","file"]}},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
+exports.bb06948d92b0d4267d50298a79ca376d3639ec7f6ea82031f89e3fecb0ac2591 = validate11;
+const schema12 = {"type":"object","description":"A SageMaker Processing job: a script from a local code folder (packed and run like the SDK's FrameworkProcessor) or a plain container with its own entrypoint.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"entrypoint":{"type":"array","items":{"type":"string","description":"One word of the command."},"description":"Container entrypoint for a plain container (instead of code + entry)."},"args":{"type":"array","items":{"type":["string","number","boolean"],"description":"One argument; expressions allowed."},"description":"Arguments passed to the script or container (each at most 256 characters)."},"inputs":{"type":"object","description":"Inputs by name.","additionalProperties":{"description":"An input: an S3 URI / expression, or its settings.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}; mounted at /opt/ml/processing/input/<name>."},{"type":"object","description":"Input settings.","properties":{"source":{"type":"string","description":"S3 URI or expression to read from."},"file":{"type":"string","description":"A local file (relative to this spec) uploaded as a content-addressed asset."},"path":{"type":"string","description":"Where the data appears in the container; default /opt/ml/processing/input/<name>."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false}]}},"outputs":{"type":"object","description":"Outputs by name; later steps use ${steps.S.outputs.NAME}.","additionalProperties":{"description":"An output: its container path, or its settings; {} takes the defaults.","anyOf":[{"type":"string","description":"Container path; uploaded to the per-execution default destination."},{"type":"object","description":"Output settings.","properties":{"path":{"type":"string","description":"Container folder to upload; default /opt/ml/processing/output/<name>."},"destination":{"type":"string","description":"S3 URI to upload to; default <artifacts>/<execution id>/<step>/output/<name>."},"upload":{"type":"string","enum":["EndOfJob","Continuous"],"description":"Upload at the end of the job or continuously."}},"additionalProperties":false}]}},"reports":{"type":"object","description":"JSON reports (property files) by name.","additionalProperties":{"type":"object","description":"A JSON file among the outputs that later steps read with ${steps.S.reports.NAME.<json path>} (a property file).","properties":{"output":{"type":"string","description":"The output that holds the file."},"file":{"type":"string","description":"Path of the JSON file inside that output, e.g. evaluation.json."}},"additionalProperties":false,"required":["output","file"]}},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1380,7 +1380,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema12.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -2028,14 +2028,101 @@ errors++;
 }
 var _valid2 = _errs52 === errors;
 valid12 = valid12 || _valid2;
-}
 if(!valid12){
-const err54 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs63 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.framework === undefined){
+const err54 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+for(const key4 in data17){
+if(!((((key4 === "framework") || (key4 === "version")) || (key4 === "gpu")) || (key4 === "python"))){
+const err55 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data17.framework !== undefined){
+if(typeof data17.framework !== "string"){
+const err56 = {instancePath:instancePath+"/image/framework",schemaPath:"#/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data17.version !== undefined){
+if(typeof data17.version !== "string"){
+const err57 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data17.gpu !== undefined){
+if(typeof data17.gpu !== "boolean"){
+const err58 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data17.python !== undefined){
+if(typeof data17.python !== "string"){
+const err59 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid2 = _errs63 === errors;
+valid12 = valid12 || _valid2;
+}
+}
+if(!valid12){
+const err61 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -2052,94 +2139,10 @@ vErrors = null;
 }
 }
 if(data.instance !== undefined){
-let data22 = data.instance;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.type === undefined){
-const err55 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-for(const key4 in data22){
-if(!(((key4 === "type") || (key4 === "count")) || (key4 === "volumeGb"))){
-const err56 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data22.type !== undefined){
-if(typeof data22.type !== "string"){
-const err57 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data22.count !== undefined){
-let data24 = data22.count;
-if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")){
-const err58 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema12.properties.instance.properties.count.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(typeof data24 == "number"){
-if(data24 < 1 || isNaN(data24)){
-const err59 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(typeof data24 === "string"){
-if(!pattern4.test(data24)){
-const err60 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-if(data22.volumeGb !== undefined){
-let data25 = data22.volumeGb;
-if((!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) && (typeof data25 !== "string")){
-const err61 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema12.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(typeof data25 == "number"){
-if(data25 < 1 || isNaN(data25)){
-const err62 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+let data26 = data.instance;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.type === undefined){
+const err62 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2148,10 +2151,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(typeof data25 === "string"){
-if(!pattern4.test(data25)){
-const err63 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+for(const key5 in data26){
+if(!(((key5 === "type") || (key5 === "count")) || (key5 === "volumeGb"))){
+const err63 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2161,10 +2163,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.type !== undefined){
+if(typeof data26.type !== "string"){
+const err64 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2174,9 +2175,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.role !== undefined){
-if(typeof data.role !== "string"){
-const err65 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.count !== undefined){
+let data28 = data26.count;
+if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (typeof data28 !== "string")){
+const err65 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema12.properties.instance.properties.count.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2185,10 +2187,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.code !== undefined){
-if(typeof data.code !== "string"){
-const err66 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data28 == "number"){
+if(data28 < 1 || isNaN(data28)){
+const err66 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2198,9 +2199,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.entry !== undefined){
-if(typeof data.entry !== "string"){
-const err67 = {instancePath:instancePath+"/entry",schemaPath:"#/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err67 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2210,13 +2211,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.entrypoint !== undefined){
-let data29 = data.entrypoint;
-if(Array.isArray(data29)){
-const len3 = data29.length;
-for(let i4=0; i4<len3; i4++){
-if(typeof data29[i4] !== "string"){
-const err68 = {instancePath:instancePath+"/entrypoint/" + i4,schemaPath:"#/properties/entrypoint/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data26.volumeGb !== undefined){
+let data29 = data26.volumeGb;
+if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
+const err68 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema12.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2225,10 +2224,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-}
-else {
-const err69 = {instancePath:instancePath+"/entrypoint",schemaPath:"#/properties/entrypoint/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(typeof data29 == "number"){
+if(data29 < 1 || isNaN(data29)){
+const err69 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2238,14 +2236,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data.args !== undefined){
-let data31 = data.args;
-if(Array.isArray(data31)){
-const len4 = data31.length;
-for(let i5=0; i5<len4; i5++){
-let data32 = data31[i5];
-if(((typeof data32 !== "string") && (!(typeof data32 == "number"))) && (typeof data32 !== "boolean")){
-const err70 = {instancePath:instancePath+"/args/" + i5,schemaPath:"#/properties/args/items/type",keyword:"type",params:{type: schema12.properties.args.items.type},message:"must be string,number,boolean"};
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err70 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2256,8 +2249,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err71 = {instancePath:instancePath+"/args",schemaPath:"#/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err71 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2267,16 +2261,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.inputs !== undefined){
-let data33 = data.inputs;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-for(const key5 in data33){
-let data34 = data33[key5];
-const _errs90 = errors;
-let valid20 = false;
-const _errs91 = errors;
-if(typeof data34 !== "string"){
-const err72 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err72 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2285,14 +2272,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-var _valid3 = _errs91 === errors;
-valid20 = valid20 || _valid3;
-if(!valid20){
-const _errs93 = errors;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key6 in data34){
-if(!(((((((key6 === "source") || (key6 === "file")) || (key6 === "path")) || (key6 === "mode")) || (key6 === "distribution")) || (key6 === "type")) || (key6 === "compression"))){
-const err73 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.code !== undefined){
+if(typeof data.code !== "string"){
+const err73 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2302,9 +2285,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data34.source !== undefined){
-if(typeof data34.source !== "string"){
-const err74 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.entry !== undefined){
+if(typeof data.entry !== "string"){
+const err74 = {instancePath:instancePath+"/entry",schemaPath:"#/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2314,9 +2297,13 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data34.file !== undefined){
-if(typeof data34.file !== "string"){
-const err75 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.entrypoint !== undefined){
+let data33 = data.entrypoint;
+if(Array.isArray(data33)){
+const len3 = data33.length;
+for(let i4=0; i4<len3; i4++){
+if(typeof data33[i4] !== "string"){
+const err75 = {instancePath:instancePath+"/entrypoint/" + i4,schemaPath:"#/properties/entrypoint/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2326,9 +2313,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data34.path !== undefined){
-if(typeof data34.path !== "string"){
-const err76 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err76 = {instancePath:instancePath+"/entrypoint",schemaPath:"#/properties/entrypoint/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2338,10 +2325,14 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data34.mode !== undefined){
-let data38 = data34.mode;
-if(typeof data38 !== "string"){
-const err77 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.args !== undefined){
+let data35 = data.args;
+if(Array.isArray(data35)){
+const len4 = data35.length;
+for(let i5=0; i5<len4; i5++){
+let data36 = data35[i5];
+if(((typeof data36 !== "string") && (!(typeof data36 == "number"))) && (typeof data36 !== "boolean")){
+const err77 = {instancePath:instancePath+"/args/" + i5,schemaPath:"#/properties/args/items/type",keyword:"type",params:{type: schema12.properties.args.items.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -2350,8 +2341,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!(((data38 === "File") || (data38 === "Pipe")) || (data38 === "FastFile"))){
-const err78 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/args",schemaPath:"#/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -2361,10 +2354,16 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data34.distribution !== undefined){
-let data39 = data34.distribution;
-if(typeof data39 !== "string"){
-const err79 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.inputs !== undefined){
+let data37 = data.inputs;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key6 in data37){
+let data38 = data37[key6];
+const _errs101 = errors;
+let valid21 = false;
+const _errs102 = errors;
+if(typeof data38 !== "string"){
+const err79 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -2373,8 +2372,14 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(!((data39 === "FullyReplicated") || (data39 === "ShardedByS3Key"))){
-const err80 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
+var _valid3 = _errs102 === errors;
+valid21 = valid21 || _valid3;
+if(!valid21){
+const _errs104 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key7 in data38){
+if(!(((((((key7 === "source") || (key7 === "file")) || (key7 === "path")) || (key7 === "mode")) || (key7 === "distribution")) || (key7 === "type")) || (key7 === "compression"))){
+const err80 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -2384,10 +2389,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data34.type !== undefined){
-let data40 = data34.type;
-if(typeof data40 !== "string"){
-const err81 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.source !== undefined){
+if(typeof data38.source !== "string"){
+const err81 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -2396,8 +2400,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(!(((data40 === "S3Prefix") || (data40 === "ManifestFile")) || (data40 === "AugmentedManifestFile"))){
-const err82 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data38.file !== undefined){
+if(typeof data38.file !== "string"){
+const err82 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -2407,10 +2413,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data34.compression !== undefined){
-let data41 = data34.compression;
-if(typeof data41 !== "string"){
-const err83 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.path !== undefined){
+if(typeof data38.path !== "string"){
+const err83 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -2419,8 +2424,11 @@ vErrors.push(err83);
 }
 errors++;
 }
-if(!((data41 === "None") || (data41 === "Gzip"))){
-const err84 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
+}
+if(data38.mode !== undefined){
+let data42 = data38.mode;
+if(typeof data42 !== "string"){
+const err84 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -2429,10 +2437,8 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!(((data42 === "File") || (data42 === "Pipe")) || (data42 === "FastFile"))){
+const err85 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -2441,11 +2447,11 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid3 = _errs93 === errors;
-valid20 = valid20 || _valid3;
 }
-if(!valid20){
-const err86 = {instancePath:instancePath+"/inputs/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data38.distribution !== undefined){
+let data43 = data38.distribution;
+if(typeof data43 !== "string"){
+const err86 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -2454,21 +2460,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-else {
-errors = _errs90;
-if(vErrors !== null){
-if(_errs90){
-vErrors.length = _errs90;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data43 === "FullyReplicated") || (data43 === "ShardedByS3Key"))){
+const err87 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2478,16 +2471,10 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.outputs !== undefined){
-let data42 = data.outputs;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key7 in data42){
-let data43 = data42[key7];
-const _errs114 = errors;
-let valid23 = false;
-const _errs115 = errors;
-if(typeof data43 !== "string"){
-const err88 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.type !== undefined){
+let data44 = data38.type;
+if(typeof data44 !== "string"){
+const err88 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2496,14 +2483,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-var _valid4 = _errs115 === errors;
-valid23 = valid23 || _valid4;
-if(!valid23){
-const _errs117 = errors;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key8 in data43){
-if(!(((key8 === "path") || (key8 === "destination")) || (key8 === "upload"))){
-const err89 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(!(((data44 === "S3Prefix") || (data44 === "ManifestFile")) || (data44 === "AugmentedManifestFile"))){
+const err89 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2513,9 +2494,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data43.path !== undefined){
-if(typeof data43.path !== "string"){
-const err90 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data38.compression !== undefined){
+let data45 = data38.compression;
+if(typeof data45 !== "string"){
+const err90 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2524,10 +2506,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data43.destination !== undefined){
-if(typeof data43.destination !== "string"){
-const err91 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/destination",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data45 === "None") || (data45 === "Gzip"))){
+const err91 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema12.properties.inputs.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2537,10 +2517,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data43.upload !== undefined){
-let data46 = data43.upload;
-if(typeof data46 !== "string"){
-const err92 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/upload",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/upload/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err92 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2549,8 +2528,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!((data46 === "EndOfJob") || (data46 === "Continuous"))){
-const err93 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/upload",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/upload/enum",keyword:"enum",params:{allowedValues: schema12.properties.outputs.additionalProperties.anyOf[1].properties.upload.enum},message:"must be equal to one of the allowed values"};
+var _valid3 = _errs104 === errors;
+valid21 = valid21 || _valid3;
+}
+if(!valid21){
+const err93 = {instancePath:instancePath+"/inputs/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/inputs/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -2559,36 +2541,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-}
 else {
-const err94 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-var _valid4 = _errs117 === errors;
-valid23 = valid23 || _valid4;
-}
-if(!valid23){
-const err95 = {instancePath:instancePath+"/outputs/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-else {
-errors = _errs114;
+errors = _errs101;
 if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
+if(_errs101){
+vErrors.length = _errs101;
 }
 else {
 vErrors = null;
@@ -2598,7 +2555,42 @@ vErrors = null;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err94 = {instancePath:instancePath+"/inputs",schemaPath:"#/properties/inputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data.outputs !== undefined){
+let data46 = data.outputs;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key8 in data46){
+let data47 = data46[key8];
+const _errs125 = errors;
+let valid24 = false;
+const _errs126 = errors;
+if(typeof data47 !== "string"){
+const err95 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid4 = _errs126 === errors;
+valid24 = valid24 || _valid4;
+if(!valid24){
+const _errs128 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+if(!(((key9 === "path") || (key9 === "destination")) || (key9 === "upload"))){
+const err96 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -2608,14 +2600,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data.reports !== undefined){
-let data47 = data.reports;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key9 in data47){
-let data48 = data47[key9];
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(data48.output === undefined){
-const err97 = {instancePath:instancePath+"/reports/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/required",keyword:"required",params:{missingProperty: "output"},message:"must have required property '"+"output"+"'"};
+if(data47.path !== undefined){
+if(typeof data47.path !== "string"){
+const err97 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -2624,8 +2611,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data48.file === undefined){
-const err98 = {instancePath:instancePath+"/reports/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+if(data47.destination !== undefined){
+if(typeof data47.destination !== "string"){
+const err98 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/destination",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/destination/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -2634,9 +2623,11 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key10 in data48){
-if(!((key10 === "output") || (key10 === "file"))){
-const err99 = {instancePath:instancePath+"/reports/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data47.upload !== undefined){
+let data50 = data47.upload;
+if(typeof data50 !== "string"){
+const err99 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/upload",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/upload/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -2645,10 +2636,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data48.output !== undefined){
-if(typeof data48.output !== "string"){
-const err100 = {instancePath:instancePath+"/reports/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/output",schemaPath:"#/properties/reports/additionalProperties/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!((data50 === "EndOfJob") || (data50 === "Continuous"))){
+const err100 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/upload",schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/properties/upload/enum",keyword:"enum",params:{allowedValues: schema12.properties.outputs.additionalProperties.anyOf[1].properties.upload.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -2658,9 +2647,9 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data48.file !== undefined){
-if(typeof data48.file !== "string"){
-const err101 = {instancePath:instancePath+"/reports/" + key9.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/reports/additionalProperties/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err101 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -2669,10 +2658,11 @@ vErrors.push(err101);
 }
 errors++;
 }
+var _valid4 = _errs128 === errors;
+valid24 = valid24 || _valid4;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/reports/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid24){
+const err102 = {instancePath:instancePath+"/outputs/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/outputs/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -2681,10 +2671,21 @@ vErrors.push(err102);
 }
 errors++;
 }
+else {
+errors = _errs125;
+if(vErrors !== null){
+if(_errs125){
+vErrors.length = _errs125;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err103 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err103 = {instancePath:instancePath+"/outputs",schemaPath:"#/properties/outputs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -2694,13 +2695,14 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.environment !== undefined){
-let data51 = data.environment;
+if(data.reports !== undefined){
+let data51 = data.reports;
 if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-for(const key11 in data51){
-let data52 = data51[key11];
-if(((typeof data52 !== "string") && (!(typeof data52 == "number"))) && (typeof data52 !== "boolean")){
-const err104 = {instancePath:instancePath+"/environment/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema12.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+for(const key10 in data51){
+let data52 = data51[key10];
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.output === undefined){
+const err104 = {instancePath:instancePath+"/reports/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/required",keyword:"required",params:{missingProperty: "output"},message:"must have required property '"+"output"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -2709,10 +2711,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data52.file === undefined){
+const err105 = {instancePath:instancePath+"/reports/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -2721,11 +2721,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data.maxRuntime !== undefined){
-let data53 = data.maxRuntime;
-if((!((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53)))) && (typeof data53 !== "string")){
-const err106 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema12.properties.maxRuntime.type},message:"must be integer,string"};
+for(const key11 in data52){
+if(!((key11 === "output") || (key11 === "file"))){
+const err106 = {instancePath:instancePath+"/reports/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2734,9 +2732,10 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(typeof data53 == "number"){
-if(data53 < 1 || isNaN(data53)){
-const err107 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data52.output !== undefined){
+if(typeof data52.output !== "string"){
+const err107 = {instancePath:instancePath+"/reports/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/output",schemaPath:"#/properties/reports/additionalProperties/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2746,9 +2745,9 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(typeof data53 === "string"){
-if(!pattern4.test(data53)){
-const err108 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(data52.file !== undefined){
+if(typeof data52.file !== "string"){
+const err108 = {instancePath:instancePath+"/reports/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/file",schemaPath:"#/properties/reports/additionalProperties/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2759,12 +2758,8 @@ errors++;
 }
 }
 }
-if(data.tags !== undefined){
-let data54 = data.tags;
-if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
-for(const key12 in data54){
-if(typeof data54[key12] !== "string"){
-const err109 = {instancePath:instancePath+"/tags/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err109 = {instancePath:instancePath+"/reports/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reports/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2776,7 +2771,7 @@ errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err110 = {instancePath:instancePath+"/reports",schemaPath:"#/properties/reports/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2786,9 +2781,13 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-else {
-const err111 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.environment !== undefined){
+let data55 = data.environment;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key12 in data55){
+let data56 = data55[key12];
+if(((typeof data56 !== "string") && (!(typeof data56 == "number"))) && (typeof data56 !== "boolean")){
+const err111 = {instancePath:instancePath+"/environment/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema12.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2797,12 +2796,100 @@ vErrors.push(err111);
 }
 errors++;
 }
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data.maxRuntime !== undefined){
+let data57 = data.maxRuntime;
+if((!((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57)))) && (typeof data57 !== "string")){
+const err113 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema12.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(typeof data57 == "number"){
+if(data57 < 1 || isNaN(data57)){
+const err114 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(typeof data57 === "string"){
+if(!pattern4.test(data57)){
+const err115 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+if(data.tags !== undefined){
+let data58 = data.tags;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+for(const key13 in data58){
+if(typeof data58[key13] !== "string"){
+const err116 = {instancePath:instancePath+"/tags/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
 validate11.errors = vErrors;
 return errors === 0;
 }
 
-exports["93283842d6e5dc97480a4af38bf7a926e64fa522382a922c0f78b85042ffaf8a"] = validate12;
-const schema13 = {"type":"object","description":"A SageMaker Training job, in script mode when code + entry are given (the Deep Learning Container runs the entry script with the hyperparameters as --key value arguments).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"hyperparameters":{"type":"object","description":"Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.","additionalProperties":{"description":"A hyperparameter value; strings may hold ${...} expressions."}},"channels":{"type":"object","description":"Input data channels by name.","additionalProperties":{"description":"A data channel: an S3 URI / expression, or its settings. Appears at /opt/ml/input/data/<name>.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}."},{"type":"object","description":"Channel settings.","properties":{"source":{"type":"string","description":"S3 URI or expression."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"contentType":{"type":"string","description":"MIME type of the data, e.g. application/jsonlines."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false,"required":["source"]}]}},"output":{"type":"string","description":"S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model."},"uncompressedModel":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix)."},"checkpoints":{"description":"Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.","anyOf":[{"type":"boolean","description":"true: <artifacts>/checkpoints/<step>/<hash of the job's configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh."},{"type":"string","description":"S3 URI for checkpoints."}]},"distribution":{"type":"string","enum":["torchrun","none"],"description":"torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance."},"metrics":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":500},"description":"Metrics parsed from the job log: name → regex with one capture group."},"spot":{"type":"object","description":"Managed spot training.","properties":{"enabled":{"type":"boolean","description":"Use spot capacity."},"maxWait":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for spot capacity plus run time; at least maxRuntime.","minimum":1}},"additionalProperties":false},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
+exports["56a4f27b89d6c1d1bb4e9ea2be0ecefc0b102dce0db3ccfb7c94eac774a92e70"] = validate12;
+const schema13 = {"type":"object","description":"A SageMaker Training job, in script mode when code + entry are given (the Deep Learning Container runs the entry script with the hyperparameters as --key value arguments).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"hyperparameters":{"type":"object","description":"Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.","additionalProperties":{"description":"A hyperparameter value; strings may hold ${...} expressions."}},"channels":{"type":"object","description":"Input data channels by name.","additionalProperties":{"description":"A data channel: an S3 URI / expression, or its settings. Appears at /opt/ml/input/data/<name>.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}."},{"type":"object","description":"Channel settings.","properties":{"source":{"type":"string","description":"S3 URI or expression."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"contentType":{"type":"string","description":"MIME type of the data, e.g. application/jsonlines."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false,"required":["source"]}]}},"output":{"type":"string","description":"S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model."},"uncompressedModel":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix)."},"checkpoints":{"description":"Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.","anyOf":[{"type":"boolean","description":"true: <artifacts>/checkpoints/<step>/<hash of the job's configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh."},{"type":"string","description":"S3 URI for checkpoints."}]},"distribution":{"type":"string","enum":["torchrun","none"],"description":"torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance."},"metrics":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":500},"description":"Metrics parsed from the job log: name → regex with one capture group."},"spot":{"type":"object","description":"Managed spot training.","properties":{"enabled":{"type":"boolean","description":"Use spot capacity."},"maxWait":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for spot capacity plus run time; at least maxRuntime.","minimum":1}},"additionalProperties":false},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image","instance"]};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2862,7 +2949,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema13.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -3510,14 +3597,101 @@ errors++;
 }
 var _valid2 = _errs52 === errors;
 valid12 = valid12 || _valid2;
-}
 if(!valid12){
-const err54 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs63 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.framework === undefined){
+const err54 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+for(const key4 in data17){
+if(!((((key4 === "framework") || (key4 === "version")) || (key4 === "gpu")) || (key4 === "python"))){
+const err55 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data17.framework !== undefined){
+if(typeof data17.framework !== "string"){
+const err56 = {instancePath:instancePath+"/image/framework",schemaPath:"#/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data17.version !== undefined){
+if(typeof data17.version !== "string"){
+const err57 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data17.gpu !== undefined){
+if(typeof data17.gpu !== "boolean"){
+const err58 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data17.python !== undefined){
+if(typeof data17.python !== "string"){
+const err59 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+var _valid2 = _errs63 === errors;
+valid12 = valid12 || _valid2;
+}
+}
+if(!valid12){
+const err61 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
 }
 errors++;
 }
@@ -3534,94 +3708,10 @@ vErrors = null;
 }
 }
 if(data.instance !== undefined){
-let data22 = data.instance;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.type === undefined){
-const err55 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-for(const key4 in data22){
-if(!(((key4 === "type") || (key4 === "count")) || (key4 === "volumeGb"))){
-const err56 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data22.type !== undefined){
-if(typeof data22.type !== "string"){
-const err57 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data22.count !== undefined){
-let data24 = data22.count;
-if((!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))) && (typeof data24 !== "string")){
-const err58 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema13.properties.instance.properties.count.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(typeof data24 == "number"){
-if(data24 < 1 || isNaN(data24)){
-const err59 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(typeof data24 === "string"){
-if(!pattern4.test(data24)){
-const err60 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-if(data22.volumeGb !== undefined){
-let data25 = data22.volumeGb;
-if((!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))) && (typeof data25 !== "string")){
-const err61 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema13.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(typeof data25 == "number"){
-if(data25 < 1 || isNaN(data25)){
-const err62 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+let data26 = data.instance;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.type === undefined){
+const err62 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -3630,10 +3720,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(typeof data25 === "string"){
-if(!pattern4.test(data25)){
-const err63 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+for(const key5 in data26){
+if(!(((key5 === "type") || (key5 === "count")) || (key5 === "volumeGb"))){
+const err63 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -3643,10 +3732,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.type !== undefined){
+if(typeof data26.type !== "string"){
+const err64 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -3656,9 +3744,10 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.role !== undefined){
-if(typeof data.role !== "string"){
-const err65 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data26.count !== undefined){
+let data28 = data26.count;
+if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (typeof data28 !== "string")){
+const err65 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema13.properties.instance.properties.count.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -3667,10 +3756,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data.code !== undefined){
-if(typeof data.code !== "string"){
-const err66 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data28 == "number"){
+if(data28 < 1 || isNaN(data28)){
+const err66 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -3680,9 +3768,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.entry !== undefined){
-if(typeof data.entry !== "string"){
-const err67 = {instancePath:instancePath+"/entry",schemaPath:"#/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err67 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -3692,12 +3780,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.hyperparameters !== undefined){
-let data29 = data.hyperparameters;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 }
-else {
-const err68 = {instancePath:instancePath+"/hyperparameters",schemaPath:"#/properties/hyperparameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.volumeGb !== undefined){
+let data29 = data26.volumeGb;
+if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
+const err68 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema13.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -3706,17 +3793,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data.channels !== undefined){
-let data30 = data.channels;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key5 in data30){
-let data31 = data30[key5];
-const _errs85 = errors;
-let valid16 = false;
-const _errs86 = errors;
-if(typeof data31 !== "string"){
-const err69 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data29 == "number"){
+if(data29 < 1 || isNaN(data29)){
+const err69 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -3725,13 +3804,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid3 = _errs86 === errors;
-valid16 = valid16 || _valid3;
-if(!valid16){
-const _errs88 = errors;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.source === undefined){
-const err70 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err70 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -3740,9 +3816,11 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key6 in data31){
-if(!((((((key6 === "source") || (key6 === "mode")) || (key6 === "contentType")) || (key6 === "distribution")) || (key6 === "type")) || (key6 === "compression"))){
-const err71 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -3752,9 +3830,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data31.source !== undefined){
-if(typeof data31.source !== "string"){
-const err72 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err72 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -3764,10 +3842,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data31.mode !== undefined){
-let data33 = data31.mode;
-if(typeof data33 !== "string"){
-const err73 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.code !== undefined){
+if(typeof data.code !== "string"){
+const err73 = {instancePath:instancePath+"/code",schemaPath:"#/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -3776,8 +3853,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(!(((data33 === "File") || (data33 === "Pipe")) || (data33 === "FastFile"))){
-const err74 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.entry !== undefined){
+if(typeof data.entry !== "string"){
+const err74 = {instancePath:instancePath+"/entry",schemaPath:"#/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -3787,9 +3866,12 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data31.contentType !== undefined){
-if(typeof data31.contentType !== "string"){
-const err75 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/contentType",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.hyperparameters !== undefined){
+let data33 = data.hyperparameters;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+}
+else {
+const err75 = {instancePath:instancePath+"/hyperparameters",schemaPath:"#/properties/hyperparameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -3799,10 +3881,16 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data31.distribution !== undefined){
-let data35 = data31.distribution;
+if(data.channels !== undefined){
+let data34 = data.channels;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+for(const key6 in data34){
+let data35 = data34[key6];
+const _errs96 = errors;
+let valid17 = false;
+const _errs97 = errors;
 if(typeof data35 !== "string"){
-const err76 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err76 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -3811,8 +3899,13 @@ vErrors.push(err76);
 }
 errors++;
 }
-if(!((data35 === "FullyReplicated") || (data35 === "ShardedByS3Key"))){
-const err77 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
+var _valid3 = _errs97 === errors;
+valid17 = valid17 || _valid3;
+if(!valid17){
+const _errs99 = errors;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.source === undefined){
+const err77 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -3821,11 +3914,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data31.type !== undefined){
-let data36 = data31.type;
-if(typeof data36 !== "string"){
-const err78 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data35){
+if(!((((((key7 === "source") || (key7 === "mode")) || (key7 === "contentType")) || (key7 === "distribution")) || (key7 === "type")) || (key7 === "compression"))){
+const err78 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -3834,8 +3925,10 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(!(((data36 === "S3Prefix") || (data36 === "ManifestFile")) || (data36 === "AugmentedManifestFile"))){
-const err79 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
+}
+if(data35.source !== undefined){
+if(typeof data35.source !== "string"){
+const err79 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -3845,10 +3938,10 @@ vErrors.push(err79);
 errors++;
 }
 }
-if(data31.compression !== undefined){
-let data37 = data31.compression;
+if(data35.mode !== undefined){
+let data37 = data35.mode;
 if(typeof data37 !== "string"){
-const err80 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err80 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -3857,8 +3950,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(!((data37 === "None") || (data37 === "Gzip"))){
-const err81 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
+if(!(((data37 === "File") || (data37 === "Pipe")) || (data37 === "FastFile"))){
+const err81 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -3868,9 +3961,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.contentType !== undefined){
+if(typeof data35.contentType !== "string"){
+const err82 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/contentType",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -3879,11 +3972,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid3 = _errs88 === errors;
-valid16 = valid16 || _valid3;
 }
-if(!valid16){
-const err83 = {instancePath:instancePath+"/channels/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data35.distribution !== undefined){
+let data39 = data35.distribution;
+if(typeof data39 !== "string"){
+const err83 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -3892,21 +3985,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-else {
-errors = _errs85;
-if(vErrors !== null){
-if(_errs85){
-vErrors.length = _errs85;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!((data39 === "FullyReplicated") || (data39 === "ShardedByS3Key"))){
+const err84 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -3916,9 +3996,10 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data.output !== undefined){
-if(typeof data.output !== "string"){
-const err85 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data35.type !== undefined){
+let data40 = data35.type;
+if(typeof data40 !== "string"){
+const err85 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -3927,11 +4008,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data.uncompressedModel !== undefined){
-let data39 = data.uncompressedModel;
-if((typeof data39 !== "boolean") && (typeof data39 !== "string")){
-const err86 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/type",keyword:"type",params:{type: schema13.properties.uncompressedModel.type},message:"must be boolean,string"};
+if(!(((data40 === "S3Prefix") || (data40 === "ManifestFile")) || (data40 === "AugmentedManifestFile"))){
+const err86 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -3940,9 +4018,11 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(typeof data39 === "string"){
-if(!pattern4.test(data39)){
-const err87 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+}
+if(data35.compression !== undefined){
+let data41 = data35.compression;
+if(typeof data41 !== "string"){
+const err87 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -3951,15 +4031,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-if(data.checkpoints !== undefined){
-let data40 = data.checkpoints;
-const _errs108 = errors;
-let valid18 = false;
-const _errs109 = errors;
-if(typeof data40 !== "boolean"){
-const err88 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!((data41 === "None") || (data41 === "Gzip"))){
+const err88 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/channels/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema13.properties.channels.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -3968,12 +4041,10 @@ vErrors.push(err88);
 }
 errors++;
 }
-var _valid4 = _errs109 === errors;
-valid18 = valid18 || _valid4;
-if(!valid18){
-const _errs111 = errors;
-if(typeof data40 !== "string"){
-const err89 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -3982,11 +4053,11 @@ vErrors.push(err89);
 }
 errors++;
 }
-var _valid4 = _errs111 === errors;
-valid18 = valid18 || _valid4;
+var _valid3 = _errs99 === errors;
+valid17 = valid17 || _valid3;
 }
-if(!valid18){
-const err90 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid17){
+const err90 = {instancePath:instancePath+"/channels/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/channels/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -3996,10 +4067,10 @@ vErrors.push(err90);
 errors++;
 }
 else {
-errors = _errs108;
+errors = _errs96;
 if(vErrors !== null){
-if(_errs108){
-vErrors.length = _errs108;
+if(_errs96){
+vErrors.length = _errs96;
 }
 else {
 vErrors = null;
@@ -4007,10 +4078,9 @@ vErrors = null;
 }
 }
 }
-if(data.distribution !== undefined){
-let data41 = data.distribution;
-if(typeof data41 !== "string"){
-const err91 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err91 = {instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4019,8 +4089,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(!((data41 === "torchrun") || (data41 === "none"))){
-const err92 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.distribution.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.output !== undefined){
+if(typeof data.output !== "string"){
+const err92 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4030,14 +4102,10 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data42 = data.metrics;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key7 in data42){
-let data43 = data42[key7];
-if(typeof data43 === "string"){
-if(func3(data43) > 500){
-const err93 = {instancePath:instancePath+"/metrics/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(data.uncompressedModel !== undefined){
+let data43 = data.uncompressedModel;
+if((typeof data43 !== "boolean") && (typeof data43 !== "string")){
+const err93 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/type",keyword:"type",params:{type: schema13.properties.uncompressedModel.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4046,9 +4114,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-else {
-const err94 = {instancePath:instancePath+"/metrics/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data43 === "string"){
+if(!pattern4.test(data43)){
+const err94 = {instancePath:instancePath+"/uncompressedModel",schemaPath:"#/properties/uncompressedModel/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4059,8 +4127,13 @@ errors++;
 }
 }
 }
-else {
-const err95 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.checkpoints !== undefined){
+let data44 = data.checkpoints;
+const _errs119 = errors;
+let valid19 = false;
+const _errs120 = errors;
+if(typeof data44 !== "boolean"){
+const err95 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4069,13 +4142,12 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data.spot !== undefined){
-let data44 = data.spot;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-for(const key8 in data44){
-if(!((key8 === "enabled") || (key8 === "maxWait"))){
-const err96 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+var _valid4 = _errs120 === errors;
+valid19 = valid19 || _valid4;
+if(!valid19){
+const _errs122 = errors;
+if(typeof data44 !== "string"){
+const err96 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4084,10 +4156,11 @@ vErrors.push(err96);
 }
 errors++;
 }
+var _valid4 = _errs122 === errors;
+valid19 = valid19 || _valid4;
 }
-if(data44.enabled !== undefined){
-if(typeof data44.enabled !== "boolean"){
-const err97 = {instancePath:instancePath+"/spot/enabled",schemaPath:"#/properties/spot/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(!valid19){
+const err97 = {instancePath:instancePath+"/checkpoints",schemaPath:"#/properties/checkpoints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4096,11 +4169,22 @@ vErrors.push(err97);
 }
 errors++;
 }
+else {
+errors = _errs119;
+if(vErrors !== null){
+if(_errs119){
+vErrors.length = _errs119;
 }
-if(data44.maxWait !== undefined){
-let data46 = data44.maxWait;
-if((!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))) && (typeof data46 !== "string")){
-const err98 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/type",keyword:"type",params:{type: schema13.properties.spot.properties.maxWait.type},message:"must be integer,string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.distribution !== undefined){
+let data45 = data.distribution;
+if(typeof data45 !== "string"){
+const err98 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4109,9 +4193,8 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(typeof data46 == "number"){
-if(data46 < 1 || isNaN(data46)){
-const err99 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(!((data45 === "torchrun") || (data45 === "none"))){
+const err99 = {instancePath:instancePath+"/distribution",schemaPath:"#/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema13.properties.distribution.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4121,9 +4204,14 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(typeof data46 === "string"){
-if(!pattern4.test(data46)){
-const err100 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(data.metrics !== undefined){
+let data46 = data.metrics;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key8 in data46){
+let data47 = data46[key8];
+if(typeof data47 === "string"){
+if(func3(data47) > 500){
+const err100 = {instancePath:instancePath+"/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4133,10 +4221,8 @@ vErrors.push(err100);
 errors++;
 }
 }
-}
-}
 else {
-const err101 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err101 = {instancePath:instancePath+"/metrics/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4146,10 +4232,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data.maxRuntime !== undefined){
-let data47 = data.maxRuntime;
-if((!((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47)))) && (typeof data47 !== "string")){
-const err102 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema13.properties.maxRuntime.type},message:"must be integer,string"};
+}
+else {
+const err102 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4158,9 +4243,13 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(typeof data47 == "number"){
-if(data47 < 1 || isNaN(data47)){
-const err103 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.spot !== undefined){
+let data48 = data.spot;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key9 in data48){
+if(!((key9 === "enabled") || (key9 === "maxWait"))){
+const err103 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4170,9 +4259,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(typeof data47 === "string"){
-if(!pattern4.test(data47)){
-const err104 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(data48.enabled !== undefined){
+if(typeof data48.enabled !== "boolean"){
+const err104 = {instancePath:instancePath+"/spot/enabled",schemaPath:"#/properties/spot/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -4182,14 +4271,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-if(data.environment !== undefined){
-let data48 = data.environment;
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-for(const key9 in data48){
-let data49 = data48[key9];
-if(((typeof data49 !== "string") && (!(typeof data49 == "number"))) && (typeof data49 !== "boolean")){
-const err105 = {instancePath:instancePath+"/environment/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema13.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(data48.maxWait !== undefined){
+let data50 = data48.maxWait;
+if((!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))) && (typeof data50 !== "string")){
+const err105 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/type",keyword:"type",params:{type: schema13.properties.spot.properties.maxWait.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -4198,10 +4283,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(typeof data50 == "number"){
+if(data50 < 1 || isNaN(data50)){
+const err106 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -4211,12 +4295,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data.tags !== undefined){
-let data50 = data.tags;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-for(const key10 in data50){
-if(typeof data50[key10] !== "string"){
-const err107 = {instancePath:instancePath+"/tags/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data50 === "string"){
+if(!pattern4.test(data50)){
+const err107 = {instancePath:instancePath+"/spot/maxWait",schemaPath:"#/properties/spot/properties/maxWait/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -4227,8 +4308,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err108 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/spot",schemaPath:"#/properties/spot/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -4238,9 +4320,10 @@ vErrors.push(err108);
 errors++;
 }
 }
-}
-else {
-const err109 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.maxRuntime !== undefined){
+let data51 = data.maxRuntime;
+if((!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))) && (typeof data51 !== "string")){
+const err109 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema13.properties.maxRuntime.type},message:"must be integer,string"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -4249,12 +4332,103 @@ vErrors.push(err109);
 }
 errors++;
 }
+if(typeof data51 == "number"){
+if(data51 < 1 || isNaN(data51)){
+const err110 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(typeof data51 === "string"){
+if(!pattern4.test(data51)){
+const err111 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+if(data.environment !== undefined){
+let data52 = data.environment;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key10 in data52){
+let data53 = data52[key10];
+if(((typeof data53 !== "string") && (!(typeof data53 == "number"))) && (typeof data53 !== "boolean")){
+const err112 = {instancePath:instancePath+"/environment/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema13.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data54 = data.tags;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+for(const key11 in data54){
+if(typeof data54[key11] !== "string"){
+const err114 = {instancePath:instancePath+"/tags/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
 validate12.errors = vErrors;
 return errors === 0;
 }
 
-exports.e9e41c381afb8d8d495a15231a04c897908ab8d735ba7612076134d589793f79 = validate13;
-const schema14 = {"type":"object","description":"Waits for an outside system: SageMaker puts a message with a callback token and the inputs on an SQS queue, and the step ends when a consumer calls SendPipelineExecutionStepSuccess (with the output values) or SendPipelineExecutionStepFailure.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL the message goes to (SqsQueueUrl), e.g. ${params.LabelingQueueUrl} or https://sqs.us-east-1.amazonaws.com/111122223333/labeling."},"inputs":{"type":"object","description":"Values sent to the consumer as the message's \"arguments\" (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Output parameters the consumer returns, by name, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","queue"]};
+exports["74d4082432494106d6c58acd77ef032988802911300cd311be774a29bc4cefc9"] = validate13;
+const schema14 = {"type":"object","description":"Waits for an outside system: SageMaker puts a message with a callback token and the inputs on an SQS queue, and the step ends when a consumer calls SendPipelineExecutionStepSuccess (with the output values) or SendPipelineExecutionStepFailure.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL the message goes to (SqsQueueUrl), e.g. ${params.LabelingQueueUrl} or https://sqs.us-east-1.amazonaws.com/111122223333/labeling."},"inputs":{"type":"object","description":"Values sent to the consumer as the message's \"arguments\" (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Output parameters the consumer returns, by name, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","queue"]};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4304,7 +4478,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema14.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -4929,8 +5103,8 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-exports.c08f2981c1011642d83d7d4e68be97d3a4cb959211a9ee983e3468868ba617d7 = validate14;
-const schema15 = {"type":"object","description":"Humans rank each question's answers in SageMaker Ground Truth (a custom <crowd-text-ranking> task); a Callback step whose message the labeling bridge turns into a labeling job. Outputs: OutputManifestUri and LabelingJobArn.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL of the labeling bridge (its stack output QueueUrl), e.g. ${vars.labelingQueueUrl}."},"manifest":{"type":"string","description":"S3 URI of the input manifest file (one {\"id\",\"source\",\"responses\"} object a line), e.g. ${steps.GenerateResponses.outputs.manifest}/manifest.jsonl."},"workteam":{"type":"string","description":"ARN of the private workteam that ranks (WorkteamArn)."},"labelingRole":{"type":"string","description":"IAM role Ground Truth assumes (RoleArn): reads the manifest and UI template, writes the output, invokes the two Lambdas."},"lambdas":{"type":"object","description":"The bridge's Lambdas for the custom task (its stack outputs).","properties":{"preAnnotation":{"type":"string","description":"Pre-annotation Lambda ARN (PreHumanTaskLambdaArn): passes id, source and responses to the worker UI."},"consolidation":{"type":"string","description":"Answer-consolidation Lambda ARN: keeps every worker's answer (pass-through), as containers/preferences expects."}},"additionalProperties":false,"required":["preAnnotation","consolidation"]},"ranking":{"type":"object","description":"The ranking workers do.","properties":{"dimension":{"type":"string","description":"Name of the ranking dimension, e.g. Alignment (known at compile time)."},"instructions":{"type":"string","description":"What to rank on, shown to workers (known at compile time)."},"allowTies":{"type":"boolean","description":"May equally good answers share a rank? Default true."}},"additionalProperties":false,"required":["dimension","instructions"]},"values":{"type":"string","description":"A local text file (relative to this spec) with the organisation's values, shown beside the answers, e.g. ../containers/generate/data/context.md."},"template":{"type":"string","description":"A local handlebars template (relative to this spec) for the worker UI; default: smpipe's built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}."},"task":{"type":"object","description":"The labeling task workers see in their portal (HumanTaskConfig).","properties":{"title":{"type":"string","description":"Task title (TaskTitle), also the heading of the worker UI; default \"Rank the answers to a customer question\"."},"description":{"type":"string","description":"Task description (TaskDescription), at most 255 characters."},"keywords":{"type":"array","items":{"type":"string","description":"A keyword.","pattern":"^[A-Za-z0-9]+( [A-Za-z0-9]+)*$"},"description":"Up to 5 keywords (TaskKeywords): letters, digits and single spaces.","minItems":1,"maxItems":5},"workersPerItem":{"type":["integer","string"],"pattern":"\\$\\{","description":"Workers who rank each item (NumberOfHumanWorkersPerDataObject, 1-9); default 1. ${params.X} works.","minimum":1,"maximum":9},"timeLimit":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds a worker has for one item (TaskTimeLimitInSeconds); default 900.","minimum":30},"availabilityLifetime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds an item waits for workers before it expires (TaskAvailabilityLifetimeInSeconds); default 864000 (10 days).","minimum":60},"maxConcurrentTasks":{"type":["integer","string"],"pattern":"\\$\\{","description":"Items offered to workers at the same time (MaxConcurrentTaskCount, 1-5000); default: Ground Truth's.","minimum":1,"maximum":5000}},"additionalProperties":false},"labelAttribute":{"type":"string","description":"Label attribute name in the output manifest (LabelAttributeName); default \"ranking\"."},"output":{"type":"string","description":"S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the labeling job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","queue","manifest","workteam","labelingRole","lambdas","ranking"]};
+exports.c03a921fe9fd712b97f09480aad59933bfa1a62bac83bb9f99bbb882dc492504 = validate14;
+const schema15 = {"type":"object","description":"Humans rank each question's answers in SageMaker Ground Truth (a custom <crowd-text-ranking> task); a Callback step whose message the labeling bridge turns into a labeling job. Outputs: OutputManifestUri and LabelingJobArn.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"queue":{"type":"string","description":"SQS queue URL of the labeling bridge (its stack output QueueUrl), e.g. ${vars.labelingQueueUrl}."},"manifest":{"type":"string","description":"S3 URI of the input manifest file (one {\"id\",\"source\",\"responses\"} object a line), e.g. ${steps.GenerateResponses.outputs.manifest}/manifest.jsonl."},"workteam":{"type":"string","description":"ARN of the private workteam that ranks (WorkteamArn)."},"labelingRole":{"type":"string","description":"IAM role Ground Truth assumes (RoleArn): reads the manifest and UI template, writes the output, invokes the two Lambdas."},"lambdas":{"type":"object","description":"The bridge's Lambdas for the custom task (its stack outputs).","properties":{"preAnnotation":{"type":"string","description":"Pre-annotation Lambda ARN (PreHumanTaskLambdaArn): passes id, source and responses to the worker UI."},"consolidation":{"type":"string","description":"Answer-consolidation Lambda ARN: keeps every worker's answer (pass-through), as containers/preferences expects."}},"additionalProperties":false,"required":["preAnnotation","consolidation"]},"ranking":{"type":"object","description":"The ranking workers do.","properties":{"dimension":{"type":"string","description":"Name of the ranking dimension, e.g. Alignment (known at compile time)."},"instructions":{"type":"string","description":"What to rank on, shown to workers (known at compile time)."},"allowTies":{"type":"boolean","description":"May equally good answers share a rank? Default true."}},"additionalProperties":false,"required":["dimension","instructions"]},"values":{"type":"string","description":"A local text file (relative to this spec) with the organisation's values, shown beside the answers, e.g. ../containers/generate/data/context.md."},"template":{"type":"string","description":"A local handlebars template (relative to this spec) for the worker UI; default: smpipe's built-in text-ranking template. Liquid goes inside {{{{raw}}}}…{{{{/raw}}}}."},"task":{"type":"object","description":"The labeling task workers see in their portal (HumanTaskConfig).","properties":{"title":{"type":"string","description":"Task title (TaskTitle), also the heading of the worker UI; default \"Rank the answers to a customer question\"."},"description":{"type":"string","description":"Task description (TaskDescription), at most 255 characters."},"keywords":{"type":"array","items":{"type":"string","description":"A keyword.","pattern":"^[A-Za-z0-9]+( [A-Za-z0-9]+)*$"},"description":"Up to 5 keywords (TaskKeywords): letters, digits and single spaces.","minItems":1,"maxItems":5},"workersPerItem":{"type":["integer","string"],"pattern":"\\$\\{","description":"Workers who rank each item (NumberOfHumanWorkersPerDataObject, 1-9); default 1. ${params.X} works.","minimum":1,"maximum":9},"timeLimit":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds a worker has for one item (TaskTimeLimitInSeconds); default 900.","minimum":30},"availabilityLifetime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds an item waits for workers before it expires (TaskAvailabilityLifetimeInSeconds); default 864000 (10 days).","minimum":60},"maxConcurrentTasks":{"type":["integer","string"],"pattern":"\\$\\{","description":"Items offered to workers at the same time (MaxConcurrentTaskCount, 1-5000); default: Ground Truth's.","minimum":1,"maximum":5000}},"additionalProperties":false},"labelAttribute":{"type":"string","description":"Label attribute name in the output manifest (LabelAttributeName); default \"ranking\"."},"output":{"type":"string","description":"S3 URI where Ground Truth writes its output (S3OutputPath), each job under its own name; default <artifacts>/labels/<step>, the same in every execution so the step stays reusable from the cache."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the labeling job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","queue","manifest","workteam","labelingRole","lambdas","ranking"]};
 const pattern24 = new RegExp("^[A-Za-z0-9]+( [A-Za-z0-9]+)*$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -5031,7 +5205,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
@@ -6138,8 +6312,8 @@ validate14.errors = vErrors;
 return errors === 0;
 }
 
-exports["2054c40cbe635f0a3422e99c2f420c568e4198658ae520e873d1ee722d4f35f9"] = validate15;
-const schema16 = {"type":"object","description":"Invokes an AWS Lambda function with the inputs as its event; the function's JSON result supplies the declared outputs.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"function":{"type":"string","description":"ARN of the Lambda function (FunctionArn), known at compile time, e.g. arn:aws:lambda:us-east-1:111122223333:function:deploy or ${vars.deployFunctionArn}."},"inputs":{"type":"object","description":"The event the function receives (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Keys of the function's result to expose, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","function"]};
+exports.e18572e223ea422af2868a52fc0b648afb86bb99b56f10853c9d00098303ac40 = validate15;
+const schema16 = {"type":"object","description":"Invokes an AWS Lambda function with the inputs as its event; the function's JSON result supplies the declared outputs.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"function":{"type":"string","description":"ARN of the Lambda function (FunctionArn), known at compile time, e.g. arn:aws:lambda:us-east-1:111122223333:function:deploy or ${vars.deployFunctionArn}."},"inputs":{"type":"object","description":"The event the function receives (any JSON; strings may hold ${...} expressions).","additionalProperties":{"description":"A value of any JSON type; strings may hold ${...} expressions."}},"outputs":{"type":"object","description":"Keys of the function's result to expose, with their type; later steps read them with ${steps.S.outputs.NAME}.","maxProperties":50,"additionalProperties":{"type":"string","enum":["string","integer","float","boolean"],"description":"The output's type; later steps see the value with this type."}}},"additionalProperties":false,"required":["kind","function"]};
 
 function validate15(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6189,7 +6363,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema16.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -6814,8 +6988,8 @@ validate15.errors = vErrors;
 return errors === 0;
 }
 
-exports.dcdbc83734ca476ecb2155a2a18f121f5e84393f67c6694a03b92a9595b50770 = validate16;
-const schema17 = {"type":"object","description":"Branches the pipeline: when `when` holds, the steps in `then` run, else those in `else`. Branch steps are defined under steps: like any other and run only in their branch.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"when":{"description":"The condition: comparisons (==, !=, >, >=, <, <=), in [...], and, or, not, parentheses; operands are ${...} expressions, numbers, quoted strings, true/false. A list means all must hold.","anyOf":[{"type":"string","description":"One condition."},{"type":"array","items":{"type":"string","description":"One condition."},"description":"Conditions that must all hold.","minItems":1}]},"then":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run when the condition holds.","uniqueItems":true},"else":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run otherwise.","uniqueItems":true}},"additionalProperties":false,"required":["kind","when"]};
+exports["8404eb91718a2324b1724b51294a2ad21a20612acdda7ce6d75e38c5050a249b"] = validate16;
+const schema17 = {"type":"object","description":"Branches the pipeline: when `when` holds, the steps in `then` run, else those in `else`. Branch steps are defined under steps: like any other and run only in their branch.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"when":{"description":"The condition: comparisons (==, !=, >, >=, <, <=), in [...], and, or, not, parentheses; operands are ${...} expressions, numbers, quoted strings, true/false. A list means all must hold.","anyOf":[{"type":"string","description":"One condition."},{"type":"array","items":{"type":"string","description":"One condition."},"description":"Conditions that must all hold.","minItems":1}]},"then":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run when the condition holds.","uniqueItems":true},"else":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that run otherwise.","uniqueItems":true}},"additionalProperties":false,"required":["kind","when"]};
 
 function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6865,7 +7039,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema17.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -7598,8 +7772,8 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-exports.e40eab6553ed01210d91af901e11cc705bfd211ca706690fd91e68a4a7b18fcb = validate17;
-const schema18 = {"type":"object","description":"Stops the pipeline execution with status Failed and an error message, typically in the else-branch of a condition.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"message":{"type":"string","description":"Error message shown for the failed execution; ${...} expressions are filled in at run time, e.g. \"accuracy ${steps.Evaluate.reports.evaluation.metrics.accuracy} is below ${params.MinAccuracy}\"."}},"additionalProperties":false,"required":["kind","message"]};
+exports["1196c6eacd5a5d37fef76ff62835adb2333b668d4c7b85966ea76d9d09b32f3b"] = validate17;
+const schema18 = {"type":"object","description":"Stops the pipeline execution with status Failed and an error message, typically in the else-branch of a condition.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"message":{"type":"string","description":"Error message shown for the failed execution; ${...} expressions are filled in at run time, e.g. \"accuracy ${steps.Evaluate.reports.evaluation.metrics.accuracy} is below ${params.MinAccuracy}\"."}},"additionalProperties":false,"required":["kind","message"]};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7649,7 +7823,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -8211,8 +8385,8 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-exports.fa637260bc47f2c3fe6ddec586d0d50eecc7d98733c77c42ae9bfd50d8c60f73 = validate18;
-const schema19 = {"type":"object","description":"Creates a SageMaker model (CreateModel) from an inference image and model artifacts, for an endpoint config or a batch transform. VPC and network isolation come from defaults.network.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the model, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image"]};
+exports.c041da741f9bb250efb560ee0b0e8cb0ebeaad5a39834d7bdd2cb7da2374c66e = validate18;
+const schema19 = {"type":"object","description":"Creates a SageMaker model (CreateModel) from an inference image and model artifacts, for an endpoint config or a batch transform. VPC and network isolation come from defaults.network.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"image":{"description":"Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the model, added to defaults.tags."}},"additionalProperties":false,"required":["kind","image"]};
 
 function validate18(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8262,7 +8436,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -8910,14 +9084,101 @@ errors++;
 }
 var _valid2 = _errs52 === errors;
 valid12 = valid12 || _valid2;
-}
 if(!valid12){
-const err53 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs63 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.framework === undefined){
+const err53 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
 else {
 vErrors.push(err53);
+}
+errors++;
+}
+for(const key4 in data17){
+if(!((((key4 === "framework") || (key4 === "version")) || (key4 === "gpu")) || (key4 === "python"))){
+const err54 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data17.framework !== undefined){
+if(typeof data17.framework !== "string"){
+const err55 = {instancePath:instancePath+"/image/framework",schemaPath:"#/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data17.version !== undefined){
+if(typeof data17.version !== "string"){
+const err56 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data17.gpu !== undefined){
+if(typeof data17.gpu !== "boolean"){
+const err57 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data17.python !== undefined){
+if(typeof data17.python !== "string"){
+const err58 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+var _valid2 = _errs63 === errors;
+valid12 = valid12 || _valid2;
+}
+}
+if(!valid12){
+const err60 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
 }
 errors++;
 }
@@ -8935,99 +9196,7 @@ vErrors = null;
 }
 if(data.modelData !== undefined){
 if(typeof data.modelData !== "string"){
-const err54 = {instancePath:instancePath+"/modelData",schemaPath:"#/properties/modelData/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data.uncompressed !== undefined){
-let data23 = data.uncompressed;
-if((typeof data23 !== "boolean") && (typeof data23 !== "string")){
-const err55 = {instancePath:instancePath+"/uncompressed",schemaPath:"#/properties/uncompressed/type",keyword:"type",params:{type: schema19.properties.uncompressed.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(typeof data23 === "string"){
-if(!pattern4.test(data23)){
-const err56 = {instancePath:instancePath+"/uncompressed",schemaPath:"#/properties/uncompressed/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-if(data.environment !== undefined){
-let data24 = data.environment;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key4 in data24){
-let data25 = data24[key4];
-if(((typeof data25 !== "string") && (!(typeof data25 == "number"))) && (typeof data25 !== "boolean")){
-const err57 = {instancePath:instancePath+"/environment/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema19.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-}
-else {
-const err58 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.role !== undefined){
-if(typeof data.role !== "string"){
-const err59 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data.tags !== undefined){
-let data27 = data.tags;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-for(const key5 in data27){
-if(typeof data27[key5] !== "string"){
-const err60 = {instancePath:instancePath+"/tags/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath:instancePath+"/modelData",schemaPath:"#/properties/modelData/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9037,9 +9206,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.uncompressed !== undefined){
+let data27 = data.uncompressed;
+if((typeof data27 !== "boolean") && (typeof data27 !== "string")){
+const err62 = {instancePath:instancePath+"/uncompressed",schemaPath:"#/properties/uncompressed/type",keyword:"type",params:{type: schema19.properties.uncompressed.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9048,12 +9218,103 @@ vErrors.push(err62);
 }
 errors++;
 }
+if(typeof data27 === "string"){
+if(!pattern4.test(data27)){
+const err63 = {instancePath:instancePath+"/uncompressed",schemaPath:"#/properties/uncompressed/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data.environment !== undefined){
+let data28 = data.environment;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+let data29 = data28[key5];
+if(((typeof data29 !== "string") && (!(typeof data29 == "number"))) && (typeof data29 !== "boolean")){
+const err64 = {instancePath:instancePath+"/environment/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema19.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err66 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data31 = data.tags;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key6 in data31){
+if(typeof data31[key6] !== "string"){
+const err67 = {instancePath:instancePath+"/tags/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
 validate18.errors = vErrors;
 return errors === 0;
 }
 
-exports["645781879079c88a4d07c0b4d48cf8e9cd7d4677ae290e5741aaa7e464a0a718"] = validate19;
-const schema20 = {"type":"object","description":"Registers the model as a new version in a SageMaker Model Registry model package group (CreateModelPackage), with its inference containers, supported instance types, approval status and metrics reports.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"group":{"type":"string","description":"Model package group name or ARN (ModelPackageGroupName); the group must exist."},"approval":{"description":"Approval status of the new version (ModelApprovalStatus); default PendingManualApproval.","anyOf":[{"type":"string","enum":["Approved","Rejected","PendingManualApproval"],"description":"A fixed status."},{"type":"string","description":"An expression such as ${params.ModelApprovalStatus}.","pattern":"\\$\\{"}]},"packageDescription":{"type":"string","description":"Description of the model version (ModelPackageDescription).","maxLength":1024},"containers":{"type":"array","items":{"type":"object","description":"An inference container of the model package.","properties":{"image":{"description":"Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"framework":{"type":"string","description":"Machine learning framework of the image, e.g. PYTORCH (Framework)."},"frameworkVersion":{"type":"string","description":"Framework version, e.g. 2.3 (FrameworkVersion)."}},"additionalProperties":false,"required":["image"]},"description":"Inference containers of the model version (InferenceSpecification.Containers).","minItems":1},"contentTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model accepts, e.g. application/json."},"responseTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model answers with."},"realtimeInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for real-time endpoints, e.g. ml.g5.12xlarge."},"transformInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for batch transform."},"metrics":{"type":"object","description":"Model metrics reports attached to the model version (ModelMetrics).","properties":{"modelQuality":{"type":"object","description":"ModelQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics report (ModelMetrics.ModelQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints report (ModelMetrics.ModelQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"modelDataQuality":{"type":"object","description":"ModelDataQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics report (ModelMetrics.ModelDataQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints report (ModelMetrics.ModelDataQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"bias":{"type":"object","description":"Bias reports shown with the model version in the registry.","properties":{"report":{"description":"Report report (ModelMetrics.Bias.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"preTrainingReport":{"description":"PreTrainingReport report (ModelMetrics.Bias.PreTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"postTrainingReport":{"description":"PostTrainingReport report (ModelMetrics.Bias.PostTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"explainability":{"type":"object","description":"Explainability reports shown with the model version in the registry.","properties":{"report":{"description":"Report report (ModelMetrics.Explainability.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false}},"additionalProperties":false},"customerMetadata":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":256},"description":"Free-form key-value metadata on the version (CustomerMetadataProperties): 1-50 keys.","minProperties":1,"maxProperties":50},"skipModelValidation":{"type":"boolean","description":"Skip validating the inference specification (SkipModelValidation All) instead of the default None."}},"additionalProperties":false,"required":["kind","group","containers"]};
+exports["2986238eaa2a1d489e010510ae507e5754bf46560e77003889d5718ef45934f9"] = validate19;
+const schema20 = {"type":"object","description":"Registers the model as a new version in a SageMaker Model Registry model package group (CreateModelPackage), with its inference containers, supported instance types, approval status and metrics reports.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"group":{"type":"string","description":"Model package group name or ARN (ModelPackageGroupName); the group must exist."},"approval":{"description":"Approval status of the new version (ModelApprovalStatus); default PendingManualApproval.","anyOf":[{"type":"string","enum":["Approved","Rejected","PendingManualApproval"],"description":"A fixed status."},{"type":"string","description":"An expression such as ${params.ModelApprovalStatus}.","pattern":"\\$\\{"}]},"packageDescription":{"type":"string","description":"Description of the model version (ModelPackageDescription).","maxLength":1024},"containers":{"type":"array","items":{"type":"object","description":"An inference container of the model package.","properties":{"image":{"description":"Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"modelData":{"type":"string","description":"Model artifacts: an S3 URI or expression, usually ${steps.Train.modelArtifacts}."},"uncompressed":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Model data is an uncompressed S3 prefix (large models) instead of a model.tar.gz."},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"framework":{"type":"string","description":"Machine learning framework of the image, e.g. PYTORCH (Framework)."},"frameworkVersion":{"type":"string","description":"Framework version, e.g. 2.3 (FrameworkVersion)."}},"additionalProperties":false,"required":["image"]},"description":"Inference containers of the model version (InferenceSpecification.Containers).","minItems":1},"contentTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model accepts, e.g. application/json."},"responseTypes":{"type":"array","items":{"type":"string","description":"A MIME type."},"description":"MIME types the model answers with."},"realtimeInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for real-time endpoints, e.g. ml.g5.12xlarge."},"transformInstanceTypes":{"type":"array","items":{"type":"string","description":"An instance type or expression."},"description":"Instance types for batch transform."},"metrics":{"type":"object","description":"Model metrics reports attached to the model version (ModelMetrics).","properties":{"modelQuality":{"type":"object","description":"ModelQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics (ModelMetrics.ModelQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints (ModelMetrics.ModelQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"modelDataQuality":{"type":"object","description":"ModelDataQuality reports shown with the model version in the registry.","properties":{"statistics":{"description":"Statistics (ModelMetrics.ModelDataQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints (ModelMetrics.ModelDataQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"bias":{"type":"object","description":"Bias reports shown with the model version in the registry.","properties":{"report":{"description":"Report (ModelMetrics.Bias.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"preTrainingReport":{"description":"PreTrainingReport (ModelMetrics.Bias.PreTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"postTrainingReport":{"description":"PostTrainingReport (ModelMetrics.Bias.PostTrainingReport).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"explainability":{"type":"object","description":"Explainability reports shown with the model version in the registry.","properties":{"report":{"description":"Report (ModelMetrics.Explainability.Report).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false}},"additionalProperties":false},"driftCheckBaselines":{"type":"object","description":"Baselines for drift checks of this model version (DriftCheckBaselines): usually the check steps' ${steps.S.driftCheckConstraints} and ${steps.S.driftCheckStatistics}; a configFile may also be a local file.","properties":{"modelQuality":{"type":"object","description":"ModelQuality baselines later checks of this model compare with.","properties":{"statistics":{"description":"Statistics (DriftCheckBaselines.ModelQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints (DriftCheckBaselines.ModelQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"modelDataQuality":{"type":"object","description":"ModelDataQuality baselines later checks of this model compare with.","properties":{"statistics":{"description":"Statistics (DriftCheckBaselines.ModelDataQuality.Statistics).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"constraints":{"description":"Constraints (DriftCheckBaselines.ModelDataQuality.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"bias":{"type":"object","description":"Bias baselines later checks of this model compare with.","properties":{"configFile":{"description":"ConfigFile (DriftCheckBaselines.Bias.ConfigFile).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"preTrainingConstraints":{"description":"PreTrainingConstraints (DriftCheckBaselines.Bias.PreTrainingConstraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"postTrainingConstraints":{"description":"PostTrainingConstraints (DriftCheckBaselines.Bias.PostTrainingConstraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false},"explainability":{"type":"object","description":"Explainability baselines later checks of this model compare with.","properties":{"constraints":{"description":"Constraints (DriftCheckBaselines.Explainability.Constraints).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]},"configFile":{"description":"ConfigFile (DriftCheckBaselines.Explainability.ConfigFile).","anyOf":[{"type":"string","description":"S3 URI or expression of the file; content type application/json."},{"type":"object","description":"Metrics file settings.","properties":{"source":{"type":"string","description":"S3 URI or expression of the file."},"contentType":{"type":"string","description":"MIME type of the file; default application/json."}},"additionalProperties":false,"required":["source"]}]}},"additionalProperties":false}},"additionalProperties":false},"customerMetadata":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":256},"description":"Free-form key-value metadata on the version (CustomerMetadataProperties): 1-50 keys.","minProperties":1,"maxProperties":50},"skipModelValidation":{"type":"boolean","description":"Skip validating the inference specification (SkipModelValidation All) instead of the default None."}},"additionalProperties":false,"required":["kind","group","containers"]};
 
 function validate19(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9113,7 +9374,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema20.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -9913,14 +10174,101 @@ errors++;
 }
 var _valid3 = _errs67 === errors;
 valid16 = valid16 || _valid3;
-}
 if(!valid16){
-const err65 = {instancePath:instancePath+"/containers/" + i4+"/image",schemaPath:"#/properties/containers/items/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const _errs78 = errors;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if(data22.framework === undefined){
+const err65 = {instancePath:instancePath+"/containers/" + i4+"/image",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
 else {
 vErrors.push(err65);
+}
+errors++;
+}
+for(const key5 in data22){
+if(!((((key5 === "framework") || (key5 === "version")) || (key5 === "gpu")) || (key5 === "python"))){
+const err66 = {instancePath:instancePath+"/containers/" + i4+"/image",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data22.framework !== undefined){
+if(typeof data22.framework !== "string"){
+const err67 = {instancePath:instancePath+"/containers/" + i4+"/image/framework",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data22.version !== undefined){
+if(typeof data22.version !== "string"){
+const err68 = {instancePath:instancePath+"/containers/" + i4+"/image/version",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data22.gpu !== undefined){
+if(typeof data22.gpu !== "boolean"){
+const err69 = {instancePath:instancePath+"/containers/" + i4+"/image/gpu",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data22.python !== undefined){
+if(typeof data22.python !== "string"){
+const err70 = {instancePath:instancePath+"/containers/" + i4+"/image/python",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/containers/" + i4+"/image",schemaPath:"#/properties/containers/items/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+var _valid3 = _errs78 === errors;
+valid16 = valid16 || _valid3;
+}
+}
+if(!valid16){
+const err72 = {instancePath:instancePath+"/containers/" + i4+"/image",schemaPath:"#/properties/containers/items/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
 }
 errors++;
 }
@@ -9938,96 +10286,7 @@ vErrors = null;
 }
 if(data21.modelData !== undefined){
 if(typeof data21.modelData !== "string"){
-const err66 = {instancePath:instancePath+"/containers/" + i4+"/modelData",schemaPath:"#/properties/containers/items/properties/modelData/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data21.uncompressed !== undefined){
-let data28 = data21.uncompressed;
-if((typeof data28 !== "boolean") && (typeof data28 !== "string")){
-const err67 = {instancePath:instancePath+"/containers/" + i4+"/uncompressed",schemaPath:"#/properties/containers/items/properties/uncompressed/type",keyword:"type",params:{type: schema20.properties.containers.items.properties.uncompressed.type},message:"must be boolean,string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(typeof data28 === "string"){
-if(!pattern4.test(data28)){
-const err68 = {instancePath:instancePath+"/containers/" + i4+"/uncompressed",schemaPath:"#/properties/containers/items/properties/uncompressed/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-}
-if(data21.environment !== undefined){
-let data29 = data21.environment;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key5 in data29){
-let data30 = data29[key5];
-if(((typeof data30 !== "string") && (!(typeof data30 == "number"))) && (typeof data30 !== "boolean")){
-const err69 = {instancePath:instancePath+"/containers/" + i4+"/environment/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/containers/items/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema20.properties.containers.items.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/containers/" + i4+"/environment",schemaPath:"#/properties/containers/items/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data21.framework !== undefined){
-if(typeof data21.framework !== "string"){
-const err71 = {instancePath:instancePath+"/containers/" + i4+"/framework",schemaPath:"#/properties/containers/items/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data21.frameworkVersion !== undefined){
-if(typeof data21.frameworkVersion !== "string"){
-const err72 = {instancePath:instancePath+"/containers/" + i4+"/frameworkVersion",schemaPath:"#/properties/containers/items/properties/frameworkVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/containers/" + i4,schemaPath:"#/properties/containers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err73 = {instancePath:instancePath+"/containers/" + i4+"/modelData",schemaPath:"#/properties/containers/items/properties/modelData/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -10037,9 +10296,10 @@ vErrors.push(err73);
 errors++;
 }
 }
-}
-else {
-const err74 = {instancePath:instancePath+"/containers",schemaPath:"#/properties/containers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.uncompressed !== undefined){
+let data32 = data21.uncompressed;
+if((typeof data32 !== "boolean") && (typeof data32 !== "string")){
+const err74 = {instancePath:instancePath+"/containers/" + i4+"/uncompressed",schemaPath:"#/properties/containers/items/properties/uncompressed/type",keyword:"type",params:{type: schema20.properties.containers.items.properties.uncompressed.type},message:"must be boolean,string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -10048,14 +10308,9 @@ vErrors.push(err74);
 }
 errors++;
 }
-}
-if(data.contentTypes !== undefined){
-let data33 = data.contentTypes;
-if(Array.isArray(data33)){
-const len4 = data33.length;
-for(let i5=0; i5<len4; i5++){
-if(typeof data33[i5] !== "string"){
-const err75 = {instancePath:instancePath+"/contentTypes/" + i5,schemaPath:"#/properties/contentTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err75 = {instancePath:instancePath+"/containers/" + i4+"/uncompressed",schemaPath:"#/properties/containers/items/properties/uncompressed/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -10066,8 +10321,13 @@ errors++;
 }
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/contentTypes",schemaPath:"#/properties/contentTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.environment !== undefined){
+let data33 = data21.environment;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key6 in data33){
+let data34 = data33[key6];
+if(((typeof data34 !== "string") && (!(typeof data34 == "number"))) && (typeof data34 !== "boolean")){
+const err76 = {instancePath:instancePath+"/containers/" + i4+"/environment/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/containers/items/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema20.properties.containers.items.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -10077,13 +10337,9 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.responseTypes !== undefined){
-let data35 = data.responseTypes;
-if(Array.isArray(data35)){
-const len5 = data35.length;
-for(let i6=0; i6<len5; i6++){
-if(typeof data35[i6] !== "string"){
-const err77 = {instancePath:instancePath+"/responseTypes/" + i6,schemaPath:"#/properties/responseTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err77 = {instancePath:instancePath+"/containers/" + i4+"/environment",schemaPath:"#/properties/containers/items/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -10093,9 +10349,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-else {
-const err78 = {instancePath:instancePath+"/responseTypes",schemaPath:"#/properties/responseTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.framework !== undefined){
+if(typeof data21.framework !== "string"){
+const err78 = {instancePath:instancePath+"/containers/" + i4+"/framework",schemaPath:"#/properties/containers/items/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -10105,13 +10361,9 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.realtimeInstanceTypes !== undefined){
-let data37 = data.realtimeInstanceTypes;
-if(Array.isArray(data37)){
-const len6 = data37.length;
-for(let i7=0; i7<len6; i7++){
-if(typeof data37[i7] !== "string"){
-const err79 = {instancePath:instancePath+"/realtimeInstanceTypes/" + i7,schemaPath:"#/properties/realtimeInstanceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.frameworkVersion !== undefined){
+if(typeof data21.frameworkVersion !== "string"){
+const err79 = {instancePath:instancePath+"/containers/" + i4+"/frameworkVersion",schemaPath:"#/properties/containers/items/properties/frameworkVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -10123,7 +10375,7 @@ errors++;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/realtimeInstanceTypes",schemaPath:"#/properties/realtimeInstanceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err80 = {instancePath:instancePath+"/containers/" + i4,schemaPath:"#/properties/containers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -10133,13 +10385,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.transformInstanceTypes !== undefined){
-let data39 = data.transformInstanceTypes;
-if(Array.isArray(data39)){
-const len7 = data39.length;
-for(let i8=0; i8<len7; i8++){
-if(typeof data39[i8] !== "string"){
-const err81 = {instancePath:instancePath+"/transformInstanceTypes/" + i8,schemaPath:"#/properties/transformInstanceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err81 = {instancePath:instancePath+"/containers",schemaPath:"#/properties/containers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -10149,9 +10397,13 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/transformInstanceTypes",schemaPath:"#/properties/transformInstanceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.contentTypes !== undefined){
+let data37 = data.contentTypes;
+if(Array.isArray(data37)){
+const len4 = data37.length;
+for(let i5=0; i5<len4; i5++){
+if(typeof data37[i5] !== "string"){
+const err82 = {instancePath:instancePath+"/contentTypes/" + i5,schemaPath:"#/properties/contentTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -10161,12 +10413,9 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.metrics !== undefined){
-let data41 = data.metrics;
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key6 in data41){
-if(!((((key6 === "modelQuality") || (key6 === "modelDataQuality")) || (key6 === "bias")) || (key6 === "explainability"))){
-const err83 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+else {
+const err83 = {instancePath:instancePath+"/contentTypes",schemaPath:"#/properties/contentTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -10176,12 +10425,13 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data41.modelQuality !== undefined){
-let data42 = data41.modelQuality;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-for(const key7 in data42){
-if(!((key7 === "statistics") || (key7 === "constraints"))){
-const err84 = {instancePath:instancePath+"/metrics/modelQuality",schemaPath:"#/properties/metrics/properties/modelQuality/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data.responseTypes !== undefined){
+let data39 = data.responseTypes;
+if(Array.isArray(data39)){
+const len5 = data39.length;
+for(let i6=0; i6<len5; i6++){
+if(typeof data39[i6] !== "string"){
+const err84 = {instancePath:instancePath+"/responseTypes/" + i6,schemaPath:"#/properties/responseTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -10191,13 +10441,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data42.statistics !== undefined){
-let data43 = data42.statistics;
-const _errs114 = errors;
-let valid29 = false;
-const _errs115 = errors;
-if(typeof data43 !== "string"){
-const err85 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err85 = {instancePath:instancePath+"/responseTypes",schemaPath:"#/properties/responseTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -10206,13 +10452,14 @@ vErrors.push(err85);
 }
 errors++;
 }
-var _valid4 = _errs115 === errors;
-valid29 = valid29 || _valid4;
-if(!valid29){
-const _errs117 = errors;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.source === undefined){
-const err86 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data.realtimeInstanceTypes !== undefined){
+let data41 = data.realtimeInstanceTypes;
+if(Array.isArray(data41)){
+const len6 = data41.length;
+for(let i7=0; i7<len6; i7++){
+if(typeof data41[i7] !== "string"){
+const err86 = {instancePath:instancePath+"/realtimeInstanceTypes/" + i7,schemaPath:"#/properties/realtimeInstanceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -10221,9 +10468,10 @@ vErrors.push(err86);
 }
 errors++;
 }
-for(const key8 in data43){
-if(!((key8 === "source") || (key8 === "contentType"))){
-const err87 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/realtimeInstanceTypes",schemaPath:"#/properties/realtimeInstanceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -10233,9 +10481,13 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data43.source !== undefined){
-if(typeof data43.source !== "string"){
-const err88 = {instancePath:instancePath+"/metrics/modelQuality/statistics/source",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.transformInstanceTypes !== undefined){
+let data43 = data.transformInstanceTypes;
+if(Array.isArray(data43)){
+const len7 = data43.length;
+for(let i8=0; i8<len7; i8++){
+if(typeof data43[i8] !== "string"){
+const err88 = {instancePath:instancePath+"/transformInstanceTypes/" + i8,schemaPath:"#/properties/transformInstanceTypes/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -10245,9 +10497,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data43.contentType !== undefined){
-if(typeof data43.contentType !== "string"){
-const err89 = {instancePath:instancePath+"/metrics/modelQuality/statistics/contentType",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err89 = {instancePath:instancePath+"/transformInstanceTypes",schemaPath:"#/properties/transformInstanceTypes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -10257,9 +10509,12 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.metrics !== undefined){
+let data45 = data.metrics;
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key7 in data45){
+if(!((((key7 === "modelQuality") || (key7 === "modelDataQuality")) || (key7 === "bias")) || (key7 === "explainability"))){
+const err90 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -10268,11 +10523,13 @@ vErrors.push(err90);
 }
 errors++;
 }
-var _valid4 = _errs117 === errors;
-valid29 = valid29 || _valid4;
 }
-if(!valid29){
-const err91 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data45.modelQuality !== undefined){
+let data46 = data45.modelQuality;
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
+for(const key8 in data46){
+if(!((key8 === "statistics") || (key8 === "constraints"))){
+const err91 = {instancePath:instancePath+"/metrics/modelQuality",schemaPath:"#/properties/metrics/properties/modelQuality/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -10281,25 +10538,14 @@ vErrors.push(err91);
 }
 errors++;
 }
-else {
-errors = _errs114;
-if(vErrors !== null){
-if(_errs114){
-vErrors.length = _errs114;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data42.constraints !== undefined){
-let data46 = data42.constraints;
+if(data46.statistics !== undefined){
+let data47 = data46.statistics;
 const _errs125 = errors;
-let valid31 = false;
+let valid30 = false;
 const _errs126 = errors;
-if(typeof data46 !== "string"){
-const err92 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data47 !== "string"){
+const err92 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -10308,13 +10554,13 @@ vErrors.push(err92);
 }
 errors++;
 }
-var _valid5 = _errs126 === errors;
-valid31 = valid31 || _valid5;
-if(!valid31){
+var _valid4 = _errs126 === errors;
+valid30 = valid30 || _valid4;
+if(!valid30){
 const _errs128 = errors;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.source === undefined){
-const err93 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.source === undefined){
+const err93 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -10323,9 +10569,9 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key9 in data46){
+for(const key9 in data47){
 if(!((key9 === "source") || (key9 === "contentType"))){
-const err94 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+const err94 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -10335,9 +10581,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data46.source !== undefined){
-if(typeof data46.source !== "string"){
-const err95 = {instancePath:instancePath+"/metrics/modelQuality/constraints/source",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.source !== undefined){
+if(typeof data47.source !== "string"){
+const err95 = {instancePath:instancePath+"/metrics/modelQuality/statistics/source",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -10347,9 +10593,9 @@ vErrors.push(err95);
 errors++;
 }
 }
-if(data46.contentType !== undefined){
-if(typeof data46.contentType !== "string"){
-const err96 = {instancePath:instancePath+"/metrics/modelQuality/constraints/contentType",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.contentType !== undefined){
+if(typeof data47.contentType !== "string"){
+const err96 = {instancePath:instancePath+"/metrics/modelQuality/statistics/contentType",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -10361,7 +10607,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err97 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -10370,11 +10616,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-var _valid5 = _errs128 === errors;
-valid31 = valid31 || _valid5;
+var _valid4 = _errs128 === errors;
+valid30 = valid30 || _valid4;
 }
-if(!valid31){
-const err98 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid30){
+const err98 = {instancePath:instancePath+"/metrics/modelQuality/statistics",schemaPath:"#/properties/metrics/properties/modelQuality/properties/statistics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -10395,9 +10641,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err99 = {instancePath:instancePath+"/metrics/modelQuality",schemaPath:"#/properties/metrics/properties/modelQuality/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data46.constraints !== undefined){
+let data50 = data46.constraints;
+const _errs136 = errors;
+let valid32 = false;
+const _errs137 = errors;
+if(typeof data50 !== "string"){
+const err99 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -10406,13 +10656,13 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data41.modelDataQuality !== undefined){
-let data49 = data41.modelDataQuality;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-for(const key10 in data49){
-if(!((key10 === "statistics") || (key10 === "constraints"))){
-const err100 = {instancePath:instancePath+"/metrics/modelDataQuality",schemaPath:"#/properties/metrics/properties/modelDataQuality/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+var _valid5 = _errs137 === errors;
+valid32 = valid32 || _valid5;
+if(!valid32){
+const _errs139 = errors;
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.source === undefined){
+const err100 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -10421,14 +10671,9 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data49.statistics !== undefined){
-let data50 = data49.statistics;
-const _errs139 = errors;
-let valid34 = false;
-const _errs140 = errors;
-if(typeof data50 !== "string"){
-const err101 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data50){
+if(!((key10 === "source") || (key10 === "contentType"))){
+const err101 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -10437,13 +10682,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-var _valid6 = _errs140 === errors;
-valid34 = valid34 || _valid6;
-if(!valid34){
-const _errs142 = errors;
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.source === undefined){
-const err102 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data50.source !== undefined){
+if(typeof data50.source !== "string"){
+const err102 = {instancePath:instancePath+"/metrics/modelQuality/constraints/source",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -10452,9 +10694,10 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key11 in data50){
-if(!((key11 === "source") || (key11 === "contentType"))){
-const err103 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data50.contentType !== undefined){
+if(typeof data50.contentType !== "string"){
+const err103 = {instancePath:instancePath+"/metrics/modelQuality/constraints/contentType",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -10464,9 +10707,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data50.source !== undefined){
-if(typeof data50.source !== "string"){
-const err104 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics/source",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err104 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -10475,10 +10718,11 @@ vErrors.push(err104);
 }
 errors++;
 }
+var _valid5 = _errs139 === errors;
+valid32 = valid32 || _valid5;
 }
-if(data50.contentType !== undefined){
-if(typeof data50.contentType !== "string"){
-const err105 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics/contentType",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid32){
+const err105 = {instancePath:instancePath+"/metrics/modelQuality/constraints",schemaPath:"#/properties/metrics/properties/modelQuality/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -10487,10 +10731,21 @@ vErrors.push(err105);
 }
 errors++;
 }
+else {
+errors = _errs136;
+if(vErrors !== null){
+if(_errs136){
+vErrors.length = _errs136;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err106 = {instancePath:instancePath+"/metrics/modelQuality",schemaPath:"#/properties/metrics/properties/modelQuality/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -10499,11 +10754,13 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid6 = _errs142 === errors;
-valid34 = valid34 || _valid6;
 }
-if(!valid34){
-const err107 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data45.modelDataQuality !== undefined){
+let data53 = data45.modelDataQuality;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key11 in data53){
+if(!((key11 === "statistics") || (key11 === "constraints"))){
+const err107 = {instancePath:instancePath+"/metrics/modelDataQuality",schemaPath:"#/properties/metrics/properties/modelDataQuality/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -10512,25 +10769,14 @@ vErrors.push(err107);
 }
 errors++;
 }
-else {
-errors = _errs139;
-if(vErrors !== null){
-if(_errs139){
-vErrors.length = _errs139;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data49.constraints !== undefined){
-let data53 = data49.constraints;
+if(data53.statistics !== undefined){
+let data54 = data53.statistics;
 const _errs150 = errors;
-let valid36 = false;
+let valid35 = false;
 const _errs151 = errors;
-if(typeof data53 !== "string"){
-const err108 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data54 !== "string"){
+const err108 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -10539,13 +10785,13 @@ vErrors.push(err108);
 }
 errors++;
 }
-var _valid7 = _errs151 === errors;
-valid36 = valid36 || _valid7;
-if(!valid36){
+var _valid6 = _errs151 === errors;
+valid35 = valid35 || _valid6;
+if(!valid35){
 const _errs153 = errors;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.source === undefined){
-const err109 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.source === undefined){
+const err109 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -10554,9 +10800,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key12 in data53){
+for(const key12 in data54){
 if(!((key12 === "source") || (key12 === "contentType"))){
-const err110 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+const err110 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -10566,9 +10812,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data53.source !== undefined){
-if(typeof data53.source !== "string"){
-const err111 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints/source",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.source !== undefined){
+if(typeof data54.source !== "string"){
+const err111 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics/source",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -10578,9 +10824,9 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data53.contentType !== undefined){
-if(typeof data53.contentType !== "string"){
-const err112 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints/contentType",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data54.contentType !== undefined){
+if(typeof data54.contentType !== "string"){
+const err112 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics/contentType",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -10592,7 +10838,7 @@ errors++;
 }
 }
 else {
-const err113 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err113 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -10601,11 +10847,11 @@ vErrors.push(err113);
 }
 errors++;
 }
-var _valid7 = _errs153 === errors;
-valid36 = valid36 || _valid7;
+var _valid6 = _errs153 === errors;
+valid35 = valid35 || _valid6;
 }
-if(!valid36){
-const err114 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid35){
+const err114 = {instancePath:instancePath+"/metrics/modelDataQuality/statistics",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/statistics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -10626,9 +10872,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/metrics/modelDataQuality",schemaPath:"#/properties/metrics/properties/modelDataQuality/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data53.constraints !== undefined){
+let data57 = data53.constraints;
+const _errs161 = errors;
+let valid37 = false;
+const _errs162 = errors;
+if(typeof data57 !== "string"){
+const err115 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -10637,13 +10887,13 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data41.bias !== undefined){
-let data56 = data41.bias;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key13 in data56){
-if(!(((key13 === "report") || (key13 === "preTrainingReport")) || (key13 === "postTrainingReport"))){
-const err116 = {instancePath:instancePath+"/metrics/bias",schemaPath:"#/properties/metrics/properties/bias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+var _valid7 = _errs162 === errors;
+valid37 = valid37 || _valid7;
+if(!valid37){
+const _errs164 = errors;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.source === undefined){
+const err116 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -10652,14 +10902,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-}
-if(data56.report !== undefined){
-let data57 = data56.report;
-const _errs164 = errors;
-let valid39 = false;
-const _errs165 = errors;
-if(typeof data57 !== "string"){
-const err117 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data57){
+if(!((key13 === "source") || (key13 === "contentType"))){
+const err117 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -10668,13 +10913,10 @@ vErrors.push(err117);
 }
 errors++;
 }
-var _valid8 = _errs165 === errors;
-valid39 = valid39 || _valid8;
-if(!valid39){
-const _errs167 = errors;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.source === undefined){
-const err118 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data57.source !== undefined){
+if(typeof data57.source !== "string"){
+const err118 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints/source",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -10683,9 +10925,10 @@ vErrors.push(err118);
 }
 errors++;
 }
-for(const key14 in data57){
-if(!((key14 === "source") || (key14 === "contentType"))){
-const err119 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data57.contentType !== undefined){
+if(typeof data57.contentType !== "string"){
+const err119 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints/contentType",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -10695,9 +10938,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data57.source !== undefined){
-if(typeof data57.source !== "string"){
-const err120 = {instancePath:instancePath+"/metrics/bias/report/source",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err120 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -10706,10 +10949,11 @@ vErrors.push(err120);
 }
 errors++;
 }
+var _valid7 = _errs164 === errors;
+valid37 = valid37 || _valid7;
 }
-if(data57.contentType !== undefined){
-if(typeof data57.contentType !== "string"){
-const err121 = {instancePath:instancePath+"/metrics/bias/report/contentType",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid37){
+const err121 = {instancePath:instancePath+"/metrics/modelDataQuality/constraints",schemaPath:"#/properties/metrics/properties/modelDataQuality/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -10718,10 +10962,21 @@ vErrors.push(err121);
 }
 errors++;
 }
+else {
+errors = _errs161;
+if(vErrors !== null){
+if(_errs161){
+vErrors.length = _errs161;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err122 = {instancePath:instancePath+"/metrics/modelDataQuality",schemaPath:"#/properties/metrics/properties/modelDataQuality/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -10730,11 +10985,13 @@ vErrors.push(err122);
 }
 errors++;
 }
-var _valid8 = _errs167 === errors;
-valid39 = valid39 || _valid8;
 }
-if(!valid39){
-const err123 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data45.bias !== undefined){
+let data60 = data45.bias;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+for(const key14 in data60){
+if(!(((key14 === "report") || (key14 === "preTrainingReport")) || (key14 === "postTrainingReport"))){
+const err123 = {instancePath:instancePath+"/metrics/bias",schemaPath:"#/properties/metrics/properties/bias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -10743,25 +11000,14 @@ vErrors.push(err123);
 }
 errors++;
 }
-else {
-errors = _errs164;
-if(vErrors !== null){
-if(_errs164){
-vErrors.length = _errs164;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data56.preTrainingReport !== undefined){
-let data60 = data56.preTrainingReport;
+if(data60.report !== undefined){
+let data61 = data60.report;
 const _errs175 = errors;
-let valid41 = false;
+let valid40 = false;
 const _errs176 = errors;
-if(typeof data60 !== "string"){
-const err124 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data61 !== "string"){
+const err124 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -10770,13 +11016,13 @@ vErrors.push(err124);
 }
 errors++;
 }
-var _valid9 = _errs176 === errors;
-valid41 = valid41 || _valid9;
-if(!valid41){
+var _valid8 = _errs176 === errors;
+valid40 = valid40 || _valid8;
+if(!valid40){
 const _errs178 = errors;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.source === undefined){
-const err125 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+if(data61.source === undefined){
+const err125 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -10785,9 +11031,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-for(const key15 in data60){
+for(const key15 in data61){
 if(!((key15 === "source") || (key15 === "contentType"))){
-const err126 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+const err126 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -10797,9 +11043,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data60.source !== undefined){
-if(typeof data60.source !== "string"){
-const err127 = {instancePath:instancePath+"/metrics/bias/preTrainingReport/source",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.source !== undefined){
+if(typeof data61.source !== "string"){
+const err127 = {instancePath:instancePath+"/metrics/bias/report/source",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -10809,9 +11055,9 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data60.contentType !== undefined){
-if(typeof data60.contentType !== "string"){
-const err128 = {instancePath:instancePath+"/metrics/bias/preTrainingReport/contentType",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data61.contentType !== undefined){
+if(typeof data61.contentType !== "string"){
+const err128 = {instancePath:instancePath+"/metrics/bias/report/contentType",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -10823,7 +11069,7 @@ errors++;
 }
 }
 else {
-const err129 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err129 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -10832,11 +11078,11 @@ vErrors.push(err129);
 }
 errors++;
 }
-var _valid9 = _errs178 === errors;
-valid41 = valid41 || _valid9;
+var _valid8 = _errs178 === errors;
+valid40 = valid40 || _valid8;
 }
-if(!valid41){
-const err130 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid40){
+const err130 = {instancePath:instancePath+"/metrics/bias/report",schemaPath:"#/properties/metrics/properties/bias/properties/report/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -10857,13 +11103,13 @@ vErrors = null;
 }
 }
 }
-if(data56.postTrainingReport !== undefined){
-let data63 = data56.postTrainingReport;
+if(data60.preTrainingReport !== undefined){
+let data64 = data60.preTrainingReport;
 const _errs186 = errors;
-let valid43 = false;
+let valid42 = false;
 const _errs187 = errors;
-if(typeof data63 !== "string"){
-const err131 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(typeof data64 !== "string"){
+const err131 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -10872,13 +11118,13 @@ vErrors.push(err131);
 }
 errors++;
 }
-var _valid10 = _errs187 === errors;
-valid43 = valid43 || _valid10;
-if(!valid43){
+var _valid9 = _errs187 === errors;
+valid42 = valid42 || _valid9;
+if(!valid42){
 const _errs189 = errors;
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.source === undefined){
-const err132 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.source === undefined){
+const err132 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -10887,9 +11133,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-for(const key16 in data63){
+for(const key16 in data64){
 if(!((key16 === "source") || (key16 === "contentType"))){
-const err133 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+const err133 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -10899,9 +11145,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data63.source !== undefined){
-if(typeof data63.source !== "string"){
-const err134 = {instancePath:instancePath+"/metrics/bias/postTrainingReport/source",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.source !== undefined){
+if(typeof data64.source !== "string"){
+const err134 = {instancePath:instancePath+"/metrics/bias/preTrainingReport/source",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -10911,9 +11157,9 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data63.contentType !== undefined){
-if(typeof data63.contentType !== "string"){
-const err135 = {instancePath:instancePath+"/metrics/bias/postTrainingReport/contentType",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.contentType !== undefined){
+if(typeof data64.contentType !== "string"){
+const err135 = {instancePath:instancePath+"/metrics/bias/preTrainingReport/contentType",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -10925,7 +11171,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err136 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -10934,11 +11180,11 @@ vErrors.push(err136);
 }
 errors++;
 }
-var _valid10 = _errs189 === errors;
-valid43 = valid43 || _valid10;
+var _valid9 = _errs189 === errors;
+valid42 = valid42 || _valid9;
 }
-if(!valid43){
-const err137 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid42){
+const err137 = {instancePath:instancePath+"/metrics/bias/preTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/preTrainingReport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -10959,9 +11205,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err138 = {instancePath:instancePath+"/metrics/bias",schemaPath:"#/properties/metrics/properties/bias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data60.postTrainingReport !== undefined){
+let data67 = data60.postTrainingReport;
+const _errs197 = errors;
+let valid44 = false;
+const _errs198 = errors;
+if(typeof data67 !== "string"){
+const err138 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -10970,13 +11220,13 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data41.explainability !== undefined){
-let data66 = data41.explainability;
-if(data66 && typeof data66 == "object" && !Array.isArray(data66)){
-for(const key17 in data66){
-if(!(key17 === "report")){
-const err139 = {instancePath:instancePath+"/metrics/explainability",schemaPath:"#/properties/metrics/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+var _valid10 = _errs198 === errors;
+valid44 = valid44 || _valid10;
+if(!valid44){
+const _errs200 = errors;
+if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
+if(data67.source === undefined){
+const err139 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -10985,14 +11235,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data66.report !== undefined){
-let data67 = data66.report;
-const _errs200 = errors;
-let valid46 = false;
-const _errs201 = errors;
-if(typeof data67 !== "string"){
-const err140 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key17 in data67){
+if(!((key17 === "source") || (key17 === "contentType"))){
+const err140 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -11001,13 +11246,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid11 = _errs201 === errors;
-valid46 = valid46 || _valid11;
-if(!valid46){
-const _errs203 = errors;
-if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
-if(data67.source === undefined){
-const err141 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data67.source !== undefined){
+if(typeof data67.source !== "string"){
+const err141 = {instancePath:instancePath+"/metrics/bias/postTrainingReport/source",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -11016,9 +11258,10 @@ vErrors.push(err141);
 }
 errors++;
 }
-for(const key18 in data67){
-if(!((key18 === "source") || (key18 === "contentType"))){
-const err142 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data67.contentType !== undefined){
+if(typeof data67.contentType !== "string"){
+const err142 = {instancePath:instancePath+"/metrics/bias/postTrainingReport/contentType",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -11028,9 +11271,9 @@ vErrors.push(err142);
 errors++;
 }
 }
-if(data67.source !== undefined){
-if(typeof data67.source !== "string"){
-const err143 = {instancePath:instancePath+"/metrics/explainability/report/source",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err143 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -11039,10 +11282,11 @@ vErrors.push(err143);
 }
 errors++;
 }
+var _valid10 = _errs200 === errors;
+valid44 = valid44 || _valid10;
 }
-if(data67.contentType !== undefined){
-if(typeof data67.contentType !== "string"){
-const err144 = {instancePath:instancePath+"/metrics/explainability/report/contentType",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid44){
+const err144 = {instancePath:instancePath+"/metrics/bias/postTrainingReport",schemaPath:"#/properties/metrics/properties/bias/properties/postTrainingReport/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -11051,36 +11295,11 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
 else {
-const err145 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-var _valid11 = _errs203 === errors;
-valid46 = valid46 || _valid11;
-}
-if(!valid46){
-const err146 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-else {
-errors = _errs200;
+errors = _errs197;
 if(vErrors !== null){
-if(_errs200){
-vErrors.length = _errs200;
+if(_errs197){
+vErrors.length = _errs197;
 }
 else {
 vErrors = null;
@@ -11090,7 +11309,38 @@ vErrors = null;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/metrics/explainability",schemaPath:"#/properties/metrics/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err145 = {instancePath:instancePath+"/metrics/bias",schemaPath:"#/properties/metrics/properties/bias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data45.explainability !== undefined){
+let data70 = data45.explainability;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+for(const key18 in data70){
+if(!(key18 === "report")){
+const err146 = {instancePath:instancePath+"/metrics/explainability",schemaPath:"#/properties/metrics/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data70.report !== undefined){
+let data71 = data70.report;
+const _errs211 = errors;
+let valid47 = false;
+const _errs212 = errors;
+if(typeof data71 !== "string"){
+const err147 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -11099,10 +11349,13 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid11 = _errs212 === errors;
+valid47 = valid47 || _valid11;
+if(!valid47){
+const _errs214 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.source === undefined){
+const err148 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -11111,12 +11364,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data.customerMetadata !== undefined){
-let data70 = data.customerMetadata;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(Object.keys(data70).length > 50){
-const err149 = {instancePath:instancePath+"/customerMetadata",schemaPath:"#/properties/customerMetadata/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+for(const key19 in data71){
+if(!((key19 === "source") || (key19 === "contentType"))){
+const err149 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -11125,8 +11375,10 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(Object.keys(data70).length < 1){
-const err150 = {instancePath:instancePath+"/customerMetadata",schemaPath:"#/properties/customerMetadata/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+}
+if(data71.source !== undefined){
+if(typeof data71.source !== "string"){
+const err150 = {instancePath:instancePath+"/metrics/explainability/report/source",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -11135,11 +11387,10 @@ vErrors.push(err150);
 }
 errors++;
 }
-for(const key19 in data70){
-let data71 = data70[key19];
-if(typeof data71 === "string"){
-if(func3(data71) > 256){
-const err151 = {instancePath:instancePath+"/customerMetadata/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/customerMetadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+}
+if(data71.contentType !== undefined){
+if(typeof data71.contentType !== "string"){
+const err151 = {instancePath:instancePath+"/metrics/explainability/report/contentType",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -11149,8 +11400,9 @@ vErrors.push(err151);
 errors++;
 }
 }
+}
 else {
-const err152 = {instancePath:instancePath+"/customerMetadata/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/customerMetadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err152 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -11159,10 +11411,11 @@ vErrors.push(err152);
 }
 errors++;
 }
+var _valid11 = _errs214 === errors;
+valid47 = valid47 || _valid11;
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/customerMetadata",schemaPath:"#/properties/customerMetadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid47){
+const err153 = {instancePath:instancePath+"/metrics/explainability/report",schemaPath:"#/properties/metrics/properties/explainability/properties/report/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -11171,10 +11424,21 @@ vErrors.push(err153);
 }
 errors++;
 }
+else {
+errors = _errs211;
+if(vErrors !== null){
+if(_errs211){
+vErrors.length = _errs211;
 }
-if(data.skipModelValidation !== undefined){
-if(typeof data.skipModelValidation !== "boolean"){
-const err154 = {instancePath:instancePath+"/skipModelValidation",schemaPath:"#/properties/skipModelValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/metrics/explainability",schemaPath:"#/properties/metrics/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -11186,7 +11450,7 @@ errors++;
 }
 }
 else {
-const err155 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err155 = {instancePath:instancePath+"/metrics",schemaPath:"#/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -11195,12 +11459,1149 @@ vErrors.push(err155);
 }
 errors++;
 }
+}
+if(data.driftCheckBaselines !== undefined){
+let data74 = data.driftCheckBaselines;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+for(const key20 in data74){
+if(!((((key20 === "modelQuality") || (key20 === "modelDataQuality")) || (key20 === "bias")) || (key20 === "explainability"))){
+const err156 = {instancePath:instancePath+"/driftCheckBaselines",schemaPath:"#/properties/driftCheckBaselines/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data74.modelQuality !== undefined){
+let data75 = data74.modelQuality;
+if(data75 && typeof data75 == "object" && !Array.isArray(data75)){
+for(const key21 in data75){
+if(!((key21 === "statistics") || (key21 === "constraints"))){
+const err157 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+if(data75.statistics !== undefined){
+let data76 = data75.statistics;
+const _errs228 = errors;
+let valid51 = false;
+const _errs229 = errors;
+if(typeof data76 !== "string"){
+const err158 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+var _valid12 = _errs229 === errors;
+valid51 = valid51 || _valid12;
+if(!valid51){
+const _errs231 = errors;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.source === undefined){
+const err159 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+for(const key22 in data76){
+if(!((key22 === "source") || (key22 === "contentType"))){
+const err160 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+if(data76.source !== undefined){
+if(typeof data76.source !== "string"){
+const err161 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics/source",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data76.contentType !== undefined){
+if(typeof data76.contentType !== "string"){
+const err162 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+else {
+const err163 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+var _valid12 = _errs231 === errors;
+valid51 = valid51 || _valid12;
+}
+if(!valid51){
+const err164 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/statistics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+else {
+errors = _errs228;
+if(vErrors !== null){
+if(_errs228){
+vErrors.length = _errs228;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data75.constraints !== undefined){
+let data79 = data75.constraints;
+const _errs239 = errors;
+let valid53 = false;
+const _errs240 = errors;
+if(typeof data79 !== "string"){
+const err165 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+var _valid13 = _errs240 === errors;
+valid53 = valid53 || _valid13;
+if(!valid53){
+const _errs242 = errors;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.source === undefined){
+const err166 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+for(const key23 in data79){
+if(!((key23 === "source") || (key23 === "contentType"))){
+const err167 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+if(data79.source !== undefined){
+if(typeof data79.source !== "string"){
+const err168 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints/source",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+if(data79.contentType !== undefined){
+if(typeof data79.contentType !== "string"){
+const err169 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+var _valid13 = _errs242 === errors;
+valid53 = valid53 || _valid13;
+}
+if(!valid53){
+const err171 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+else {
+errors = _errs239;
+if(vErrors !== null){
+if(_errs239){
+vErrors.length = _errs239;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/driftCheckBaselines/modelQuality",schemaPath:"#/properties/driftCheckBaselines/properties/modelQuality/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data74.modelDataQuality !== undefined){
+let data82 = data74.modelDataQuality;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key24 in data82){
+if(!((key24 === "statistics") || (key24 === "constraints"))){
+const err173 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data82.statistics !== undefined){
+let data83 = data82.statistics;
+const _errs253 = errors;
+let valid56 = false;
+const _errs254 = errors;
+if(typeof data83 !== "string"){
+const err174 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+var _valid14 = _errs254 === errors;
+valid56 = valid56 || _valid14;
+if(!valid56){
+const _errs256 = errors;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.source === undefined){
+const err175 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+for(const key25 in data83){
+if(!((key25 === "source") || (key25 === "contentType"))){
+const err176 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data83.source !== undefined){
+if(typeof data83.source !== "string"){
+const err177 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics/source",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+if(data83.contentType !== undefined){
+if(typeof data83.contentType !== "string"){
+const err178 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+var _valid14 = _errs256 === errors;
+valid56 = valid56 || _valid14;
+}
+if(!valid56){
+const err180 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/statistics",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/statistics/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+else {
+errors = _errs253;
+if(vErrors !== null){
+if(_errs253){
+vErrors.length = _errs253;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data82.constraints !== undefined){
+let data86 = data82.constraints;
+const _errs264 = errors;
+let valid58 = false;
+const _errs265 = errors;
+if(typeof data86 !== "string"){
+const err181 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+var _valid15 = _errs265 === errors;
+valid58 = valid58 || _valid15;
+if(!valid58){
+const _errs267 = errors;
+if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(data86.source === undefined){
+const err182 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+for(const key26 in data86){
+if(!((key26 === "source") || (key26 === "contentType"))){
+const err183 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data86.source !== undefined){
+if(typeof data86.source !== "string"){
+const err184 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints/source",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data86.contentType !== undefined){
+if(typeof data86.contentType !== "string"){
+const err185 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+var _valid15 = _errs267 === errors;
+valid58 = valid58 || _valid15;
+}
+if(!valid58){
+const err187 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+else {
+errors = _errs264;
+if(vErrors !== null){
+if(_errs264){
+vErrors.length = _errs264;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/driftCheckBaselines/modelDataQuality",schemaPath:"#/properties/driftCheckBaselines/properties/modelDataQuality/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data74.bias !== undefined){
+let data89 = data74.bias;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key27 in data89){
+if(!(((key27 === "configFile") || (key27 === "preTrainingConstraints")) || (key27 === "postTrainingConstraints"))){
+const err189 = {instancePath:instancePath+"/driftCheckBaselines/bias",schemaPath:"#/properties/driftCheckBaselines/properties/bias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+if(data89.configFile !== undefined){
+let data90 = data89.configFile;
+const _errs278 = errors;
+let valid61 = false;
+const _errs279 = errors;
+if(typeof data90 !== "string"){
+const err190 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+var _valid16 = _errs279 === errors;
+valid61 = valid61 || _valid16;
+if(!valid61){
+const _errs281 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.source === undefined){
+const err191 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+for(const key28 in data90){
+if(!((key28 === "source") || (key28 === "contentType"))){
+const err192 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+if(data90.source !== undefined){
+if(typeof data90.source !== "string"){
+const err193 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile/source",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data90.contentType !== undefined){
+if(typeof data90.contentType !== "string"){
+const err194 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+var _valid16 = _errs281 === errors;
+valid61 = valid61 || _valid16;
+}
+if(!valid61){
+const err196 = {instancePath:instancePath+"/driftCheckBaselines/bias/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/configFile/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+else {
+errors = _errs278;
+if(vErrors !== null){
+if(_errs278){
+vErrors.length = _errs278;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.preTrainingConstraints !== undefined){
+let data93 = data89.preTrainingConstraints;
+const _errs289 = errors;
+let valid63 = false;
+const _errs290 = errors;
+if(typeof data93 !== "string"){
+const err197 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+var _valid17 = _errs290 === errors;
+valid63 = valid63 || _valid17;
+if(!valid63){
+const _errs292 = errors;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.source === undefined){
+const err198 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+for(const key29 in data93){
+if(!((key29 === "source") || (key29 === "contentType"))){
+const err199 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data93.source !== undefined){
+if(typeof data93.source !== "string"){
+const err200 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints/source",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+if(data93.contentType !== undefined){
+if(typeof data93.contentType !== "string"){
+const err201 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var _valid17 = _errs292 === errors;
+valid63 = valid63 || _valid17;
+}
+if(!valid63){
+const err203 = {instancePath:instancePath+"/driftCheckBaselines/bias/preTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/preTrainingConstraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+else {
+errors = _errs289;
+if(vErrors !== null){
+if(_errs289){
+vErrors.length = _errs289;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data89.postTrainingConstraints !== undefined){
+let data96 = data89.postTrainingConstraints;
+const _errs300 = errors;
+let valid65 = false;
+const _errs301 = errors;
+if(typeof data96 !== "string"){
+const err204 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+var _valid18 = _errs301 === errors;
+valid65 = valid65 || _valid18;
+if(!valid65){
+const _errs303 = errors;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.source === undefined){
+const err205 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+for(const key30 in data96){
+if(!((key30 === "source") || (key30 === "contentType"))){
+const err206 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data96.source !== undefined){
+if(typeof data96.source !== "string"){
+const err207 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints/source",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+if(data96.contentType !== undefined){
+if(typeof data96.contentType !== "string"){
+const err208 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+var _valid18 = _errs303 === errors;
+valid65 = valid65 || _valid18;
+}
+if(!valid65){
+const err210 = {instancePath:instancePath+"/driftCheckBaselines/bias/postTrainingConstraints",schemaPath:"#/properties/driftCheckBaselines/properties/bias/properties/postTrainingConstraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+else {
+errors = _errs300;
+if(vErrors !== null){
+if(_errs300){
+vErrors.length = _errs300;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err211 = {instancePath:instancePath+"/driftCheckBaselines/bias",schemaPath:"#/properties/driftCheckBaselines/properties/bias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+}
+if(data74.explainability !== undefined){
+let data99 = data74.explainability;
+if(data99 && typeof data99 == "object" && !Array.isArray(data99)){
+for(const key31 in data99){
+if(!((key31 === "constraints") || (key31 === "configFile"))){
+const err212 = {instancePath:instancePath+"/driftCheckBaselines/explainability",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data99.constraints !== undefined){
+let data100 = data99.constraints;
+const _errs314 = errors;
+let valid68 = false;
+const _errs315 = errors;
+if(typeof data100 !== "string"){
+const err213 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+var _valid19 = _errs315 === errors;
+valid68 = valid68 || _valid19;
+if(!valid68){
+const _errs317 = errors;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.source === undefined){
+const err214 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+for(const key32 in data100){
+if(!((key32 === "source") || (key32 === "contentType"))){
+const err215 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data100.source !== undefined){
+if(typeof data100.source !== "string"){
+const err216 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints/source",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data100.contentType !== undefined){
+if(typeof data100.contentType !== "string"){
+const err217 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+var _valid19 = _errs317 === errors;
+valid68 = valid68 || _valid19;
+}
+if(!valid68){
+const err219 = {instancePath:instancePath+"/driftCheckBaselines/explainability/constraints",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/constraints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+else {
+errors = _errs314;
+if(vErrors !== null){
+if(_errs314){
+vErrors.length = _errs314;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data99.configFile !== undefined){
+let data103 = data99.configFile;
+const _errs325 = errors;
+let valid70 = false;
+const _errs326 = errors;
+if(typeof data103 !== "string"){
+const err220 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+var _valid20 = _errs326 === errors;
+valid70 = valid70 || _valid20;
+if(!valid70){
+const _errs328 = errors;
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.source === undefined){
+const err221 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+for(const key33 in data103){
+if(!((key33 === "source") || (key33 === "contentType"))){
+const err222 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data103.source !== undefined){
+if(typeof data103.source !== "string"){
+const err223 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile/source",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data103.contentType !== undefined){
+if(typeof data103.contentType !== "string"){
+const err224 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile/contentType",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+else {
+const err225 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+var _valid20 = _errs328 === errors;
+valid70 = valid70 || _valid20;
+}
+if(!valid70){
+const err226 = {instancePath:instancePath+"/driftCheckBaselines/explainability/configFile",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/properties/configFile/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+else {
+errors = _errs325;
+if(vErrors !== null){
+if(_errs325){
+vErrors.length = _errs325;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/driftCheckBaselines/explainability",schemaPath:"#/properties/driftCheckBaselines/properties/explainability/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/driftCheckBaselines",schemaPath:"#/properties/driftCheckBaselines/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+if(data.customerMetadata !== undefined){
+let data106 = data.customerMetadata;
+if(data106 && typeof data106 == "object" && !Array.isArray(data106)){
+if(Object.keys(data106).length > 50){
+const err229 = {instancePath:instancePath+"/customerMetadata",schemaPath:"#/properties/customerMetadata/maxProperties",keyword:"maxProperties",params:{limit: 50},message:"must NOT have more than 50 properties"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+if(Object.keys(data106).length < 1){
+const err230 = {instancePath:instancePath+"/customerMetadata",schemaPath:"#/properties/customerMetadata/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+for(const key34 in data106){
+let data107 = data106[key34];
+if(typeof data107 === "string"){
+if(func3(data107) > 256){
+const err231 = {instancePath:instancePath+"/customerMetadata/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/customerMetadata/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/customerMetadata/" + key34.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/customerMetadata/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/customerMetadata",schemaPath:"#/properties/customerMetadata/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+if(data.skipModelValidation !== undefined){
+if(typeof data.skipModelValidation !== "boolean"){
+const err234 = {instancePath:instancePath+"/skipModelValidation",schemaPath:"#/properties/skipModelValidation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+else {
+const err235 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
 validate19.errors = vErrors;
 return errors === 0;
 }
 
-exports["3dac240f2aa530679640ef4925a6443063951a113f5ddde2ac2f82bc61393f78"] = validate20;
-const schema21 = {"type":"object","description":"Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses; defaults.cache does not apply to it (its model is new in every execution).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"variants":{"type":"array","items":{"type":"object","description":"A production variant: one model on a fleet of instances.","properties":{"name":{"type":"string","description":"Variant name (VariantName); default AllTraffic when there is one variant."},"model":{"type":"string","description":"The model to host (ModelName), usually ${steps.CreateModel.name}."},"instanceType":{"type":"string","description":"Instance type, e.g. ml.g5.12xlarge (an expression such as ${params.EndpointInstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Initial number of instances (InitialInstanceCount); default 1.","minimum":1},"weight":{"type":["number","string"],"pattern":"\\$\\{","description":"Share of traffic relative to the other variants (InitialVariantWeight); default 1.","minimum":0},"startupTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for the container's /ping health check (ContainerStartupHealthCheckTimeoutInSeconds); large LLMs need several minutes.","minimum":60,"maximum":3600},"downloadTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds allowed to download the model data (ModelDataDownloadTimeoutInSeconds).","minimum":60,"maximum":3600},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB (VolumeSizeInGB); for instance types without local storage.","minimum":1,"maximum":512}},"additionalProperties":false,"required":["model","instanceType"]},"description":"Production variants (at most 10).","minItems":1,"maxItems":10},"name":{"type":"string","description":"EndpointConfigName; default <namePrefix>-<execution id>. A fixed name fails on the second execution, since configs cannot be overwritten."},"namePrefix":{"type":"string","description":"Compile-time prefix of the default name; default: the step name, clipped to 50 characters.","maxLength":50},"kmsKey":{"type":"string","description":"KMS key for the instances' storage volumes (KmsKeyId). Default: defaults.kms.volume, but only when every variant's instance type is known and has no local NVMe storage (SageMaker rejects a key for those)."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint config, added to defaults.tags."}},"additionalProperties":false,"required":["kind","variants"]};
+exports.a408645b650238e4cd1ef244133485442ef48538cc3c819e405e9d1a6a55f2d9 = validate20;
+const schema21 = {"type":"object","description":"Creates an endpoint configuration (CreateEndpointConfig): which models run on which instances. Its name is unique per execution by default, so re-running the pipeline never collides with the config a live endpoint uses; defaults.cache does not apply to it (its model is new in every execution).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"variants":{"type":"array","items":{"type":"object","description":"A production variant: one model on a fleet of instances.","properties":{"name":{"type":"string","description":"Variant name (VariantName); default AllTraffic when there is one variant."},"model":{"type":"string","description":"The model to host (ModelName), usually ${steps.CreateModel.name}."},"instanceType":{"type":"string","description":"Instance type, e.g. ml.g5.12xlarge (an expression such as ${params.EndpointInstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Initial number of instances (InitialInstanceCount); default 1.","minimum":1},"weight":{"type":["number","string"],"pattern":"\\$\\{","description":"Share of traffic relative to the other variants (InitialVariantWeight); default 1.","minimum":0},"startupTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for the container's /ping health check (ContainerStartupHealthCheckTimeoutInSeconds); large LLMs need several minutes.","minimum":60,"maximum":3600},"downloadTimeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds allowed to download the model data (ModelDataDownloadTimeoutInSeconds).","minimum":60,"maximum":3600},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB (VolumeSizeInGB); for instance types without local storage.","minimum":1,"maximum":512}},"additionalProperties":false,"required":["model","instanceType"]},"description":"Production variants (at most 10).","minItems":1,"maxItems":10},"name":{"type":"string","description":"EndpointConfigName; default <namePrefix>-<execution id>. A fixed name fails on the second execution, since configs cannot be overwritten."},"namePrefix":{"type":"string","description":"Compile-time prefix of the default name; default: the step name, clipped to 50 characters.","maxLength":50},"kmsKey":{"type":"string","description":"KMS key for the instances' storage volumes (KmsKeyId). Default: defaults.kms.volume, but only when every variant's instance type is known and has no local NVMe storage (SageMaker rejects a key for those)."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint config, added to defaults.tags."}},"additionalProperties":false,"required":["kind","variants"]};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11250,7 +12651,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema21.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
@@ -12210,8 +13611,8 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-exports["759d2025726b6c06455784c72a563f15dc358b85d5f966865778e428c3417ebb"] = validate21;
-const schema22 = {"type":"object","description":"Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime). defaults.cache does not apply to it.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"name":{"type":"string","description":"EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}."},"config":{"type":"string","description":"The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint, added to defaults.tags."}},"additionalProperties":false,"required":["kind","name","config"]};
+exports.afc1ae25be3d0650063f02d598bd3a2350b17f70bc6a617fc85df342f634c21e = validate21;
+const schema22 = {"type":"object","description":"Deploys a real-time endpoint: creates it, or updates an existing endpoint of the same name to the new endpoint config (blue/green, no downtime). defaults.cache does not apply to it.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"name":{"type":"string","description":"EndpointName: fixed across executions (each run updates the same endpoint), e.g. llama3-dpo or ${params.EndpointName}."},"config":{"type":"string","description":"The endpoint config (EndpointConfigName), usually ${steps.EndpointConfig.name}."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the endpoint, added to defaults.tags."}},"additionalProperties":false,"required":["kind","name","config"]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12271,7 +13672,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
 const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema22.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err5];
@@ -12872,8 +14273,8 @@ validate21.errors = vErrors;
 return errors === 0;
 }
 
-exports["10207e302ec2dd9904d660087ce6c590b2ff8104a48865f019e48cfb51679056"] = validate22;
-const schema23 = {"type":"object","description":"A raw step of any definition Type (Transform, Tuning, EMR, ClarifyCheck, …): type: and arguments: as the definition has them, envelope: for the members beside Arguments. Other steps read its properties by path: ${steps.S.properties.<path>}.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"type":{"type":"string","enum":["Processing","Training","Transform","Tuning","AutoML","Model","RegisterModel","EndpointConfig","Endpoint","Lambda","Callback","ClarifyCheck","QualityCheck","EMR","Fail"],"description":"The step's Type in the definition: Processing, Training, Transform, Tuning, AutoML, Model, RegisterModel, EndpointConfig, Endpoint, Lambda, Callback, ClarifyCheck, QualityCheck, EMR, Fail (a condition is the condition kind)."},"envelope":{"type":"object","description":"Members of the step beside Arguments that its Type takes, as the definition names them (PropertyFiles; FunctionArn, SqsQueueUrl, OutputParameters; CheckType, ModelPackageGroupName, …); strings may hold ${...} expressions."}},"additionalProperties":false,"required":["kind","type"]};
+exports["2c500cfcef186fd66d39877e53d942c93892d3bfbacc8aa3a3df1f48b830e56b"] = validate22;
+const schema23 = {"type":"object","description":"A SageMaker batch transform job (CreateTransformJob): runs a model over an S3 dataset and writes one result file per input file. ${steps.S.output} is the results prefix.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"model":{"type":"string","description":"The SageMaker model to run (ModelName): usually ${steps.CreateModel.name}, or the name of an existing model."},"instance":{"type":"object","description":"Compute for the job (TransformResources).","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.m5.xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1}},"additionalProperties":false,"required":["type"]},"input":{"description":"The data to run inference on: an S3 URI / expression, or its settings.","anyOf":[{"type":"string","description":"S3 prefix or an expression such as ${steps.Prepare.outputs.test}."},{"type":"object","description":"Input settings (TransformInput).","properties":{"source":{"type":"string","description":"S3 URI or expression (DataSource.S3DataSource.S3Uri)."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"contentType":{"type":"string","description":"MIME type of the records, e.g. text/csv (ContentType)."},"split":{"type":"string","enum":["None","Line","RecordIO","TFRecord"],"description":"How a file is split into records (SplitType); default None: each file is one record."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false,"required":["source"]}]},"output":{"description":"Where the results go: an S3 prefix, or its settings.","anyOf":[{"type":"string","description":"S3 prefix (TransformOutput.S3OutputPath)."},{"type":"object","description":"Output settings (TransformOutput).","properties":{"path":{"type":"string","description":"S3 prefix; default <artifacts>/<execution id>/<step>/output."},"accept":{"type":"string","description":"MIME type of the results (Accept), e.g. text/csv."},"assemble":{"type":"string","enum":["None","Line"],"description":"Line: results of a split file joined one a line; None: as the container returns them (AssembleWith)."}},"additionalProperties":false}]},"strategy":{"type":"string","enum":["MultiRecord","SingleRecord"],"description":"MultiRecord: as many records per request as fit maxPayloadMb; SingleRecord: one (BatchStrategy)."},"maxPayloadMb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Largest request body in MB (MaxPayloadInMB); 0 streams.","minimum":0},"maxConcurrent":{"type":["integer","string"],"pattern":"\\$\\{","description":"Parallel requests per instance (MaxConcurrentTransforms).","minimum":0},"join":{"type":"string","enum":["Input","None"],"description":"Input: each result is joined to its input record; None: results only (DataProcessing.JoinSource)."},"inputFilter":{"type":"string","description":"JSONPath selecting the part of each record sent to the model, e.g. $[1:] (DataProcessing.InputFilter).","maxLength":63},"outputFilter":{"type":"string","description":"JSONPath selecting what is kept of each (joined) result, e.g. $[0,-1] (DataProcessing.OutputFilter).","maxLength":63},"modelClient":{"type":"object","description":"How the job calls the model (ModelClientConfig).","properties":{"timeout":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds one request may take (InvocationsTimeoutInSeconds), 1-3600.","minimum":1,"maximum":3600},"retries":{"type":["integer","string"],"pattern":"\\$\\{","description":"Retries of a failed request (InvocationsMaxRetries), 0-3.","minimum":0,"maximum":3}},"additionalProperties":false},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","model","instance","input"]};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12889,8 +14290,7248 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data.model === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "model"},message:"must have required property '"+"model"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.instance === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "instance"},message:"must have required property '"+"instance"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.input === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema23.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema23.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err7 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err9 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err10 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err14 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err15 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err16 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err17 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err20 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema23.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err23 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err24 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err25 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema23.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err44 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err45 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+if(typeof data.model !== "string"){
+const err46 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.instance !== undefined){
+let data18 = data.instance;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.type === undefined){
+const err47 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key3 in data18){
+if(!((key3 === "type") || (key3 === "count"))){
+const err48 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data18.type !== undefined){
+if(typeof data18.type !== "string"){
+const err49 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data18.count !== undefined){
+let data20 = data18.count;
+if((!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))) && (typeof data20 !== "string")){
+const err50 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema23.properties.instance.properties.count.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(typeof data20 == "number"){
+if(data20 < 1 || isNaN(data20)){
+const err51 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(typeof data20 === "string"){
+if(!pattern4.test(data20)){
+const err52 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.input !== undefined){
+let data21 = data.input;
+const _errs58 = errors;
+let valid13 = false;
+const _errs59 = errors;
+if(typeof data21 !== "string"){
+const err54 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+var _valid2 = _errs59 === errors;
+valid13 = valid13 || _valid2;
+if(!valid13){
+const _errs61 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.source === undefined){
+const err55 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key4 in data21){
+if(!(((((key4 === "source") || (key4 === "type")) || (key4 === "contentType")) || (key4 === "split")) || (key4 === "compression"))){
+const err56 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data21.source !== undefined){
+if(typeof data21.source !== "string"){
+const err57 = {instancePath:instancePath+"/input/source",schemaPath:"#/properties/input/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data21.type !== undefined){
+let data23 = data21.type;
+if(typeof data23 !== "string"){
+const err58 = {instancePath:instancePath+"/input/type",schemaPath:"#/properties/input/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(!(((data23 === "S3Prefix") || (data23 === "ManifestFile")) || (data23 === "AugmentedManifestFile"))){
+const err59 = {instancePath:instancePath+"/input/type",schemaPath:"#/properties/input/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema23.properties.input.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data21.contentType !== undefined){
+if(typeof data21.contentType !== "string"){
+const err60 = {instancePath:instancePath+"/input/contentType",schemaPath:"#/properties/input/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data21.split !== undefined){
+let data25 = data21.split;
+if(typeof data25 !== "string"){
+const err61 = {instancePath:instancePath+"/input/split",schemaPath:"#/properties/input/anyOf/1/properties/split/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(!((((data25 === "None") || (data25 === "Line")) || (data25 === "RecordIO")) || (data25 === "TFRecord"))){
+const err62 = {instancePath:instancePath+"/input/split",schemaPath:"#/properties/input/anyOf/1/properties/split/enum",keyword:"enum",params:{allowedValues: schema23.properties.input.anyOf[1].properties.split.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data21.compression !== undefined){
+let data26 = data21.compression;
+if(typeof data26 !== "string"){
+const err63 = {instancePath:instancePath+"/input/compression",schemaPath:"#/properties/input/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(!((data26 === "None") || (data26 === "Gzip"))){
+const err64 = {instancePath:instancePath+"/input/compression",schemaPath:"#/properties/input/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema23.properties.input.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid2 = _errs61 === errors;
+valid13 = valid13 || _valid2;
+}
+if(!valid13){
+const err66 = {instancePath:instancePath+"/input",schemaPath:"#/properties/input/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.output !== undefined){
+let data27 = data.output;
+const _errs75 = errors;
+let valid15 = false;
+const _errs76 = errors;
+if(typeof data27 !== "string"){
+const err67 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+var _valid3 = _errs76 === errors;
+valid15 = valid15 || _valid3;
+if(!valid15){
+const _errs78 = errors;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key5 in data27){
+if(!(((key5 === "path") || (key5 === "accept")) || (key5 === "assemble"))){
+const err68 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data27.path !== undefined){
+if(typeof data27.path !== "string"){
+const err69 = {instancePath:instancePath+"/output/path",schemaPath:"#/properties/output/anyOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data27.accept !== undefined){
+if(typeof data27.accept !== "string"){
+const err70 = {instancePath:instancePath+"/output/accept",schemaPath:"#/properties/output/anyOf/1/properties/accept/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data27.assemble !== undefined){
+let data30 = data27.assemble;
+if(typeof data30 !== "string"){
+const err71 = {instancePath:instancePath+"/output/assemble",schemaPath:"#/properties/output/anyOf/1/properties/assemble/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(!((data30 === "None") || (data30 === "Line"))){
+const err72 = {instancePath:instancePath+"/output/assemble",schemaPath:"#/properties/output/anyOf/1/properties/assemble/enum",keyword:"enum",params:{allowedValues: schema23.properties.output.anyOf[1].properties.assemble.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+var _valid3 = _errs78 === errors;
+valid15 = valid15 || _valid3;
+}
+if(!valid15){
+const err74 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+else {
+errors = _errs75;
+if(vErrors !== null){
+if(_errs75){
+vErrors.length = _errs75;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.strategy !== undefined){
+let data31 = data.strategy;
+if(typeof data31 !== "string"){
+const err75 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(!((data31 === "MultiRecord") || (data31 === "SingleRecord"))){
+const err76 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema23.properties.strategy.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.maxPayloadMb !== undefined){
+let data32 = data.maxPayloadMb;
+if((!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32)))) && (typeof data32 !== "string")){
+const err77 = {instancePath:instancePath+"/maxPayloadMb",schemaPath:"#/properties/maxPayloadMb/type",keyword:"type",params:{type: schema23.properties.maxPayloadMb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(typeof data32 == "number"){
+if(data32 < 0 || isNaN(data32)){
+const err78 = {instancePath:instancePath+"/maxPayloadMb",schemaPath:"#/properties/maxPayloadMb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err79 = {instancePath:instancePath+"/maxPayloadMb",schemaPath:"#/properties/maxPayloadMb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+if(data.maxConcurrent !== undefined){
+let data33 = data.maxConcurrent;
+if((!((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33)))) && (typeof data33 !== "string")){
+const err80 = {instancePath:instancePath+"/maxConcurrent",schemaPath:"#/properties/maxConcurrent/type",keyword:"type",params:{type: schema23.properties.maxConcurrent.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(typeof data33 == "number"){
+if(data33 < 0 || isNaN(data33)){
+const err81 = {instancePath:instancePath+"/maxConcurrent",schemaPath:"#/properties/maxConcurrent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err82 = {instancePath:instancePath+"/maxConcurrent",schemaPath:"#/properties/maxConcurrent/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+if(data.join !== undefined){
+let data34 = data.join;
+if(typeof data34 !== "string"){
+const err83 = {instancePath:instancePath+"/join",schemaPath:"#/properties/join/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(!((data34 === "Input") || (data34 === "None"))){
+const err84 = {instancePath:instancePath+"/join",schemaPath:"#/properties/join/enum",keyword:"enum",params:{allowedValues: schema23.properties.join.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.inputFilter !== undefined){
+let data35 = data.inputFilter;
+if(typeof data35 === "string"){
+if(func3(data35) > 63){
+const err85 = {instancePath:instancePath+"/inputFilter",schemaPath:"#/properties/inputFilter/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/inputFilter",schemaPath:"#/properties/inputFilter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.outputFilter !== undefined){
+let data36 = data.outputFilter;
+if(typeof data36 === "string"){
+if(func3(data36) > 63){
+const err87 = {instancePath:instancePath+"/outputFilter",schemaPath:"#/properties/outputFilter/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/outputFilter",schemaPath:"#/properties/outputFilter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.modelClient !== undefined){
+let data37 = data.modelClient;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key6 in data37){
+if(!((key6 === "timeout") || (key6 === "retries"))){
+const err89 = {instancePath:instancePath+"/modelClient",schemaPath:"#/properties/modelClient/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data37.timeout !== undefined){
+let data38 = data37.timeout;
+if((!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))) && (typeof data38 !== "string")){
+const err90 = {instancePath:instancePath+"/modelClient/timeout",schemaPath:"#/properties/modelClient/properties/timeout/type",keyword:"type",params:{type: schema23.properties.modelClient.properties.timeout.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+if(typeof data38 == "number"){
+if(data38 > 3600 || isNaN(data38)){
+const err91 = {instancePath:instancePath+"/modelClient/timeout",schemaPath:"#/properties/modelClient/properties/timeout/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(data38 < 1 || isNaN(data38)){
+const err92 = {instancePath:instancePath+"/modelClient/timeout",schemaPath:"#/properties/modelClient/properties/timeout/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(typeof data38 === "string"){
+if(!pattern4.test(data38)){
+const err93 = {instancePath:instancePath+"/modelClient/timeout",schemaPath:"#/properties/modelClient/properties/timeout/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+if(data37.retries !== undefined){
+let data39 = data37.retries;
+if((!((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39)))) && (typeof data39 !== "string")){
+const err94 = {instancePath:instancePath+"/modelClient/retries",schemaPath:"#/properties/modelClient/properties/retries/type",keyword:"type",params:{type: schema23.properties.modelClient.properties.retries.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(typeof data39 == "number"){
+if(data39 > 3 || isNaN(data39)){
+const err95 = {instancePath:instancePath+"/modelClient/retries",schemaPath:"#/properties/modelClient/properties/retries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3},message:"must be <= 3"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data39 < 0 || isNaN(data39)){
+const err96 = {instancePath:instancePath+"/modelClient/retries",schemaPath:"#/properties/modelClient/properties/retries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(typeof data39 === "string"){
+if(!pattern4.test(data39)){
+const err97 = {instancePath:instancePath+"/modelClient/retries",schemaPath:"#/properties/modelClient/properties/retries/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/modelClient",schemaPath:"#/properties/modelClient/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.environment !== undefined){
+let data40 = data.environment;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key7 in data40){
+let data41 = data40[key7];
+if(((typeof data41 !== "string") && (!(typeof data41 == "number"))) && (typeof data41 !== "boolean")){
+const err99 = {instancePath:instancePath+"/environment/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema23.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data42 = data.tags;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+for(const key8 in data42){
+if(typeof data42[key8] !== "string"){
+const err101 = {instancePath:instancePath+"/tags/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+
+exports["40decf7a06503ac94e676ae9df0cd6d5d09f2362471174f3de97152bdd6c08f6"] = validate23;
+const schema24 = {"type":"object","description":"A SageMaker hyperparameter tuning job (CreateHyperParameterTuningJob): many training jobs over the given ranges, optimising one metric. ${steps.S.bestTrainingJob}, ${steps.S.bestModel} and ${steps.S.models.K} (the K-th best model, as the SDK's get_top_model_s3_uri) feed later steps.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"training":{"type":"object","description":"The training jobs to run: the training kind's fields (image, instance, code, entry, hyperparameters, channels, metrics, …). Its hyperparameters stay fixed; ranges name the tuned ones.","properties":{"image":{"description":"Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"instance":{"type":"object","description":"Compute for the job.","properties":{"type":{"type":"string","description":"Instance type, e.g. ml.g5.48xlarge (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances; default 1.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB; default 30.","minimum":1}},"additionalProperties":false,"required":["type"]},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"code":{"type":"string","description":"Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is."},"entry":{"type":"string","description":"Script inside the code folder that the job runs."},"hyperparameters":{"type":"object","description":"Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.","additionalProperties":{"description":"A hyperparameter value; strings may hold ${...} expressions."}},"channels":{"type":"object","description":"Input data channels by name.","additionalProperties":{"description":"A data channel: an S3 URI / expression, or its settings. Appears at /opt/ml/input/data/<name>.","anyOf":[{"type":"string","description":"S3 URI or an expression such as ${steps.Prepare.outputs.train}."},{"type":"object","description":"Channel settings.","properties":{"source":{"type":"string","description":"S3 URI or expression."},"mode":{"type":"string","enum":["File","Pipe","FastFile"],"description":"How the data reaches the container."},"contentType":{"type":"string","description":"MIME type of the data, e.g. application/jsonlines."},"distribution":{"type":"string","enum":["FullyReplicated","ShardedByS3Key"],"description":"Copy all data to every instance, or shard it by S3 key."},"type":{"type":"string","enum":["S3Prefix","ManifestFile","AugmentedManifestFile"],"description":"The source names a prefix, a manifest file, or an augmented manifest."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."}},"additionalProperties":false,"required":["source"]}]}},"output":{"type":"string","description":"S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model."},"uncompressedModel":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix)."},"checkpoints":{"description":"Checkpoints synced with S3 so a retried or spot-interrupted job resumes: true for the default location, or an S3 URI.","anyOf":[{"type":"boolean","description":"true: <artifacts>/checkpoints/<step>/<hash of the job's configuration>/<its run-time inputs>, the same in every execution that would run the same job, so a retry or a re-run with the same inputs resumes and new inputs start afresh."},{"type":"string","description":"S3 URI for checkpoints."}]},"distribution":{"type":"string","enum":["torchrun","none"],"description":"torchrun: one process per GPU on every instance (data parallel; multi-node when count > 1). none: one process per instance."},"metrics":{"type":"object","additionalProperties":{"description":"A value.","type":"string","maxLength":500},"description":"Metrics parsed from the job log: name → regex with one capture group."},"spot":{"type":"object","description":"Managed spot training.","properties":{"enabled":{"type":"boolean","description":"Use spot capacity."},"maxWait":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds to wait for spot capacity plus run time; at least maxRuntime.","minimum":1}},"additionalProperties":false},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."}},"additionalProperties":false,"required":["image","instance"]},"ranges":{"type":"object","description":"The tuned hyperparameters, by name.","additionalProperties":{"description":"How one hyperparameter varies: a numeric range or a list of values.","anyOf":[{"type":"object","description":"A numeric range (IntegerParameterRanges or ContinuousParameterRanges).","properties":{"type":{"type":"string","enum":["integer","continuous"],"description":"integer or continuous (a float)."},"min":{"type":["number","string"],"pattern":"\\$\\{","description":"Smallest value tried (MinValue)."},"max":{"type":["number","string"],"pattern":"\\$\\{","description":"Largest value tried (MaxValue)."},"scaling":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"],"description":"How values are spread over the range (ScalingType); default Auto."}},"additionalProperties":false,"required":["type","min","max"]},{"type":"object","description":"A categorical range (CategoricalParameterRanges).","properties":{"values":{"type":"array","items":{"type":["string","number","boolean"],"description":"One value."},"description":"The values tried (at most 30).","minItems":1,"maxItems":30}},"additionalProperties":false,"required":["values"]}]},"minProperties":1},"objective":{"type":"object","description":"The metric the tuning job optimises (HyperParameterTuningJobObjective).","properties":{"metric":{"type":"string","description":"Metric name: one of training.metrics, or a built-in algorithm's metric such as validation:auc."},"type":{"type":"string","enum":["Maximize","Minimize"],"description":"Maximize or Minimize."}},"additionalProperties":false,"required":["metric","type"]},"strategy":{"type":"string","enum":["Bayesian","Random","Hyperband","Grid"],"description":"Search strategy; default Bayesian."},"maxJobs":{"type":["integer","string"],"pattern":"\\$\\{","description":"Training jobs in all (ResourceLimits.MaxNumberOfTrainingJobs); default 1, as the SDK's HyperparameterTuner.","minimum":1},"maxParallel":{"type":["integer","string"],"pattern":"\\$\\{","description":"Training jobs at once (MaxParallelTrainingJobs); default 1.","minimum":1},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the tuning job after this many seconds (ResourceLimits.MaxRuntimeInSeconds).","minimum":120,"maximum":15768000},"earlyStopping":{"type":"boolean","description":"Stop training jobs that are unlikely to beat the best so far (TrainingJobEarlyStoppingType Auto); default off."},"targetObjective":{"type":["number","string"],"pattern":"\\$\\{","description":"Stop tuning once a job reaches this objective value (TuningJobCompletionCriteria.TargetObjectiveMetricValue)."},"randomSeed":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seed of the search, for a reproducible sequence of hyperparameters (RandomSeed).","minimum":0},"warmStart":{"type":"object","description":"Start from earlier tuning jobs (WarmStartConfig).","properties":{"parents":{"type":"array","items":{"type":"string","description":"A HyperParameterTuningJobName."},"description":"Names of the parent tuning jobs (1-5).","minItems":1,"maxItems":5},"type":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"],"description":"IdenticalDataAndAlgorithm or TransferLearning (WarmStartType)."}},"additionalProperties":false,"required":["parents","type"]},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the tuning job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","training","ranges","objective"]};
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.training === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "training"},message:"must have required property '"+"training"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.ranges === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ranges"},message:"must have required property '"+"ranges"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.objective === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "objective"},message:"must have required property '"+"objective"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema24.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema24.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err7 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err9 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err10 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err14 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err15 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err16 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err17 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err20 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema24.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err23 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err24 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err25 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema24.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err44 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err45 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.training !== undefined){
+let data17 = data.training;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.image === undefined){
+const err46 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data17.instance === undefined){
+const err47 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/required",keyword:"required",params:{missingProperty: "instance"},message:"must have required property '"+"instance"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!(func2.call(schema24.properties.training.properties, key3))){
+const err48 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data17.image !== undefined){
+let data18 = data17.image;
+const _errs52 = errors;
+let valid13 = false;
+const _errs53 = errors;
+if(typeof data18 !== "string"){
+const err49 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid2 = _errs53 === errors;
+valid13 = valid13 || _valid2;
+if(!valid13){
+const _errs55 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.dlc === undefined){
+const err50 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "dlc"},message:"must have required property '"+"dlc"+"'"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data18.version === undefined){
+const err51 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+for(const key4 in data18){
+if(!((((key4 === "dlc") || (key4 === "version")) || (key4 === "gpu")) || (key4 === "python"))){
+const err52 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data18.dlc !== undefined){
+if(typeof data18.dlc !== "string"){
+const err53 = {instancePath:instancePath+"/training/image/dlc",schemaPath:"#/properties/training/properties/image/anyOf/1/properties/dlc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data18.version !== undefined){
+if(typeof data18.version !== "string"){
+const err54 = {instancePath:instancePath+"/training/image/version",schemaPath:"#/properties/training/properties/image/anyOf/1/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data18.gpu !== undefined){
+if(typeof data18.gpu !== "boolean"){
+const err55 = {instancePath:instancePath+"/training/image/gpu",schemaPath:"#/properties/training/properties/image/anyOf/1/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data18.python !== undefined){
+if(typeof data18.python !== "string"){
+const err56 = {instancePath:instancePath+"/training/image/python",schemaPath:"#/properties/training/properties/image/anyOf/1/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+var _valid2 = _errs55 === errors;
+valid13 = valid13 || _valid2;
+if(!valid13){
+const _errs66 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.framework === undefined){
+const err58 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key5 in data18){
+if(!((((key5 === "framework") || (key5 === "version")) || (key5 === "gpu")) || (key5 === "python"))){
+const err59 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data18.framework !== undefined){
+if(typeof data18.framework !== "string"){
+const err60 = {instancePath:instancePath+"/training/image/framework",schemaPath:"#/properties/training/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data18.version !== undefined){
+if(typeof data18.version !== "string"){
+const err61 = {instancePath:instancePath+"/training/image/version",schemaPath:"#/properties/training/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data18.gpu !== undefined){
+if(typeof data18.gpu !== "boolean"){
+const err62 = {instancePath:instancePath+"/training/image/gpu",schemaPath:"#/properties/training/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data18.python !== undefined){
+if(typeof data18.python !== "string"){
+const err63 = {instancePath:instancePath+"/training/image/python",schemaPath:"#/properties/training/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid2 = _errs66 === errors;
+valid13 = valid13 || _valid2;
+}
+}
+if(!valid13){
+const err65 = {instancePath:instancePath+"/training/image",schemaPath:"#/properties/training/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+else {
+errors = _errs52;
+if(vErrors !== null){
+if(_errs52){
+vErrors.length = _errs52;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data17.instance !== undefined){
+let data27 = data17.instance;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.type === undefined){
+const err66 = {instancePath:instancePath+"/training/instance",schemaPath:"#/properties/training/properties/instance/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+for(const key6 in data27){
+if(!(((key6 === "type") || (key6 === "count")) || (key6 === "volumeGb"))){
+const err67 = {instancePath:instancePath+"/training/instance",schemaPath:"#/properties/training/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data27.type !== undefined){
+if(typeof data27.type !== "string"){
+const err68 = {instancePath:instancePath+"/training/instance/type",schemaPath:"#/properties/training/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data27.count !== undefined){
+let data29 = data27.count;
+if((!((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29)))) && (typeof data29 !== "string")){
+const err69 = {instancePath:instancePath+"/training/instance/count",schemaPath:"#/properties/training/properties/instance/properties/count/type",keyword:"type",params:{type: schema24.properties.training.properties.instance.properties.count.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(typeof data29 == "number"){
+if(data29 < 1 || isNaN(data29)){
+const err70 = {instancePath:instancePath+"/training/instance/count",schemaPath:"#/properties/training/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err71 = {instancePath:instancePath+"/training/instance/count",schemaPath:"#/properties/training/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(data27.volumeGb !== undefined){
+let data30 = data27.volumeGb;
+if((!((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30)))) && (typeof data30 !== "string")){
+const err72 = {instancePath:instancePath+"/training/instance/volumeGb",schemaPath:"#/properties/training/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema24.properties.training.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(typeof data30 == "number"){
+if(data30 < 1 || isNaN(data30)){
+const err73 = {instancePath:instancePath+"/training/instance/volumeGb",schemaPath:"#/properties/training/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(typeof data30 === "string"){
+if(!pattern4.test(data30)){
+const err74 = {instancePath:instancePath+"/training/instance/volumeGb",schemaPath:"#/properties/training/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/training/instance",schemaPath:"#/properties/training/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data17.role !== undefined){
+if(typeof data17.role !== "string"){
+const err76 = {instancePath:instancePath+"/training/role",schemaPath:"#/properties/training/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data17.code !== undefined){
+if(typeof data17.code !== "string"){
+const err77 = {instancePath:instancePath+"/training/code",schemaPath:"#/properties/training/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data17.entry !== undefined){
+if(typeof data17.entry !== "string"){
+const err78 = {instancePath:instancePath+"/training/entry",schemaPath:"#/properties/training/properties/entry/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data17.hyperparameters !== undefined){
+let data34 = data17.hyperparameters;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+}
+else {
+const err79 = {instancePath:instancePath+"/training/hyperparameters",schemaPath:"#/properties/training/properties/hyperparameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data17.channels !== undefined){
+let data35 = data17.channels;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key7 in data35){
+let data36 = data35[key7];
+const _errs99 = errors;
+let valid18 = false;
+const _errs100 = errors;
+if(typeof data36 !== "string"){
+const err80 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var _valid3 = _errs100 === errors;
+valid18 = valid18 || _valid3;
+if(!valid18){
+const _errs102 = errors;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.source === undefined){
+const err81 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+for(const key8 in data36){
+if(!((((((key8 === "source") || (key8 === "mode")) || (key8 === "contentType")) || (key8 === "distribution")) || (key8 === "type")) || (key8 === "compression"))){
+const err82 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data36.source !== undefined){
+if(typeof data36.source !== "string"){
+const err83 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data36.mode !== undefined){
+let data38 = data36.mode;
+if(typeof data38 !== "string"){
+const err84 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(!(((data38 === "File") || (data38 === "Pipe")) || (data38 === "FastFile"))){
+const err85 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/mode",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/mode/enum",keyword:"enum",params:{allowedValues: schema24.properties.training.properties.channels.additionalProperties.anyOf[1].properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data36.contentType !== undefined){
+if(typeof data36.contentType !== "string"){
+const err86 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/contentType",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data36.distribution !== undefined){
+let data40 = data36.distribution;
+if(typeof data40 !== "string"){
+const err87 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(!((data40 === "FullyReplicated") || (data40 === "ShardedByS3Key"))){
+const err88 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/distribution",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema24.properties.training.properties.channels.additionalProperties.anyOf[1].properties.distribution.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data36.type !== undefined){
+let data41 = data36.type;
+if(typeof data41 !== "string"){
+const err89 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(!(((data41 === "S3Prefix") || (data41 === "ManifestFile")) || (data41 === "AugmentedManifestFile"))){
+const err90 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.training.properties.channels.additionalProperties.anyOf[1].properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data36.compression !== undefined){
+let data42 = data36.compression;
+if(typeof data42 !== "string"){
+const err91 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+if(!((data42 === "None") || (data42 === "Gzip"))){
+const err92 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/compression",schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/properties/compression/enum",keyword:"enum",params:{allowedValues: schema24.properties.training.properties.channels.additionalProperties.anyOf[1].properties.compression.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+var _valid3 = _errs102 === errors;
+valid18 = valid18 || _valid3;
+}
+if(!valid18){
+const err94 = {instancePath:instancePath+"/training/channels/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/channels/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+else {
+errors = _errs99;
+if(vErrors !== null){
+if(_errs99){
+vErrors.length = _errs99;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/training/channels",schemaPath:"#/properties/training/properties/channels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data17.output !== undefined){
+if(typeof data17.output !== "string"){
+const err96 = {instancePath:instancePath+"/training/output",schemaPath:"#/properties/training/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data17.uncompressedModel !== undefined){
+let data44 = data17.uncompressedModel;
+if((typeof data44 !== "boolean") && (typeof data44 !== "string")){
+const err97 = {instancePath:instancePath+"/training/uncompressedModel",schemaPath:"#/properties/training/properties/uncompressedModel/type",keyword:"type",params:{type: schema24.properties.training.properties.uncompressedModel.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(typeof data44 === "string"){
+if(!pattern4.test(data44)){
+const err98 = {instancePath:instancePath+"/training/uncompressedModel",schemaPath:"#/properties/training/properties/uncompressedModel/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+if(data17.checkpoints !== undefined){
+let data45 = data17.checkpoints;
+const _errs122 = errors;
+let valid20 = false;
+const _errs123 = errors;
+if(typeof data45 !== "boolean"){
+const err99 = {instancePath:instancePath+"/training/checkpoints",schemaPath:"#/properties/training/properties/checkpoints/anyOf/0/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+var _valid4 = _errs123 === errors;
+valid20 = valid20 || _valid4;
+if(!valid20){
+const _errs125 = errors;
+if(typeof data45 !== "string"){
+const err100 = {instancePath:instancePath+"/training/checkpoints",schemaPath:"#/properties/training/properties/checkpoints/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+var _valid4 = _errs125 === errors;
+valid20 = valid20 || _valid4;
+}
+if(!valid20){
+const err101 = {instancePath:instancePath+"/training/checkpoints",schemaPath:"#/properties/training/properties/checkpoints/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+else {
+errors = _errs122;
+if(vErrors !== null){
+if(_errs122){
+vErrors.length = _errs122;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data17.distribution !== undefined){
+let data46 = data17.distribution;
+if(typeof data46 !== "string"){
+const err102 = {instancePath:instancePath+"/training/distribution",schemaPath:"#/properties/training/properties/distribution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(!((data46 === "torchrun") || (data46 === "none"))){
+const err103 = {instancePath:instancePath+"/training/distribution",schemaPath:"#/properties/training/properties/distribution/enum",keyword:"enum",params:{allowedValues: schema24.properties.training.properties.distribution.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data17.metrics !== undefined){
+let data47 = data17.metrics;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+let data48 = data47[key9];
+if(typeof data48 === "string"){
+if(func3(data48) > 500){
+const err104 = {instancePath:instancePath+"/training/metrics/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/metrics/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/training/metrics/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/metrics/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/training/metrics",schemaPath:"#/properties/training/properties/metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data17.spot !== undefined){
+let data49 = data17.spot;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key10 in data49){
+if(!((key10 === "enabled") || (key10 === "maxWait"))){
+const err107 = {instancePath:instancePath+"/training/spot",schemaPath:"#/properties/training/properties/spot/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data49.enabled !== undefined){
+if(typeof data49.enabled !== "boolean"){
+const err108 = {instancePath:instancePath+"/training/spot/enabled",schemaPath:"#/properties/training/properties/spot/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data49.maxWait !== undefined){
+let data51 = data49.maxWait;
+if((!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51)))) && (typeof data51 !== "string")){
+const err109 = {instancePath:instancePath+"/training/spot/maxWait",schemaPath:"#/properties/training/properties/spot/properties/maxWait/type",keyword:"type",params:{type: schema24.properties.training.properties.spot.properties.maxWait.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(typeof data51 == "number"){
+if(data51 < 1 || isNaN(data51)){
+const err110 = {instancePath:instancePath+"/training/spot/maxWait",schemaPath:"#/properties/training/properties/spot/properties/maxWait/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(typeof data51 === "string"){
+if(!pattern4.test(data51)){
+const err111 = {instancePath:instancePath+"/training/spot/maxWait",schemaPath:"#/properties/training/properties/spot/properties/maxWait/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/training/spot",schemaPath:"#/properties/training/properties/spot/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data17.maxRuntime !== undefined){
+let data52 = data17.maxRuntime;
+if((!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))) && (typeof data52 !== "string")){
+const err113 = {instancePath:instancePath+"/training/maxRuntime",schemaPath:"#/properties/training/properties/maxRuntime/type",keyword:"type",params:{type: schema24.properties.training.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(typeof data52 == "number"){
+if(data52 < 1 || isNaN(data52)){
+const err114 = {instancePath:instancePath+"/training/maxRuntime",schemaPath:"#/properties/training/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(typeof data52 === "string"){
+if(!pattern4.test(data52)){
+const err115 = {instancePath:instancePath+"/training/maxRuntime",schemaPath:"#/properties/training/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+if(data17.environment !== undefined){
+let data53 = data17.environment;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key11 in data53){
+let data54 = data53[key11];
+if(((typeof data54 !== "string") && (!(typeof data54 == "number"))) && (typeof data54 !== "boolean")){
+const err116 = {instancePath:instancePath+"/training/environment/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/training/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema24.properties.training.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/training/environment",schemaPath:"#/properties/training/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/training",schemaPath:"#/properties/training/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data.ranges !== undefined){
+let data55 = data.ranges;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(Object.keys(data55).length < 1){
+const err119 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+for(const key12 in data55){
+let data56 = data55[key12];
+const _errs152 = errors;
+let valid25 = false;
+const _errs153 = errors;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.type === undefined){
+const err120 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if(data56.min === undefined){
+const err121 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data56.max === undefined){
+const err122 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+for(const key13 in data56){
+if(!((((key13 === "type") || (key13 === "min")) || (key13 === "max")) || (key13 === "scaling"))){
+const err123 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data56.type !== undefined){
+let data57 = data56.type;
+if(typeof data57 !== "string"){
+const err124 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(!((data57 === "integer") || (data57 === "continuous"))){
+const err125 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/type",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.ranges.additionalProperties.anyOf[0].properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data56.min !== undefined){
+let data58 = data56.min;
+if((!(typeof data58 == "number")) && (typeof data58 !== "string")){
+const err126 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/min/type",keyword:"type",params:{type: schema24.properties.ranges.additionalProperties.anyOf[0].properties.min.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(typeof data58 === "string"){
+if(!pattern4.test(data58)){
+const err127 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/min",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/min/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+if(data56.max !== undefined){
+let data59 = data56.max;
+if((!(typeof data59 == "number")) && (typeof data59 !== "string")){
+const err128 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/max/type",keyword:"type",params:{type: schema24.properties.ranges.additionalProperties.anyOf[0].properties.max.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(typeof data59 === "string"){
+if(!pattern4.test(data59)){
+const err129 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/max",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/max/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+if(data56.scaling !== undefined){
+let data60 = data56.scaling;
+if(typeof data60 !== "string"){
+const err130 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/scaling",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/scaling/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(!((((data60 === "Auto") || (data60 === "Linear")) || (data60 === "Logarithmic")) || (data60 === "ReverseLogarithmic"))){
+const err131 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/scaling",schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/properties/scaling/enum",keyword:"enum",params:{allowedValues: schema24.properties.ranges.additionalProperties.anyOf[0].properties.scaling.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var _valid5 = _errs153 === errors;
+valid25 = valid25 || _valid5;
+if(!valid25){
+const _errs164 = errors;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.values === undefined){
+const err133 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/required",keyword:"required",params:{missingProperty: "values"},message:"must have required property '"+"values"+"'"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+for(const key14 in data56){
+if(!(key14 === "values")){
+const err134 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+if(data56.values !== undefined){
+let data61 = data56.values;
+if(Array.isArray(data61)){
+if(data61.length > 30){
+const err135 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/properties/values/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data61.length < 1){
+const err136 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/properties/values/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+const len3 = data61.length;
+for(let i4=0; i4<len3; i4++){
+let data62 = data61[i4];
+if(((typeof data62 !== "string") && (!(typeof data62 == "number"))) && (typeof data62 !== "boolean")){
+const err137 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/values/" + i4,schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/properties/values/items/type",keyword:"type",params:{type: schema24.properties.ranges.additionalProperties.anyOf[1].properties.values.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1")+"/values",schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+var _valid5 = _errs164 === errors;
+valid25 = valid25 || _valid5;
+}
+if(!valid25){
+const err140 = {instancePath:instancePath+"/ranges/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/ranges/additionalProperties/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+else {
+errors = _errs152;
+if(vErrors !== null){
+if(_errs152){
+vErrors.length = _errs152;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/ranges",schemaPath:"#/properties/ranges/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+if(data.objective !== undefined){
+let data63 = data.objective;
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
+if(data63.metric === undefined){
+const err142 = {instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/required",keyword:"required",params:{missingProperty: "metric"},message:"must have required property '"+"metric"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data63.type === undefined){
+const err143 = {instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+for(const key15 in data63){
+if(!((key15 === "metric") || (key15 === "type"))){
+const err144 = {instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data63.metric !== undefined){
+if(typeof data63.metric !== "string"){
+const err145 = {instancePath:instancePath+"/objective/metric",schemaPath:"#/properties/objective/properties/metric/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data63.type !== undefined){
+let data65 = data63.type;
+if(typeof data65 !== "string"){
+const err146 = {instancePath:instancePath+"/objective/type",schemaPath:"#/properties/objective/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(!((data65 === "Maximize") || (data65 === "Minimize"))){
+const err147 = {instancePath:instancePath+"/objective/type",schemaPath:"#/properties/objective/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.objective.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+if(data.strategy !== undefined){
+let data66 = data.strategy;
+if(typeof data66 !== "string"){
+const err149 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+if(!((((data66 === "Bayesian") || (data66 === "Random")) || (data66 === "Hyperband")) || (data66 === "Grid"))){
+const err150 = {instancePath:instancePath+"/strategy",schemaPath:"#/properties/strategy/enum",keyword:"enum",params:{allowedValues: schema24.properties.strategy.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data.maxJobs !== undefined){
+let data67 = data.maxJobs;
+if((!((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67)))) && (typeof data67 !== "string")){
+const err151 = {instancePath:instancePath+"/maxJobs",schemaPath:"#/properties/maxJobs/type",keyword:"type",params:{type: schema24.properties.maxJobs.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(typeof data67 == "number"){
+if(data67 < 1 || isNaN(data67)){
+const err152 = {instancePath:instancePath+"/maxJobs",schemaPath:"#/properties/maxJobs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(typeof data67 === "string"){
+if(!pattern4.test(data67)){
+const err153 = {instancePath:instancePath+"/maxJobs",schemaPath:"#/properties/maxJobs/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+if(data.maxParallel !== undefined){
+let data68 = data.maxParallel;
+if((!((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68)))) && (typeof data68 !== "string")){
+const err154 = {instancePath:instancePath+"/maxParallel",schemaPath:"#/properties/maxParallel/type",keyword:"type",params:{type: schema24.properties.maxParallel.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+if(typeof data68 == "number"){
+if(data68 < 1 || isNaN(data68)){
+const err155 = {instancePath:instancePath+"/maxParallel",schemaPath:"#/properties/maxParallel/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(typeof data68 === "string"){
+if(!pattern4.test(data68)){
+const err156 = {instancePath:instancePath+"/maxParallel",schemaPath:"#/properties/maxParallel/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+}
+if(data.maxRuntime !== undefined){
+let data69 = data.maxRuntime;
+if((!((typeof data69 == "number") && (!(data69 % 1) && !isNaN(data69)))) && (typeof data69 !== "string")){
+const err157 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema24.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+if(typeof data69 == "number"){
+if(data69 > 15768000 || isNaN(data69)){
+const err158 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/maximum",keyword:"maximum",params:{comparison: "<=", limit: 15768000},message:"must be <= 15768000"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data69 < 120 || isNaN(data69)){
+const err159 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 120},message:"must be >= 120"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(typeof data69 === "string"){
+if(!pattern4.test(data69)){
+const err160 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+}
+}
+if(data.earlyStopping !== undefined){
+if(typeof data.earlyStopping !== "boolean"){
+const err161 = {instancePath:instancePath+"/earlyStopping",schemaPath:"#/properties/earlyStopping/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(data.targetObjective !== undefined){
+let data71 = data.targetObjective;
+if((!(typeof data71 == "number")) && (typeof data71 !== "string")){
+const err162 = {instancePath:instancePath+"/targetObjective",schemaPath:"#/properties/targetObjective/type",keyword:"type",params:{type: schema24.properties.targetObjective.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+if(typeof data71 === "string"){
+if(!pattern4.test(data71)){
+const err163 = {instancePath:instancePath+"/targetObjective",schemaPath:"#/properties/targetObjective/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+if(data.randomSeed !== undefined){
+let data72 = data.randomSeed;
+if((!((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72)))) && (typeof data72 !== "string")){
+const err164 = {instancePath:instancePath+"/randomSeed",schemaPath:"#/properties/randomSeed/type",keyword:"type",params:{type: schema24.properties.randomSeed.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+if(typeof data72 == "number"){
+if(data72 < 0 || isNaN(data72)){
+const err165 = {instancePath:instancePath+"/randomSeed",schemaPath:"#/properties/randomSeed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(typeof data72 === "string"){
+if(!pattern4.test(data72)){
+const err166 = {instancePath:instancePath+"/randomSeed",schemaPath:"#/properties/randomSeed/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+if(data.warmStart !== undefined){
+let data73 = data.warmStart;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.parents === undefined){
+const err167 = {instancePath:instancePath+"/warmStart",schemaPath:"#/properties/warmStart/required",keyword:"required",params:{missingProperty: "parents"},message:"must have required property '"+"parents"+"'"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+if(data73.type === undefined){
+const err168 = {instancePath:instancePath+"/warmStart",schemaPath:"#/properties/warmStart/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+for(const key16 in data73){
+if(!((key16 === "parents") || (key16 === "type"))){
+const err169 = {instancePath:instancePath+"/warmStart",schemaPath:"#/properties/warmStart/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+if(data73.parents !== undefined){
+let data74 = data73.parents;
+if(Array.isArray(data74)){
+if(data74.length > 5){
+const err170 = {instancePath:instancePath+"/warmStart/parents",schemaPath:"#/properties/warmStart/properties/parents/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+if(data74.length < 1){
+const err171 = {instancePath:instancePath+"/warmStart/parents",schemaPath:"#/properties/warmStart/properties/parents/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+const len4 = data74.length;
+for(let i5=0; i5<len4; i5++){
+if(typeof data74[i5] !== "string"){
+const err172 = {instancePath:instancePath+"/warmStart/parents/" + i5,schemaPath:"#/properties/warmStart/properties/parents/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/warmStart/parents",schemaPath:"#/properties/warmStart/properties/parents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data73.type !== undefined){
+let data76 = data73.type;
+if(typeof data76 !== "string"){
+const err174 = {instancePath:instancePath+"/warmStart/type",schemaPath:"#/properties/warmStart/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+if(!((data76 === "IdenticalDataAndAlgorithm") || (data76 === "TransferLearning"))){
+const err175 = {instancePath:instancePath+"/warmStart/type",schemaPath:"#/properties/warmStart/properties/type/enum",keyword:"enum",params:{allowedValues: schema24.properties.warmStart.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/warmStart",schemaPath:"#/properties/warmStart/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data77 = data.tags;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+for(const key17 in data77){
+if(typeof data77[key17] !== "string"){
+const err177 = {instancePath:instancePath+"/tags/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+else {
+const err179 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+
+exports.b9f2e445a48fc719d152d427ff132cc54917ef8cf80e12244c361ff8e53b86b3 = validate24;
+const schema25 = {"type":"object","description":"A SageMaker Model Monitor baseline check (data quality or model quality) against a supplied or registered baseline. ${steps.S.statistics} and ${steps.S.constraints} (this run's baseline) and ${steps.S.driftCheckStatistics} / ${steps.S.driftCheckConstraints} (the one checked against) feed register-model's metrics and driftCheckBaselines.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"check":{"type":"string","enum":["data-quality","model-quality"],"description":"data-quality: statistics and constraints of a dataset (DefaultModelMonitor); model-quality: metrics of predictions against ground truth (ModelQualityMonitor)."},"dataset":{"type":"string","description":"The dataset to baseline: an S3 URI or expression, e.g. ${steps.Prepare.outputs.baseline} (for model-quality: predictions with their ground truth)."},"format":{"type":"string","enum":["csv","json","sagemaker-capture-json"],"description":"Dataset format (the SDK's DatasetFormat): csv (default), json or sagemaker-capture-json."},"header":{"type":"boolean","description":"csv: the first line holds the column names; default true."},"outputColumns":{"type":"string","enum":["START","END"],"description":"csv: whether the output columns come first or last (output_columns_position); default START."},"lines":{"type":"boolean","description":"json: one JSON object a line; default true."},"output":{"type":"string","description":"S3 URI for statistics.json and constraints.json; default <artifacts>/checks/<step>/<hash of the check's configuration>, the same while the check is."},"preprocessor":{"type":"string","description":"A Python script the analyzer loads: a local file (relative to this spec, uploaded content-addressed) or an S3 URI."},"postprocessor":{"type":"string","description":"A Python script the analyzer loads: a local file (relative to this spec, uploaded content-addressed) or an S3 URI."},"problemType":{"type":"string","enum":["Regression","BinaryClassification","MulticlassClassification"],"description":"model-quality: the kind of model (problem_type)."},"inferenceAttribute":{"type":"string","description":"model-quality: index or JSONPath of the predicted label (inference_attribute)."},"probabilityAttribute":{"type":"string","description":"model-quality: index or JSONPath of the probability (probability_attribute)."},"groundTruthAttribute":{"type":"string","description":"model-quality: index or JSONPath of the actual label (ground_truth_attribute)."},"probabilityThreshold":{"type":"string","description":"model-quality: threshold turning a probability into a label (probability_threshold_attribute)."},"baseline":{"type":"object","description":"The baseline this check compares with, and what it reports (the SDK's skip_check, fail_on_violation, register_new_baseline, supplied baselines).","properties":{"skip":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Skip the check (SkipCheck); its baselines are still reported. Default false."},"failOnViolation":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Fail the step when the check finds a violation (FailOnViolation). Default true."},"registerNew":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Report this run's baseline as the new one to register (RegisterNewBaseline). Default false."},"modelPackageGroup":{"type":"string","description":"Model package group whose latest approved version supplies the baseline (ModelPackageGroupName)."},"constraints":{"type":"string","description":"S3 URI of the constraints to check against (SuppliedBaselineConstraints), e.g. a previous run's ${steps.S.constraints}."},"statistics":{"type":"string","description":"S3 URI of the statistics to check against (SuppliedBaselineStatistics)."}},"additionalProperties":false},"image":{"description":"The job's image; default the region's Model Monitor analyzer (quality-check) or Clarify processing image (clarify-check), as the SDK picks them.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"instance":{"type":"object","description":"Compute for the check job; default ml.m5.xlarge, 1 instance, 30 GB.","properties":{"type":{"type":"string","description":"Instance type (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB.","minimum":1}},"additionalProperties":false},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","check","dataset"]};
+
+function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.check === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.dataset === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema25.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema25.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err6 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err9 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err14 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err15 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err16 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err19 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema25.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err23 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err24 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err25 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema25.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err43 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err44 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.check !== undefined){
+let data17 = data.check;
+if(typeof data17 !== "string"){
+const err45 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!((data17 === "data-quality") || (data17 === "model-quality"))){
+const err46 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/enum",keyword:"enum",params:{allowedValues: schema25.properties.check.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.dataset !== undefined){
+if(typeof data.dataset !== "string"){
+const err47 = {instancePath:instancePath+"/dataset",schemaPath:"#/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.format !== undefined){
+let data19 = data.format;
+if(typeof data19 !== "string"){
+const err48 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(!(((data19 === "csv") || (data19 === "json")) || (data19 === "sagemaker-capture-json"))){
+const err49 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/enum",keyword:"enum",params:{allowedValues: schema25.properties.format.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.header !== undefined){
+if(typeof data.header !== "boolean"){
+const err50 = {instancePath:instancePath+"/header",schemaPath:"#/properties/header/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.outputColumns !== undefined){
+let data21 = data.outputColumns;
+if(typeof data21 !== "string"){
+const err51 = {instancePath:instancePath+"/outputColumns",schemaPath:"#/properties/outputColumns/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(!((data21 === "START") || (data21 === "END"))){
+const err52 = {instancePath:instancePath+"/outputColumns",schemaPath:"#/properties/outputColumns/enum",keyword:"enum",params:{allowedValues: schema25.properties.outputColumns.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.lines !== undefined){
+if(typeof data.lines !== "boolean"){
+const err53 = {instancePath:instancePath+"/lines",schemaPath:"#/properties/lines/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.output !== undefined){
+if(typeof data.output !== "string"){
+const err54 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.preprocessor !== undefined){
+if(typeof data.preprocessor !== "string"){
+const err55 = {instancePath:instancePath+"/preprocessor",schemaPath:"#/properties/preprocessor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.postprocessor !== undefined){
+if(typeof data.postprocessor !== "string"){
+const err56 = {instancePath:instancePath+"/postprocessor",schemaPath:"#/properties/postprocessor/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.problemType !== undefined){
+let data26 = data.problemType;
+if(typeof data26 !== "string"){
+const err57 = {instancePath:instancePath+"/problemType",schemaPath:"#/properties/problemType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(!(((data26 === "Regression") || (data26 === "BinaryClassification")) || (data26 === "MulticlassClassification"))){
+const err58 = {instancePath:instancePath+"/problemType",schemaPath:"#/properties/problemType/enum",keyword:"enum",params:{allowedValues: schema25.properties.problemType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.inferenceAttribute !== undefined){
+if(typeof data.inferenceAttribute !== "string"){
+const err59 = {instancePath:instancePath+"/inferenceAttribute",schemaPath:"#/properties/inferenceAttribute/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.probabilityAttribute !== undefined){
+if(typeof data.probabilityAttribute !== "string"){
+const err60 = {instancePath:instancePath+"/probabilityAttribute",schemaPath:"#/properties/probabilityAttribute/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.groundTruthAttribute !== undefined){
+if(typeof data.groundTruthAttribute !== "string"){
+const err61 = {instancePath:instancePath+"/groundTruthAttribute",schemaPath:"#/properties/groundTruthAttribute/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.probabilityThreshold !== undefined){
+if(typeof data.probabilityThreshold !== "string"){
+const err62 = {instancePath:instancePath+"/probabilityThreshold",schemaPath:"#/properties/probabilityThreshold/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+let data31 = data.baseline;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key3 in data31){
+if(!((((((key3 === "skip") || (key3 === "failOnViolation")) || (key3 === "registerNew")) || (key3 === "modelPackageGroup")) || (key3 === "constraints")) || (key3 === "statistics"))){
+const err63 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+if(data31.skip !== undefined){
+let data32 = data31.skip;
+if((typeof data32 !== "boolean") && (typeof data32 !== "string")){
+const err64 = {instancePath:instancePath+"/baseline/skip",schemaPath:"#/properties/baseline/properties/skip/type",keyword:"type",params:{type: schema25.properties.baseline.properties.skip.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(typeof data32 === "string"){
+if(!pattern4.test(data32)){
+const err65 = {instancePath:instancePath+"/baseline/skip",schemaPath:"#/properties/baseline/properties/skip/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(data31.failOnViolation !== undefined){
+let data33 = data31.failOnViolation;
+if((typeof data33 !== "boolean") && (typeof data33 !== "string")){
+const err66 = {instancePath:instancePath+"/baseline/failOnViolation",schemaPath:"#/properties/baseline/properties/failOnViolation/type",keyword:"type",params:{type: schema25.properties.baseline.properties.failOnViolation.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(typeof data33 === "string"){
+if(!pattern4.test(data33)){
+const err67 = {instancePath:instancePath+"/baseline/failOnViolation",schemaPath:"#/properties/baseline/properties/failOnViolation/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(data31.registerNew !== undefined){
+let data34 = data31.registerNew;
+if((typeof data34 !== "boolean") && (typeof data34 !== "string")){
+const err68 = {instancePath:instancePath+"/baseline/registerNew",schemaPath:"#/properties/baseline/properties/registerNew/type",keyword:"type",params:{type: schema25.properties.baseline.properties.registerNew.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err69 = {instancePath:instancePath+"/baseline/registerNew",schemaPath:"#/properties/baseline/properties/registerNew/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+if(data31.modelPackageGroup !== undefined){
+if(typeof data31.modelPackageGroup !== "string"){
+const err70 = {instancePath:instancePath+"/baseline/modelPackageGroup",schemaPath:"#/properties/baseline/properties/modelPackageGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data31.constraints !== undefined){
+if(typeof data31.constraints !== "string"){
+const err71 = {instancePath:instancePath+"/baseline/constraints",schemaPath:"#/properties/baseline/properties/constraints/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data31.statistics !== undefined){
+if(typeof data31.statistics !== "string"){
+const err72 = {instancePath:instancePath+"/baseline/statistics",schemaPath:"#/properties/baseline/properties/statistics/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+let data38 = data.image;
+const _errs92 = errors;
+let valid13 = false;
+const _errs93 = errors;
+if(typeof data38 !== "string"){
+const err74 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+var _valid2 = _errs93 === errors;
+valid13 = valid13 || _valid2;
+if(!valid13){
+const _errs95 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.dlc === undefined){
+const err75 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "dlc"},message:"must have required property '"+"dlc"+"'"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data38.version === undefined){
+const err76 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+for(const key4 in data38){
+if(!((((key4 === "dlc") || (key4 === "version")) || (key4 === "gpu")) || (key4 === "python"))){
+const err77 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data38.dlc !== undefined){
+if(typeof data38.dlc !== "string"){
+const err78 = {instancePath:instancePath+"/image/dlc",schemaPath:"#/properties/image/anyOf/1/properties/dlc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data38.version !== undefined){
+if(typeof data38.version !== "string"){
+const err79 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/1/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data38.gpu !== undefined){
+if(typeof data38.gpu !== "boolean"){
+const err80 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/1/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data38.python !== undefined){
+if(typeof data38.python !== "string"){
+const err81 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/1/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var _valid2 = _errs95 === errors;
+valid13 = valid13 || _valid2;
+if(!valid13){
+const _errs106 = errors;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.framework === undefined){
+const err83 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+for(const key5 in data38){
+if(!((((key5 === "framework") || (key5 === "version")) || (key5 === "gpu")) || (key5 === "python"))){
+const err84 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data38.framework !== undefined){
+if(typeof data38.framework !== "string"){
+const err85 = {instancePath:instancePath+"/image/framework",schemaPath:"#/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data38.version !== undefined){
+if(typeof data38.version !== "string"){
+const err86 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data38.gpu !== undefined){
+if(typeof data38.gpu !== "boolean"){
+const err87 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data38.python !== undefined){
+if(typeof data38.python !== "string"){
+const err88 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+}
+else {
+const err89 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+var _valid2 = _errs106 === errors;
+valid13 = valid13 || _valid2;
+}
+}
+if(!valid13){
+const err90 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+else {
+errors = _errs92;
+if(vErrors !== null){
+if(_errs92){
+vErrors.length = _errs92;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.instance !== undefined){
+let data47 = data.instance;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key6 in data47){
+if(!(((key6 === "type") || (key6 === "count")) || (key6 === "volumeGb"))){
+const err91 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data47.type !== undefined){
+if(typeof data47.type !== "string"){
+const err92 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data47.count !== undefined){
+let data49 = data47.count;
+if((!((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49)))) && (typeof data49 !== "string")){
+const err93 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema25.properties.instance.properties.count.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(typeof data49 == "number"){
+if(data49 < 1 || isNaN(data49)){
+const err94 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(typeof data49 === "string"){
+if(!pattern4.test(data49)){
+const err95 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+if(data47.volumeGb !== undefined){
+let data50 = data47.volumeGb;
+if((!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50)))) && (typeof data50 !== "string")){
+const err96 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema25.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(typeof data50 == "number"){
+if(data50 < 1 || isNaN(data50)){
+const err97 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(typeof data50 === "string"){
+if(!pattern4.test(data50)){
+const err98 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err100 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data.maxRuntime !== undefined){
+let data52 = data.maxRuntime;
+if((!((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52)))) && (typeof data52 !== "string")){
+const err101 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema25.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if(typeof data52 == "number"){
+if(data52 < 1 || isNaN(data52)){
+const err102 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(typeof data52 === "string"){
+if(!pattern4.test(data52)){
+const err103 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+if(data.environment !== undefined){
+let data53 = data.environment;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+for(const key7 in data53){
+let data54 = data53[key7];
+if(((typeof data54 !== "string") && (!(typeof data54 == "number"))) && (typeof data54 !== "boolean")){
+const err104 = {instancePath:instancePath+"/environment/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema25.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data55 = data.tags;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key8 in data55){
+if(typeof data55[key8] !== "string"){
+const err106 = {instancePath:instancePath+"/tags/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+validate24.errors = vErrors;
+return errors === 0;
+}
+
+exports["8a032d920456019a06b9e47a688669fcce3d508cf1e87a33fc3434fbfbf8bad0"] = validate25;
+const schema26 = {"type":"object","description":"A SageMaker Clarify check (data bias, model bias or explainability) against a supplied or registered baseline. ${steps.S.constraints} (this run's baseline) and ${steps.S.driftCheckConstraints} (the one checked against) feed register-model's metrics and driftCheckBaselines.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"check":{"type":"string","enum":["data-bias","model-bias","explainability"],"description":"data-bias: pre-training bias of the dataset; model-bias: post-training bias of the model's predictions; explainability: SHAP feature attributions."},"dataset":{"type":"string","description":"The dataset: an S3 URI or expression (DataConfig.s3_data_input_path)."},"output":{"type":"string","description":"S3 URI for the analysis results; default <artifacts>/checks/<step>/<hash of the check's configuration>."},"datasetType":{"type":"string","enum":["text/csv","application/jsonlines","application/json","application/x-parquet","application/x-image"],"description":"MIME type of the dataset; default text/csv."},"label":{"type":["string","integer"],"description":"The target column: name, index or JMESPath (label)."},"headers":{"type":"array","items":{"type":"string","description":"A column name."},"description":"Column names of the dataset (headers)."},"features":{"type":"string","description":"JMESPath of the features in JSON Lines or JSON records (features)."},"excludedColumns":{"type":"array","items":{"type":["string","number","boolean"],"description":"A value, column name or index."},"description":"Columns left out of the analysis (excluded_columns)."},"bias":{"type":"object","description":"The sensitive groups (the SDK's BiasConfig), for data-bias and model-bias.","properties":{"labelValues":{"type":"array","items":{"type":["string","number","boolean"],"description":"A value, column name or index."},"description":"Label values, or one threshold, that mean a positive outcome (label_values_or_threshold).","minItems":1},"facets":{"type":"array","items":{"type":"object","description":"One sensitive attribute.","properties":{"name":{"type":["string","integer"],"description":"Column name or index of the attribute (name_or_index)."},"values":{"type":"array","items":{"type":["string","number","boolean"],"description":"A value, column name or index."},"description":"Its values, or one threshold, of the sensitive group (value_or_threshold); default every value."}},"additionalProperties":false,"required":["name"]},"description":"The sensitive attributes (facet).","minItems":1},"group":{"type":["string","integer"],"description":"Column for conditional demographic disparity (group_variable)."}},"additionalProperties":false,"required":["labelValues","facets"]},"methods":{"type":"array","items":{"type":"string","description":"A metric name, e.g. CI, DPL, DPPL."},"description":"Metrics to compute (the SDK's methods); default all.","minItems":1},"model":{"type":"object","description":"The model Clarify deploys to a shadow endpoint (the SDK's ModelConfig), for model-bias and explainability.","properties":{"name":{"type":"string","description":"The SageMaker model, usually ${steps.CreateModel.name} (the step's ModelName)."},"instanceType":{"type":"string","description":"Instance type of the shadow endpoint."},"instanceCount":{"type":["integer","string"],"pattern":"\\$\\{","description":"Instances of the shadow endpoint; default 1.","minimum":1},"contentType":{"type":"string","description":"MIME type of the requests (content_type)."},"accept":{"type":"string","description":"MIME type of the responses (accept_type)."},"contentTemplate":{"type":"string","description":"Request template with $features or $record (content_template)."},"recordTemplate":{"type":"string","description":"Record template for application/json requests (record_template)."},"customAttributes":{"type":"string","description":"CustomAttributes header of each request (custom_attributes)."},"endpointPrefix":{"type":"string","description":"Name prefix of the shadow endpoint (endpoint_name_prefix)."},"targetModel":{"type":"string","description":"Target model of a multi-model endpoint (target_model)."}},"additionalProperties":false,"required":["name","instanceType"]},"predicted":{"type":"object","description":"Where the prediction is in the model's response (the SDK's ModelPredictedLabelConfig).","properties":{"label":{"type":["string","integer"],"description":"Index or JMESPath of the predicted label (label)."},"probability":{"type":["string","integer"],"description":"Index or JMESPath of the probability (probability)."},"threshold":{"type":["number","string"],"pattern":"\\$\\{","description":"Probability threshold turning a score into a label (probability_threshold)."},"labelHeaders":{"type":"array","items":{"type":"string","description":"A label name."},"description":"Names of the predicted scores (label_headers)."}},"additionalProperties":false},"shap":{"type":"object","description":"SHAP settings for explainability (the SDK's SHAPConfig).","properties":{"baseline":{"description":"Baseline records (a list of rows) or the S3 URI of a baseline file.","anyOf":[{"type":"string","description":"S3 URI of the baseline file."},{"type":"array","items":{"type":"array","items":{"type":["string","number","boolean"],"description":"A value, column name or index."},"description":"One row."},"description":"Baseline rows."}]},"numSamples":{"type":["integer","string"],"pattern":"\\$\\{","description":"Samples per record (num_samples).","minimum":1},"aggMethod":{"type":"string","enum":["mean_abs","median","mean_sq"],"description":"How local attributions aggregate (agg_method)."},"useLogit":{"type":"boolean","description":"Apply the logit to the predictions (use_logit); default false."},"saveLocalValues":{"type":"boolean","description":"Save per-record SHAP values (save_local_shap_values); default true."},"seed":{"type":["integer","string"],"pattern":"\\$\\{","description":"Random seed (seed).","minimum":0},"numClusters":{"type":["integer","string"],"pattern":"\\$\\{","description":"Clusters for the baseline instead of a baseline (num_clusters).","minimum":1},"featuresToExplain":{"type":"array","items":{"type":["string","number","boolean"],"description":"A value, column name or index."},"description":"The features to explain (features_to_explain)."}},"additionalProperties":false},"analysisConfig":{"type":"object","description":"Raw Clarify analysis-config members merged last into the generated analysis_config.json: the escape hatch for any Clarify setting without sugar (compile-time values only)."},"baseline":{"type":"object","description":"The baseline this check compares with, and what it reports (the SDK's skip_check, fail_on_violation, register_new_baseline, supplied baselines).","properties":{"skip":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Skip the check (SkipCheck); its baselines are still reported. Default false."},"failOnViolation":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Fail the step when the check finds a violation (FailOnViolation). Default true."},"registerNew":{"type":["boolean","string"],"pattern":"\\$\\{","description":"Report this run's baseline as the new one to register (RegisterNewBaseline). Default false."},"modelPackageGroup":{"type":"string","description":"Model package group whose latest approved version supplies the baseline (ModelPackageGroupName)."},"constraints":{"type":"string","description":"S3 URI of the constraints to check against (SuppliedBaselineConstraints), e.g. a previous run's ${steps.S.constraints}."}},"additionalProperties":false},"image":{"description":"The job's image; default the region's Model Monitor analyzer (quality-check) or Clarify processing image (clarify-check), as the SDK picks them.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"instance":{"type":"object","description":"Compute for the check job; default ml.m5.xlarge, 1 instance, 30 GB.","properties":{"type":{"type":"string","description":"Instance type (an expression such as ${params.InstanceType} is fine)."},"count":{"type":["integer","string"],"pattern":"\\$\\{","description":"Number of instances.","minimum":1},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume per instance in GB.","minimum":1}},"additionalProperties":false},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).","minimum":1},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on this job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","check","dataset"]};
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.check === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "check"},message:"must have required property '"+"check"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.dataset === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "dataset"},message:"must have required property '"+"dataset"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema26.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema26.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err6 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err9 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err14 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err15 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err16 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err19 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema26.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err23 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err24 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err25 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema26.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err43 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err44 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.check !== undefined){
+let data17 = data.check;
+if(typeof data17 !== "string"){
+const err45 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(!(((data17 === "data-bias") || (data17 === "model-bias")) || (data17 === "explainability"))){
+const err46 = {instancePath:instancePath+"/check",schemaPath:"#/properties/check/enum",keyword:"enum",params:{allowedValues: schema26.properties.check.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.dataset !== undefined){
+if(typeof data.dataset !== "string"){
+const err47 = {instancePath:instancePath+"/dataset",schemaPath:"#/properties/dataset/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.output !== undefined){
+if(typeof data.output !== "string"){
+const err48 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.datasetType !== undefined){
+let data20 = data.datasetType;
+if(typeof data20 !== "string"){
+const err49 = {instancePath:instancePath+"/datasetType",schemaPath:"#/properties/datasetType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(!(((((data20 === "text/csv") || (data20 === "application/jsonlines")) || (data20 === "application/json")) || (data20 === "application/x-parquet")) || (data20 === "application/x-image"))){
+const err50 = {instancePath:instancePath+"/datasetType",schemaPath:"#/properties/datasetType/enum",keyword:"enum",params:{allowedValues: schema26.properties.datasetType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.label !== undefined){
+let data21 = data.label;
+if((typeof data21 !== "string") && (!((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))))){
+const err51 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/type",keyword:"type",params:{type: schema26.properties.label.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.headers !== undefined){
+let data22 = data.headers;
+if(Array.isArray(data22)){
+const len3 = data22.length;
+for(let i4=0; i4<len3; i4++){
+if(typeof data22[i4] !== "string"){
+const err52 = {instancePath:instancePath+"/headers/" + i4,schemaPath:"#/properties/headers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/headers",schemaPath:"#/properties/headers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.features !== undefined){
+if(typeof data.features !== "string"){
+const err54 = {instancePath:instancePath+"/features",schemaPath:"#/properties/features/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.excludedColumns !== undefined){
+let data25 = data.excludedColumns;
+if(Array.isArray(data25)){
+const len4 = data25.length;
+for(let i5=0; i5<len4; i5++){
+let data26 = data25[i5];
+if(((typeof data26 !== "string") && (!(typeof data26 == "number"))) && (typeof data26 !== "boolean")){
+const err55 = {instancePath:instancePath+"/excludedColumns/" + i5,schemaPath:"#/properties/excludedColumns/items/type",keyword:"type",params:{type: schema26.properties.excludedColumns.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/excludedColumns",schemaPath:"#/properties/excludedColumns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.bias !== undefined){
+let data27 = data.bias;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+if(data27.labelValues === undefined){
+const err57 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/required",keyword:"required",params:{missingProperty: "labelValues"},message:"must have required property '"+"labelValues"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data27.facets === undefined){
+const err58 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/required",keyword:"required",params:{missingProperty: "facets"},message:"must have required property '"+"facets"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+for(const key3 in data27){
+if(!(((key3 === "labelValues") || (key3 === "facets")) || (key3 === "group"))){
+const err59 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data27.labelValues !== undefined){
+let data28 = data27.labelValues;
+if(Array.isArray(data28)){
+if(data28.length < 1){
+const err60 = {instancePath:instancePath+"/bias/labelValues",schemaPath:"#/properties/bias/properties/labelValues/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+const len5 = data28.length;
+for(let i6=0; i6<len5; i6++){
+let data29 = data28[i6];
+if(((typeof data29 !== "string") && (!(typeof data29 == "number"))) && (typeof data29 !== "boolean")){
+const err61 = {instancePath:instancePath+"/bias/labelValues/" + i6,schemaPath:"#/properties/bias/properties/labelValues/items/type",keyword:"type",params:{type: schema26.properties.bias.properties.labelValues.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/bias/labelValues",schemaPath:"#/properties/bias/properties/labelValues/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data27.facets !== undefined){
+let data30 = data27.facets;
+if(Array.isArray(data30)){
+if(data30.length < 1){
+const err63 = {instancePath:instancePath+"/bias/facets",schemaPath:"#/properties/bias/properties/facets/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+const len6 = data30.length;
+for(let i7=0; i7<len6; i7++){
+let data31 = data30[i7];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.name === undefined){
+const err64 = {instancePath:instancePath+"/bias/facets/" + i7,schemaPath:"#/properties/bias/properties/facets/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+for(const key4 in data31){
+if(!((key4 === "name") || (key4 === "values"))){
+const err65 = {instancePath:instancePath+"/bias/facets/" + i7,schemaPath:"#/properties/bias/properties/facets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data31.name !== undefined){
+let data32 = data31.name;
+if((typeof data32 !== "string") && (!((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))))){
+const err66 = {instancePath:instancePath+"/bias/facets/" + i7+"/name",schemaPath:"#/properties/bias/properties/facets/items/properties/name/type",keyword:"type",params:{type: schema26.properties.bias.properties.facets.items.properties.name.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data31.values !== undefined){
+let data33 = data31.values;
+if(Array.isArray(data33)){
+const len7 = data33.length;
+for(let i8=0; i8<len7; i8++){
+let data34 = data33[i8];
+if(((typeof data34 !== "string") && (!(typeof data34 == "number"))) && (typeof data34 !== "boolean")){
+const err67 = {instancePath:instancePath+"/bias/facets/" + i7+"/values/" + i8,schemaPath:"#/properties/bias/properties/facets/items/properties/values/items/type",keyword:"type",params:{type: schema26.properties.bias.properties.facets.items.properties.values.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/bias/facets/" + i7+"/values",schemaPath:"#/properties/bias/properties/facets/items/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/bias/facets/" + i7,schemaPath:"#/properties/bias/properties/facets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/bias/facets",schemaPath:"#/properties/bias/properties/facets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data27.group !== undefined){
+let data35 = data27.group;
+if((typeof data35 !== "string") && (!((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))))){
+const err71 = {instancePath:instancePath+"/bias/group",schemaPath:"#/properties/bias/properties/group/type",keyword:"type",params:{type: schema26.properties.bias.properties.group.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/bias",schemaPath:"#/properties/bias/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data.methods !== undefined){
+let data36 = data.methods;
+if(Array.isArray(data36)){
+if(data36.length < 1){
+const err73 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+const len8 = data36.length;
+for(let i9=0; i9<len8; i9++){
+if(typeof data36[i9] !== "string"){
+const err74 = {instancePath:instancePath+"/methods/" + i9,schemaPath:"#/properties/methods/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/methods",schemaPath:"#/properties/methods/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.model !== undefined){
+let data38 = data.model;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.name === undefined){
+const err76 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(data38.instanceType === undefined){
+const err77 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/required",keyword:"required",params:{missingProperty: "instanceType"},message:"must have required property '"+"instanceType"+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+for(const key5 in data38){
+if(!(func2.call(schema26.properties.model.properties, key5))){
+const err78 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data38.name !== undefined){
+if(typeof data38.name !== "string"){
+const err79 = {instancePath:instancePath+"/model/name",schemaPath:"#/properties/model/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data38.instanceType !== undefined){
+if(typeof data38.instanceType !== "string"){
+const err80 = {instancePath:instancePath+"/model/instanceType",schemaPath:"#/properties/model/properties/instanceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data38.instanceCount !== undefined){
+let data41 = data38.instanceCount;
+if((!((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41)))) && (typeof data41 !== "string")){
+const err81 = {instancePath:instancePath+"/model/instanceCount",schemaPath:"#/properties/model/properties/instanceCount/type",keyword:"type",params:{type: schema26.properties.model.properties.instanceCount.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(typeof data41 == "number"){
+if(data41 < 1 || isNaN(data41)){
+const err82 = {instancePath:instancePath+"/model/instanceCount",schemaPath:"#/properties/model/properties/instanceCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(typeof data41 === "string"){
+if(!pattern4.test(data41)){
+const err83 = {instancePath:instancePath+"/model/instanceCount",schemaPath:"#/properties/model/properties/instanceCount/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data38.contentType !== undefined){
+if(typeof data38.contentType !== "string"){
+const err84 = {instancePath:instancePath+"/model/contentType",schemaPath:"#/properties/model/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data38.accept !== undefined){
+if(typeof data38.accept !== "string"){
+const err85 = {instancePath:instancePath+"/model/accept",schemaPath:"#/properties/model/properties/accept/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data38.contentTemplate !== undefined){
+if(typeof data38.contentTemplate !== "string"){
+const err86 = {instancePath:instancePath+"/model/contentTemplate",schemaPath:"#/properties/model/properties/contentTemplate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data38.recordTemplate !== undefined){
+if(typeof data38.recordTemplate !== "string"){
+const err87 = {instancePath:instancePath+"/model/recordTemplate",schemaPath:"#/properties/model/properties/recordTemplate/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data38.customAttributes !== undefined){
+if(typeof data38.customAttributes !== "string"){
+const err88 = {instancePath:instancePath+"/model/customAttributes",schemaPath:"#/properties/model/properties/customAttributes/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data38.endpointPrefix !== undefined){
+if(typeof data38.endpointPrefix !== "string"){
+const err89 = {instancePath:instancePath+"/model/endpointPrefix",schemaPath:"#/properties/model/properties/endpointPrefix/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data38.targetModel !== undefined){
+if(typeof data38.targetModel !== "string"){
+const err90 = {instancePath:instancePath+"/model/targetModel",schemaPath:"#/properties/model/properties/targetModel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/model",schemaPath:"#/properties/model/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data.predicted !== undefined){
+let data49 = data.predicted;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+for(const key6 in data49){
+if(!((((key6 === "label") || (key6 === "probability")) || (key6 === "threshold")) || (key6 === "labelHeaders"))){
+const err92 = {instancePath:instancePath+"/predicted",schemaPath:"#/properties/predicted/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data49.label !== undefined){
+let data50 = data49.label;
+if((typeof data50 !== "string") && (!((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))))){
+const err93 = {instancePath:instancePath+"/predicted/label",schemaPath:"#/properties/predicted/properties/label/type",keyword:"type",params:{type: schema26.properties.predicted.properties.label.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data49.probability !== undefined){
+let data51 = data49.probability;
+if((typeof data51 !== "string") && (!((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))))){
+const err94 = {instancePath:instancePath+"/predicted/probability",schemaPath:"#/properties/predicted/properties/probability/type",keyword:"type",params:{type: schema26.properties.predicted.properties.probability.type},message:"must be string,integer"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data49.threshold !== undefined){
+let data52 = data49.threshold;
+if((!(typeof data52 == "number")) && (typeof data52 !== "string")){
+const err95 = {instancePath:instancePath+"/predicted/threshold",schemaPath:"#/properties/predicted/properties/threshold/type",keyword:"type",params:{type: schema26.properties.predicted.properties.threshold.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(typeof data52 === "string"){
+if(!pattern4.test(data52)){
+const err96 = {instancePath:instancePath+"/predicted/threshold",schemaPath:"#/properties/predicted/properties/threshold/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+if(data49.labelHeaders !== undefined){
+let data53 = data49.labelHeaders;
+if(Array.isArray(data53)){
+const len9 = data53.length;
+for(let i10=0; i10<len9; i10++){
+if(typeof data53[i10] !== "string"){
+const err97 = {instancePath:instancePath+"/predicted/labelHeaders/" + i10,schemaPath:"#/properties/predicted/properties/labelHeaders/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/predicted/labelHeaders",schemaPath:"#/properties/predicted/properties/labelHeaders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/predicted",schemaPath:"#/properties/predicted/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data.shap !== undefined){
+let data55 = data.shap;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key7 in data55){
+if(!((((((((key7 === "baseline") || (key7 === "numSamples")) || (key7 === "aggMethod")) || (key7 === "useLogit")) || (key7 === "saveLocalValues")) || (key7 === "seed")) || (key7 === "numClusters")) || (key7 === "featuresToExplain"))){
+const err100 = {instancePath:instancePath+"/shap",schemaPath:"#/properties/shap/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data55.baseline !== undefined){
+let data56 = data55.baseline;
+const _errs132 = errors;
+let valid31 = false;
+const _errs133 = errors;
+if(typeof data56 !== "string"){
+const err101 = {instancePath:instancePath+"/shap/baseline",schemaPath:"#/properties/shap/properties/baseline/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+var _valid2 = _errs133 === errors;
+valid31 = valid31 || _valid2;
+if(!valid31){
+const _errs135 = errors;
+if(Array.isArray(data56)){
+const len10 = data56.length;
+for(let i11=0; i11<len10; i11++){
+let data57 = data56[i11];
+if(Array.isArray(data57)){
+const len11 = data57.length;
+for(let i12=0; i12<len11; i12++){
+let data58 = data57[i12];
+if(((typeof data58 !== "string") && (!(typeof data58 == "number"))) && (typeof data58 !== "boolean")){
+const err102 = {instancePath:instancePath+"/shap/baseline/" + i11+"/" + i12,schemaPath:"#/properties/shap/properties/baseline/anyOf/1/items/items/type",keyword:"type",params:{type: schema26.properties.shap.properties.baseline.anyOf[1].items.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/shap/baseline/" + i11,schemaPath:"#/properties/shap/properties/baseline/anyOf/1/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/shap/baseline",schemaPath:"#/properties/shap/properties/baseline/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+var _valid2 = _errs135 === errors;
+valid31 = valid31 || _valid2;
+}
+if(!valid31){
+const err105 = {instancePath:instancePath+"/shap/baseline",schemaPath:"#/properties/shap/properties/baseline/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+else {
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data55.numSamples !== undefined){
+let data59 = data55.numSamples;
+if((!((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59)))) && (typeof data59 !== "string")){
+const err106 = {instancePath:instancePath+"/shap/numSamples",schemaPath:"#/properties/shap/properties/numSamples/type",keyword:"type",params:{type: schema26.properties.shap.properties.numSamples.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if(typeof data59 == "number"){
+if(data59 < 1 || isNaN(data59)){
+const err107 = {instancePath:instancePath+"/shap/numSamples",schemaPath:"#/properties/shap/properties/numSamples/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(typeof data59 === "string"){
+if(!pattern4.test(data59)){
+const err108 = {instancePath:instancePath+"/shap/numSamples",schemaPath:"#/properties/shap/properties/numSamples/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+if(data55.aggMethod !== undefined){
+let data60 = data55.aggMethod;
+if(typeof data60 !== "string"){
+const err109 = {instancePath:instancePath+"/shap/aggMethod",schemaPath:"#/properties/shap/properties/aggMethod/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(!(((data60 === "mean_abs") || (data60 === "median")) || (data60 === "mean_sq"))){
+const err110 = {instancePath:instancePath+"/shap/aggMethod",schemaPath:"#/properties/shap/properties/aggMethod/enum",keyword:"enum",params:{allowedValues: schema26.properties.shap.properties.aggMethod.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+if(data55.useLogit !== undefined){
+if(typeof data55.useLogit !== "boolean"){
+const err111 = {instancePath:instancePath+"/shap/useLogit",schemaPath:"#/properties/shap/properties/useLogit/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+if(data55.saveLocalValues !== undefined){
+if(typeof data55.saveLocalValues !== "boolean"){
+const err112 = {instancePath:instancePath+"/shap/saveLocalValues",schemaPath:"#/properties/shap/properties/saveLocalValues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data55.seed !== undefined){
+let data63 = data55.seed;
+if((!((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63)))) && (typeof data63 !== "string")){
+const err113 = {instancePath:instancePath+"/shap/seed",schemaPath:"#/properties/shap/properties/seed/type",keyword:"type",params:{type: schema26.properties.shap.properties.seed.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+if(typeof data63 == "number"){
+if(data63 < 0 || isNaN(data63)){
+const err114 = {instancePath:instancePath+"/shap/seed",schemaPath:"#/properties/shap/properties/seed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(typeof data63 === "string"){
+if(!pattern4.test(data63)){
+const err115 = {instancePath:instancePath+"/shap/seed",schemaPath:"#/properties/shap/properties/seed/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+if(data55.numClusters !== undefined){
+let data64 = data55.numClusters;
+if((!((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64)))) && (typeof data64 !== "string")){
+const err116 = {instancePath:instancePath+"/shap/numClusters",schemaPath:"#/properties/shap/properties/numClusters/type",keyword:"type",params:{type: schema26.properties.shap.properties.numClusters.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(typeof data64 == "number"){
+if(data64 < 1 || isNaN(data64)){
+const err117 = {instancePath:instancePath+"/shap/numClusters",schemaPath:"#/properties/shap/properties/numClusters/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(typeof data64 === "string"){
+if(!pattern4.test(data64)){
+const err118 = {instancePath:instancePath+"/shap/numClusters",schemaPath:"#/properties/shap/properties/numClusters/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+}
+if(data55.featuresToExplain !== undefined){
+let data65 = data55.featuresToExplain;
+if(Array.isArray(data65)){
+const len12 = data65.length;
+for(let i13=0; i13<len12; i13++){
+let data66 = data65[i13];
+if(((typeof data66 !== "string") && (!(typeof data66 == "number"))) && (typeof data66 !== "boolean")){
+const err119 = {instancePath:instancePath+"/shap/featuresToExplain/" + i13,schemaPath:"#/properties/shap/properties/featuresToExplain/items/type",keyword:"type",params:{type: schema26.properties.shap.properties.featuresToExplain.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/shap/featuresToExplain",schemaPath:"#/properties/shap/properties/featuresToExplain/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/shap",schemaPath:"#/properties/shap/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data.analysisConfig !== undefined){
+let data67 = data.analysisConfig;
+if(!(data67 && typeof data67 == "object" && !Array.isArray(data67))){
+const err122 = {instancePath:instancePath+"/analysisConfig",schemaPath:"#/properties/analysisConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data.baseline !== undefined){
+let data68 = data.baseline;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+for(const key8 in data68){
+if(!(((((key8 === "skip") || (key8 === "failOnViolation")) || (key8 === "registerNew")) || (key8 === "modelPackageGroup")) || (key8 === "constraints"))){
+const err123 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data68.skip !== undefined){
+let data69 = data68.skip;
+if((typeof data69 !== "boolean") && (typeof data69 !== "string")){
+const err124 = {instancePath:instancePath+"/baseline/skip",schemaPath:"#/properties/baseline/properties/skip/type",keyword:"type",params:{type: schema26.properties.baseline.properties.skip.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(typeof data69 === "string"){
+if(!pattern4.test(data69)){
+const err125 = {instancePath:instancePath+"/baseline/skip",schemaPath:"#/properties/baseline/properties/skip/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+if(data68.failOnViolation !== undefined){
+let data70 = data68.failOnViolation;
+if((typeof data70 !== "boolean") && (typeof data70 !== "string")){
+const err126 = {instancePath:instancePath+"/baseline/failOnViolation",schemaPath:"#/properties/baseline/properties/failOnViolation/type",keyword:"type",params:{type: schema26.properties.baseline.properties.failOnViolation.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(typeof data70 === "string"){
+if(!pattern4.test(data70)){
+const err127 = {instancePath:instancePath+"/baseline/failOnViolation",schemaPath:"#/properties/baseline/properties/failOnViolation/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+if(data68.registerNew !== undefined){
+let data71 = data68.registerNew;
+if((typeof data71 !== "boolean") && (typeof data71 !== "string")){
+const err128 = {instancePath:instancePath+"/baseline/registerNew",schemaPath:"#/properties/baseline/properties/registerNew/type",keyword:"type",params:{type: schema26.properties.baseline.properties.registerNew.type},message:"must be boolean,string"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(typeof data71 === "string"){
+if(!pattern4.test(data71)){
+const err129 = {instancePath:instancePath+"/baseline/registerNew",schemaPath:"#/properties/baseline/properties/registerNew/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+if(data68.modelPackageGroup !== undefined){
+if(typeof data68.modelPackageGroup !== "string"){
+const err130 = {instancePath:instancePath+"/baseline/modelPackageGroup",schemaPath:"#/properties/baseline/properties/modelPackageGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data68.constraints !== undefined){
+if(typeof data68.constraints !== "string"){
+const err131 = {instancePath:instancePath+"/baseline/constraints",schemaPath:"#/properties/baseline/properties/constraints/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/baseline",schemaPath:"#/properties/baseline/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+let data74 = data.image;
+const _errs173 = errors;
+let valid39 = false;
+const _errs174 = errors;
+if(typeof data74 !== "string"){
+const err133 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+var _valid3 = _errs174 === errors;
+valid39 = valid39 || _valid3;
+if(!valid39){
+const _errs176 = errors;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.dlc === undefined){
+const err134 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "dlc"},message:"must have required property '"+"dlc"+"'"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+if(data74.version === undefined){
+const err135 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+for(const key9 in data74){
+if(!((((key9 === "dlc") || (key9 === "version")) || (key9 === "gpu")) || (key9 === "python"))){
+const err136 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+if(data74.dlc !== undefined){
+if(typeof data74.dlc !== "string"){
+const err137 = {instancePath:instancePath+"/image/dlc",schemaPath:"#/properties/image/anyOf/1/properties/dlc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data74.version !== undefined){
+if(typeof data74.version !== "string"){
+const err138 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/1/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data74.gpu !== undefined){
+if(typeof data74.gpu !== "boolean"){
+const err139 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/1/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+if(data74.python !== undefined){
+if(typeof data74.python !== "string"){
+const err140 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/1/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+var _valid3 = _errs176 === errors;
+valid39 = valid39 || _valid3;
+if(!valid39){
+const _errs187 = errors;
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.framework === undefined){
+const err142 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+for(const key10 in data74){
+if(!((((key10 === "framework") || (key10 === "version")) || (key10 === "gpu")) || (key10 === "python"))){
+const err143 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+if(data74.framework !== undefined){
+if(typeof data74.framework !== "string"){
+const err144 = {instancePath:instancePath+"/image/framework",schemaPath:"#/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+}
+if(data74.version !== undefined){
+if(typeof data74.version !== "string"){
+const err145 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+if(data74.gpu !== undefined){
+if(typeof data74.gpu !== "boolean"){
+const err146 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+if(data74.python !== undefined){
+if(typeof data74.python !== "string"){
+const err147 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+var _valid3 = _errs187 === errors;
+valid39 = valid39 || _valid3;
+}
+}
+if(!valid39){
+const err149 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.instance !== undefined){
+let data83 = data.instance;
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+for(const key11 in data83){
+if(!(((key11 === "type") || (key11 === "count")) || (key11 === "volumeGb"))){
+const err150 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data83.type !== undefined){
+if(typeof data83.type !== "string"){
+const err151 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data83.count !== undefined){
+let data85 = data83.count;
+if((!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85)))) && (typeof data85 !== "string")){
+const err152 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/type",keyword:"type",params:{type: schema26.properties.instance.properties.count.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+if(typeof data85 == "number"){
+if(data85 < 1 || isNaN(data85)){
+const err153 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(typeof data85 === "string"){
+if(!pattern4.test(data85)){
+const err154 = {instancePath:instancePath+"/instance/count",schemaPath:"#/properties/instance/properties/count/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+if(data83.volumeGb !== undefined){
+let data86 = data83.volumeGb;
+if((!((typeof data86 == "number") && (!(data86 % 1) && !isNaN(data86)))) && (typeof data86 !== "string")){
+const err155 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema26.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+if(typeof data86 == "number"){
+if(data86 < 1 || isNaN(data86)){
+const err156 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(typeof data86 === "string"){
+if(!pattern4.test(data86)){
+const err157 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err159 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data.maxRuntime !== undefined){
+let data88 = data.maxRuntime;
+if((!((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88)))) && (typeof data88 !== "string")){
+const err160 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema26.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(typeof data88 == "number"){
+if(data88 < 1 || isNaN(data88)){
+const err161 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+if(typeof data88 === "string"){
+if(!pattern4.test(data88)){
+const err162 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+}
+if(data.environment !== undefined){
+let data89 = data.environment;
+if(data89 && typeof data89 == "object" && !Array.isArray(data89)){
+for(const key12 in data89){
+let data90 = data89[key12];
+if(((typeof data90 !== "string") && (!(typeof data90 == "number"))) && (typeof data90 !== "boolean")){
+const err163 = {instancePath:instancePath+"/environment/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema26.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data91 = data.tags;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key13 in data91){
+if(typeof data91[key13] !== "string"){
+const err165 = {instancePath:instancePath+"/tags/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+else {
+const err167 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+validate25.errors = vErrors;
+return errors === 0;
+}
+
+exports["52ca71ceefc4f731d55af0f4ead9592b0e78715ba68490bb41d73ae07894b999"] = validate26;
+const schema27 = {"type":"object","description":"Runs a Hadoop JAR step (Spark with command-runner.jar, Hive, …) on an Amazon EMR cluster: a running one (cluster) or one started for the step (clusterConfig).","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"cluster":{"type":"string","description":"ID of a running EMR cluster (ClusterId), e.g. j-2AXXXXXXGAPLF or ${params.ClusterId}."},"clusterConfig":{"type":"object","description":"A new cluster for this step: RunJobFlow's request without Name, Steps and AutoTerminationPolicy (ClusterConfig); Instances must hold InstanceGroups or InstanceFleets, without KeepJobFlowAliveWhenNoSteps and TerminationProtected."},"executionRole":{"type":"string","description":"Runtime role of the step on a running cluster (ExecutionRoleArn); only with cluster."},"jar":{"type":"string","description":"The JAR the step runs (HadoopJarStep.Jar): an S3 URI, a path on the cluster, or command-runner.jar."},"args":{"type":"array","items":{"type":["string","number","boolean"],"description":"One argument; expressions allowed."},"description":"Arguments of the JAR's main function (HadoopJarStep.Args)."},"mainClass":{"type":"string","description":"Main class, when the JAR's manifest names none (HadoopJarStep.MainClass)."},"jarProperties":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Java properties set when the step runs (HadoopJarStep.Properties)."}},"additionalProperties":false,"required":["kind","jar"]};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.jar === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "jar"},message:"must have required property '"+"jar"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -12900,7 +21541,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema23.properties, key0))){
+if(!(func2.call(schema27.properties, key0))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -12923,8 +21564,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "step"))){
-const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema23.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema27.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13158,7 +21799,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
-const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema23.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema27.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13235,7 +21876,3773 @@ vErrors.push(err25);
 errors++;
 }
 if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
-const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema23.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema27.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err42 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err43 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.cluster !== undefined){
+if(typeof data.cluster !== "string"){
+const err44 = {instancePath:instancePath+"/cluster",schemaPath:"#/properties/cluster/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.clusterConfig !== undefined){
+let data18 = data.clusterConfig;
+if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
+const err45 = {instancePath:instancePath+"/clusterConfig",schemaPath:"#/properties/clusterConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.executionRole !== undefined){
+if(typeof data.executionRole !== "string"){
+const err46 = {instancePath:instancePath+"/executionRole",schemaPath:"#/properties/executionRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.jar !== undefined){
+if(typeof data.jar !== "string"){
+const err47 = {instancePath:instancePath+"/jar",schemaPath:"#/properties/jar/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.args !== undefined){
+let data21 = data.args;
+if(Array.isArray(data21)){
+const len3 = data21.length;
+for(let i4=0; i4<len3; i4++){
+let data22 = data21[i4];
+if(((typeof data22 !== "string") && (!(typeof data22 == "number"))) && (typeof data22 !== "boolean")){
+const err48 = {instancePath:instancePath+"/args/" + i4,schemaPath:"#/properties/args/items/type",keyword:"type",params:{type: schema27.properties.args.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/args",schemaPath:"#/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.mainClass !== undefined){
+if(typeof data.mainClass !== "string"){
+const err50 = {instancePath:instancePath+"/mainClass",schemaPath:"#/properties/mainClass/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.jarProperties !== undefined){
+let data24 = data.jarProperties;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key3 in data24){
+if(typeof data24[key3] !== "string"){
+const err51 = {instancePath:instancePath+"/jarProperties/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/jarProperties/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/jarProperties",schemaPath:"#/properties/jarProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+
+exports["89d5f37f25b759e795dec13509364a9018acb7abc454f9e6dcae2c7f67a81dcb"] = validate27;
+const schema28 = {"type":"object","description":"Runs a job (Spark, Hive) on Amazon EMR Serverless: an existing application, or one created for the step.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"application":{"type":"string","description":"ID of an existing EMR Serverless application (ApplicationId)."},"applicationConfig":{"type":"object","description":"A new application for this step: CreateApplication's request (ApplicationConfig), e.g. {name, releaseLabel: emr-7.1.0, type: SPARK}."},"executionRole":{"type":"string","description":"IAM role the job run assumes (ExecutionRoleArn and JobConfig.executionRoleArn)."},"spark":{"type":"object","description":"A Spark job (JobDriver.sparkSubmit).","properties":{"entryPoint":{"type":"string","description":"S3 URI of the script or JAR (entryPoint)."},"args":{"type":"array","items":{"type":["string","number","boolean"],"description":"One argument; expressions allowed."},"description":"Arguments of the entry point (entryPointArguments)."},"parameters":{"type":"string","description":"spark-submit options, e.g. --conf spark.executor.cores=4 (sparkSubmitParameters)."}},"additionalProperties":false,"required":["entryPoint"]},"jobDriver":{"type":"object","description":"Raw JobDriver (sparkSubmit or hive) instead of spark."},"configurationOverrides":{"type":"object","description":"Raw configurationOverrides of the job run (applicationConfiguration, monitoringConfiguration)."},"timeoutMinutes":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job run after this many minutes (executionTimeoutMinutes).","minimum":1},"name":{"type":"string","description":"Name of the job run (name)."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the job run (tags)."}},"additionalProperties":false,"required":["kind","executionRole"]};
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.executionRole === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "executionRole"},message:"must have required property '"+"executionRole"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema28.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema28.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err5 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err8 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err10 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err14 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err15 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema28.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err22 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err23 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err24 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema28.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err42 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err43 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.application !== undefined){
+if(typeof data.application !== "string"){
+const err44 = {instancePath:instancePath+"/application",schemaPath:"#/properties/application/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.applicationConfig !== undefined){
+let data18 = data.applicationConfig;
+if(!(data18 && typeof data18 == "object" && !Array.isArray(data18))){
+const err45 = {instancePath:instancePath+"/applicationConfig",schemaPath:"#/properties/applicationConfig/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.executionRole !== undefined){
+if(typeof data.executionRole !== "string"){
+const err46 = {instancePath:instancePath+"/executionRole",schemaPath:"#/properties/executionRole/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.spark !== undefined){
+let data20 = data.spark;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.entryPoint === undefined){
+const err47 = {instancePath:instancePath+"/spark",schemaPath:"#/properties/spark/required",keyword:"required",params:{missingProperty: "entryPoint"},message:"must have required property '"+"entryPoint"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key3 in data20){
+if(!(((key3 === "entryPoint") || (key3 === "args")) || (key3 === "parameters"))){
+const err48 = {instancePath:instancePath+"/spark",schemaPath:"#/properties/spark/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data20.entryPoint !== undefined){
+if(typeof data20.entryPoint !== "string"){
+const err49 = {instancePath:instancePath+"/spark/entryPoint",schemaPath:"#/properties/spark/properties/entryPoint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data20.args !== undefined){
+let data22 = data20.args;
+if(Array.isArray(data22)){
+const len3 = data22.length;
+for(let i4=0; i4<len3; i4++){
+let data23 = data22[i4];
+if(((typeof data23 !== "string") && (!(typeof data23 == "number"))) && (typeof data23 !== "boolean")){
+const err50 = {instancePath:instancePath+"/spark/args/" + i4,schemaPath:"#/properties/spark/properties/args/items/type",keyword:"type",params:{type: schema28.properties.spark.properties.args.items.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/spark/args",schemaPath:"#/properties/spark/properties/args/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data20.parameters !== undefined){
+if(typeof data20.parameters !== "string"){
+const err52 = {instancePath:instancePath+"/spark/parameters",schemaPath:"#/properties/spark/properties/parameters/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/spark",schemaPath:"#/properties/spark/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.jobDriver !== undefined){
+let data25 = data.jobDriver;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err54 = {instancePath:instancePath+"/jobDriver",schemaPath:"#/properties/jobDriver/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.configurationOverrides !== undefined){
+let data26 = data.configurationOverrides;
+if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
+const err55 = {instancePath:instancePath+"/configurationOverrides",schemaPath:"#/properties/configurationOverrides/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.timeoutMinutes !== undefined){
+let data27 = data.timeoutMinutes;
+if((!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) && (typeof data27 !== "string")){
+const err56 = {instancePath:instancePath+"/timeoutMinutes",schemaPath:"#/properties/timeoutMinutes/type",keyword:"type",params:{type: schema28.properties.timeoutMinutes.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(typeof data27 == "number"){
+if(data27 < 1 || isNaN(data27)){
+const err57 = {instancePath:instancePath+"/timeoutMinutes",schemaPath:"#/properties/timeoutMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(typeof data27 === "string"){
+if(!pattern4.test(data27)){
+const err58 = {instancePath:instancePath+"/timeoutMinutes",schemaPath:"#/properties/timeoutMinutes/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err59 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data29 = data.tags;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key4 in data29){
+if(typeof data29[key4] !== "string"){
+const err60 = {instancePath:instancePath+"/tags/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+validate27.errors = vErrors;
+return errors === 0;
+}
+
+exports.e97aa9deea750efb8087e2ab67bf6ef92483319c7dabd88b603d850b4998b153 = validate28;
+const schema29 = {"type":"object","description":"A SageMaker Autopilot job (CreateAutoMLJob, ensembling mode) that trains and ranks candidate models on tabular data. ${steps.S.bestImage}, ${steps.S.bestModelData} and ${steps.S.bestEnvironment.NAME} give a model step the best candidate.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"data":{"description":"The training data: an S3 URI / expression (one channel, split by validationFraction), or a training and a validation channel.","anyOf":[{"type":"string","description":"S3 prefix or file of the training data, e.g. ${steps.Prepare.outputs.train}."},{"type":"object","description":"Separate training and validation data (ChannelType training / validation).","properties":{"train":{"type":"string","description":"S3 URI of the training data."},"validation":{"type":"string","description":"S3 URI of the validation data."}},"additionalProperties":false,"required":["train","validation"]}]},"target":{"type":"string","description":"The column to predict (TargetAttributeName)."},"contentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"],"description":"Format of the data (ContentType); default: what Autopilot detects."},"compression":{"type":"string","enum":["None","Gzip"],"description":"Whether the source objects are gzip-compressed."},"sampleWeight":{"type":"string","description":"Column of per-row weights (SampleWeightAttributeName)."},"problemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"],"description":"The problem (ProblemType); default: Autopilot infers it."},"objective":{"type":"string","description":"The metric to optimise (AutoMLJobObjective.MetricName), e.g. F1, AUC, MSE, Accuracy."},"maxCandidates":{"type":["integer","string"],"pattern":"\\$\\{","description":"Candidates at most (CompletionCriteria.MaxCandidates), 1-750.","minimum":1,"maximum":750},"maxRuntimePerJob":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds per training job at most (MaxRuntimePerTrainingJobInSeconds).","minimum":1},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Seconds for the whole AutoML job at most (MaxAutoMLJobRuntimeInSeconds).","minimum":1},"validationFraction":{"type":["number","string"],"pattern":"\\$\\{","description":"Share of the data held out for validation (DataSplitConfig.ValidationFraction), 0-1.","minimum":0,"maximum":1},"featureSpecification":{"type":"string","description":"S3 URI of a JSON file listing the features to use (CandidateGenerationConfig.FeatureSpecificationS3Uri)."},"output":{"type":"string","description":"S3 prefix for the job's output (OutputDataConfig.S3OutputPath); default <artifacts>/<execution id>/<step>/output."},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the AutoML job, added to defaults.tags."}},"additionalProperties":false,"required":["kind","data","target"]};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.data === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "data"},message:"must have required property '"+"data"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.target === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema29.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema29.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err6 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err8 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err9 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err14 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err15 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err16 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err19 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema29.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err23 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err24 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err25 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema29.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err43 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err44 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data17 = data.data;
+const _errs49 = errors;
+let valid12 = false;
+const _errs50 = errors;
+if(typeof data17 !== "string"){
+const err45 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+var _valid2 = _errs50 === errors;
+valid12 = valid12 || _valid2;
+if(!valid12){
+const _errs52 = errors;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.train === undefined){
+const err46 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/1/required",keyword:"required",params:{missingProperty: "train"},message:"must have required property '"+"train"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(data17.validation === undefined){
+const err47 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/1/required",keyword:"required",params:{missingProperty: "validation"},message:"must have required property '"+"validation"+"'"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!((key3 === "train") || (key3 === "validation"))){
+const err48 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data17.train !== undefined){
+if(typeof data17.train !== "string"){
+const err49 = {instancePath:instancePath+"/data/train",schemaPath:"#/properties/data/anyOf/1/properties/train/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data17.validation !== undefined){
+if(typeof data17.validation !== "string"){
+const err50 = {instancePath:instancePath+"/data/validation",schemaPath:"#/properties/data/anyOf/1/properties/validation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var _valid2 = _errs52 === errors;
+valid12 = valid12 || _valid2;
+}
+if(!valid12){
+const err52 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs49;
+if(vErrors !== null){
+if(_errs49){
+vErrors.length = _errs49;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.target !== undefined){
+if(typeof data.target !== "string"){
+const err53 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.contentType !== undefined){
+let data21 = data.contentType;
+if(typeof data21 !== "string"){
+const err54 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(!((data21 === "text/csv;header=present") || (data21 === "x-application/vnd.amazon+parquet"))){
+const err55 = {instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema29.properties.contentType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.compression !== undefined){
+let data22 = data.compression;
+if(typeof data22 !== "string"){
+const err56 = {instancePath:instancePath+"/compression",schemaPath:"#/properties/compression/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(!((data22 === "None") || (data22 === "Gzip"))){
+const err57 = {instancePath:instancePath+"/compression",schemaPath:"#/properties/compression/enum",keyword:"enum",params:{allowedValues: schema29.properties.compression.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.sampleWeight !== undefined){
+if(typeof data.sampleWeight !== "string"){
+const err58 = {instancePath:instancePath+"/sampleWeight",schemaPath:"#/properties/sampleWeight/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.problemType !== undefined){
+let data24 = data.problemType;
+if(typeof data24 !== "string"){
+const err59 = {instancePath:instancePath+"/problemType",schemaPath:"#/properties/problemType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(!(((data24 === "BinaryClassification") || (data24 === "MulticlassClassification")) || (data24 === "Regression"))){
+const err60 = {instancePath:instancePath+"/problemType",schemaPath:"#/properties/problemType/enum",keyword:"enum",params:{allowedValues: schema29.properties.problemType.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.objective !== undefined){
+if(typeof data.objective !== "string"){
+const err61 = {instancePath:instancePath+"/objective",schemaPath:"#/properties/objective/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.maxCandidates !== undefined){
+let data26 = data.maxCandidates;
+if((!((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26)))) && (typeof data26 !== "string")){
+const err62 = {instancePath:instancePath+"/maxCandidates",schemaPath:"#/properties/maxCandidates/type",keyword:"type",params:{type: schema29.properties.maxCandidates.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(typeof data26 == "number"){
+if(data26 > 750 || isNaN(data26)){
+const err63 = {instancePath:instancePath+"/maxCandidates",schemaPath:"#/properties/maxCandidates/maximum",keyword:"maximum",params:{comparison: "<=", limit: 750},message:"must be <= 750"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data26 < 1 || isNaN(data26)){
+const err64 = {instancePath:instancePath+"/maxCandidates",schemaPath:"#/properties/maxCandidates/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(typeof data26 === "string"){
+if(!pattern4.test(data26)){
+const err65 = {instancePath:instancePath+"/maxCandidates",schemaPath:"#/properties/maxCandidates/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(data.maxRuntimePerJob !== undefined){
+let data27 = data.maxRuntimePerJob;
+if((!((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27)))) && (typeof data27 !== "string")){
+const err66 = {instancePath:instancePath+"/maxRuntimePerJob",schemaPath:"#/properties/maxRuntimePerJob/type",keyword:"type",params:{type: schema29.properties.maxRuntimePerJob.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(typeof data27 == "number"){
+if(data27 < 1 || isNaN(data27)){
+const err67 = {instancePath:instancePath+"/maxRuntimePerJob",schemaPath:"#/properties/maxRuntimePerJob/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(typeof data27 === "string"){
+if(!pattern4.test(data27)){
+const err68 = {instancePath:instancePath+"/maxRuntimePerJob",schemaPath:"#/properties/maxRuntimePerJob/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+if(data.maxRuntime !== undefined){
+let data28 = data.maxRuntime;
+if((!((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28)))) && (typeof data28 !== "string")){
+const err69 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema29.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(typeof data28 == "number"){
+if(data28 < 1 || isNaN(data28)){
+const err70 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(typeof data28 === "string"){
+if(!pattern4.test(data28)){
+const err71 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+}
+if(data.validationFraction !== undefined){
+let data29 = data.validationFraction;
+if((!(typeof data29 == "number")) && (typeof data29 !== "string")){
+const err72 = {instancePath:instancePath+"/validationFraction",schemaPath:"#/properties/validationFraction/type",keyword:"type",params:{type: schema29.properties.validationFraction.type},message:"must be number,string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(typeof data29 == "number"){
+if(data29 > 1 || isNaN(data29)){
+const err73 = {instancePath:instancePath+"/validationFraction",schemaPath:"#/properties/validationFraction/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err74 = {instancePath:instancePath+"/validationFraction",schemaPath:"#/properties/validationFraction/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(typeof data29 === "string"){
+if(!pattern4.test(data29)){
+const err75 = {instancePath:instancePath+"/validationFraction",schemaPath:"#/properties/validationFraction/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+if(data.featureSpecification !== undefined){
+if(typeof data.featureSpecification !== "string"){
+const err76 = {instancePath:instancePath+"/featureSpecification",schemaPath:"#/properties/featureSpecification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.output !== undefined){
+if(typeof data.output !== "string"){
+const err77 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err78 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data33 = data.tags;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key4 in data33){
+if(typeof data33[key4] !== "string"){
+const err79 = {instancePath:instancePath+"/tags/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+else {
+const err81 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+
+exports["35f715ad975548b94015fe95b6796492e94543ec084eb4de048b445f86776f3b"] = validate29;
+const schema30 = {"type":"object","description":"Runs a Jupyter notebook as a SageMaker notebook job (a Training step running the notebook scheduler), with parameters; the executed notebook is written to S3.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"notebook":{"type":"string","description":"The notebook to run: a local .ipynb (relative to this spec, uploaded on its own) or the S3 URI of one, whose folder then holds its init script and other files."},"image":{"description":"Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.","anyOf":[{"type":"string","description":"A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker."},{"type":"object","description":"An AWS Deep Learning Container, resolved to the regional registry of vars.region.","properties":{"dlc":{"type":"string","description":"Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference."},"version":{"type":"string","description":"Framework version or a prefix of it (\"2.5\" picks the newest 2.5.x listed)."},"gpu":{"type":"boolean","description":"GPU (CUDA) image; default true."},"python":{"type":"string","description":"Python tag such as py311; default: the newest for that version."}},"additionalProperties":false,"required":["dlc","version"]},{"type":"object","description":"A first-party SageMaker image from the SageMaker Python SDK's image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.","properties":{"framework":{"type":"string","description":"xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK's huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp."},"version":{"type":"string","description":"The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor)."},"gpu":{"type":"boolean","description":"GPU build (true) or CPU build (false), where the image has both; otherwise leave it out."},"python":{"type":"string","description":"Python build (py39, 3.12) where the version has several."}},"additionalProperties":false,"required":["framework"]}]},"kernel":{"type":"string","description":"Jupyter kernel that runs the notebook (SM_KERNEL_NAME), e.g. python3."},"name":{"type":"string","description":"Notebook job name (tags, the output notebook's name); default the step name."},"initScript":{"type":"string","description":"Shell script run before the notebook, by file name in the notebook's S3 folder (SM_INIT_SCRIPT)."},"parameters":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Notebook parameters (papermill), passed as the job's HyperParameters."},"instance":{"type":"object","description":"Compute for the job; default ml.m5.large, 30 GB.","properties":{"type":{"type":"string","description":"Instance type (an expression such as ${params.InstanceType} is fine)."},"volumeGb":{"type":["integer","string"],"pattern":"\\$\\{","description":"Storage volume in GB.","minimum":1}},"additionalProperties":false},"output":{"type":"string","description":"S3 prefix for the output notebook; default <artifacts>/<execution id>/<step>."},"role":{"type":"string","description":"IAM role ARN for this job; default: defaults.role."},"maxRuntime":{"type":["integer","string"],"pattern":"\\$\\{","description":"Stop the job after this many seconds; default 172800 (2 days).","minimum":1},"maxRetries":{"type":["integer","string"],"pattern":"\\$\\{","description":"Attempts after a failure (RetryStrategy.MaximumRetryAttempts), 1-30; default 1.","minimum":1,"maximum":30},"environment":{"type":"object","additionalProperties":{"description":"A value.","type":["string","number","boolean"]},"description":"Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead."},"tags":{"type":"object","additionalProperties":{"description":"A value.","type":"string"},"description":"Tags on the job, added to defaults.tags (the notebook job's own sagemaker: tags follow)."}},"additionalProperties":false,"required":["kind","notebook","image","kernel"]};
+
+function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.notebook === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notebook"},message:"must have required property '"+"notebook"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.image === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "image"},message:"must have required property '"+"image"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kernel === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kernel"},message:"must have required property '"+"kernel"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema30.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err5 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema30.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err7 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err9 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err10 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err14 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err15 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err16 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err17 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err20 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err22 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema30.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err23 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err24 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err25 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err28 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema30.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data9.attempts !== undefined){
+let data12 = data9.attempts;
+if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
+const err30 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(typeof data12 == "number"){
+if(data12 > 20 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/retry/" + i2+"/attempts",schemaPath:"#/properties/retry/anyOf/1/items/properties/attempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+if(data9.intervalSeconds !== undefined){
+let data13 = data9.intervalSeconds;
+if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
+const err33 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(typeof data13 == "number"){
+if(data13 > 43200 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data13 < 1 || isNaN(data13)){
+const err35 = {instancePath:instancePath+"/retry/" + i2+"/intervalSeconds",schemaPath:"#/properties/retry/anyOf/1/items/properties/intervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+if(data9.backoffRate !== undefined){
+let data14 = data9.backoffRate;
+if(typeof data14 == "number"){
+if(data14 > 10 || isNaN(data14)){
+const err36 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if(data14 < 1 || isNaN(data14)){
+const err37 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/retry/" + i2+"/backoffRate",schemaPath:"#/properties/retry/anyOf/1/items/properties/backoffRate/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data9.expireAfterMinutes !== undefined){
+let data15 = data9.expireAfterMinutes;
+if(!((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15)))){
+const err39 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(typeof data15 == "number"){
+if(data15 > 14400 || isNaN(data15)){
+const err40 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15 < 1 || isNaN(data15)){
+const err41 = {instancePath:instancePath+"/retry/" + i2+"/expireAfterMinutes",schemaPath:"#/properties/retry/anyOf/1/items/properties/expireAfterMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid6 = valid6 || _valid1;
+}
+if(!valid6){
+const err44 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.arguments !== undefined){
+let data16 = data.arguments;
+if(!(data16 && typeof data16 == "object" && !Array.isArray(data16))){
+const err45 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.notebook !== undefined){
+if(typeof data.notebook !== "string"){
+const err46 = {instancePath:instancePath+"/notebook",schemaPath:"#/properties/notebook/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+if(data.image !== undefined){
+let data18 = data.image;
+const _errs51 = errors;
+let valid12 = false;
+const _errs52 = errors;
+if(typeof data18 !== "string"){
+const err47 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid2 = _errs52 === errors;
+valid12 = valid12 || _valid2;
+if(!valid12){
+const _errs54 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.dlc === undefined){
+const err48 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "dlc"},message:"must have required property '"+"dlc"+"'"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data18.version === undefined){
+const err49 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+for(const key3 in data18){
+if(!((((key3 === "dlc") || (key3 === "version")) || (key3 === "gpu")) || (key3 === "python"))){
+const err50 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data18.dlc !== undefined){
+if(typeof data18.dlc !== "string"){
+const err51 = {instancePath:instancePath+"/image/dlc",schemaPath:"#/properties/image/anyOf/1/properties/dlc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data18.version !== undefined){
+if(typeof data18.version !== "string"){
+const err52 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/1/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data18.gpu !== undefined){
+if(typeof data18.gpu !== "boolean"){
+const err53 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/1/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data18.python !== undefined){
+if(typeof data18.python !== "string"){
+const err54 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/1/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+var _valid2 = _errs54 === errors;
+valid12 = valid12 || _valid2;
+if(!valid12){
+const _errs65 = errors;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.framework === undefined){
+const err56 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+for(const key4 in data18){
+if(!((((key4 === "framework") || (key4 === "version")) || (key4 === "gpu")) || (key4 === "python"))){
+const err57 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data18.framework !== undefined){
+if(typeof data18.framework !== "string"){
+const err58 = {instancePath:instancePath+"/image/framework",schemaPath:"#/properties/image/anyOf/2/properties/framework/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data18.version !== undefined){
+if(typeof data18.version !== "string"){
+const err59 = {instancePath:instancePath+"/image/version",schemaPath:"#/properties/image/anyOf/2/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data18.gpu !== undefined){
+if(typeof data18.gpu !== "boolean"){
+const err60 = {instancePath:instancePath+"/image/gpu",schemaPath:"#/properties/image/anyOf/2/properties/gpu/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data18.python !== undefined){
+if(typeof data18.python !== "string"){
+const err61 = {instancePath:instancePath+"/image/python",schemaPath:"#/properties/image/anyOf/2/properties/python/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+var _valid2 = _errs65 === errors;
+valid12 = valid12 || _valid2;
+}
+}
+if(!valid12){
+const err63 = {instancePath:instancePath+"/image",schemaPath:"#/properties/image/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.kernel !== undefined){
+if(typeof data.kernel !== "string"){
+const err64 = {instancePath:instancePath+"/kernel",schemaPath:"#/properties/kernel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err65 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data.initScript !== undefined){
+if(typeof data.initScript !== "string"){
+const err66 = {instancePath:instancePath+"/initScript",schemaPath:"#/properties/initScript/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data.parameters !== undefined){
+let data30 = data.parameters;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+for(const key5 in data30){
+let data31 = data30[key5];
+if(((typeof data31 !== "string") && (!(typeof data31 == "number"))) && (typeof data31 !== "boolean")){
+const err67 = {instancePath:instancePath+"/parameters/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/parameters/additionalProperties/type",keyword:"type",params:{type: schema30.properties.parameters.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data.instance !== undefined){
+let data32 = data.instance;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key6 in data32){
+if(!((key6 === "type") || (key6 === "volumeGb"))){
+const err69 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+if(data32.type !== undefined){
+if(typeof data32.type !== "string"){
+const err70 = {instancePath:instancePath+"/instance/type",schemaPath:"#/properties/instance/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data32.volumeGb !== undefined){
+let data34 = data32.volumeGb;
+if((!((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34)))) && (typeof data34 !== "string")){
+const err71 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/type",keyword:"type",params:{type: schema30.properties.instance.properties.volumeGb.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(typeof data34 == "number"){
+if(data34 < 1 || isNaN(data34)){
+const err72 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(typeof data34 === "string"){
+if(!pattern4.test(data34)){
+const err73 = {instancePath:instancePath+"/instance/volumeGb",schemaPath:"#/properties/instance/properties/volumeGb/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.output !== undefined){
+if(typeof data.output !== "string"){
+const err75 = {instancePath:instancePath+"/output",schemaPath:"#/properties/output/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.role !== undefined){
+if(typeof data.role !== "string"){
+const err76 = {instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.maxRuntime !== undefined){
+let data37 = data.maxRuntime;
+if((!((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37)))) && (typeof data37 !== "string")){
+const err77 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/type",keyword:"type",params:{type: schema30.properties.maxRuntime.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(typeof data37 == "number"){
+if(data37 < 1 || isNaN(data37)){
+const err78 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(typeof data37 === "string"){
+if(!pattern4.test(data37)){
+const err79 = {instancePath:instancePath+"/maxRuntime",schemaPath:"#/properties/maxRuntime/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+if(data.maxRetries !== undefined){
+let data38 = data.maxRetries;
+if((!((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38)))) && (typeof data38 !== "string")){
+const err80 = {instancePath:instancePath+"/maxRetries",schemaPath:"#/properties/maxRetries/type",keyword:"type",params:{type: schema30.properties.maxRetries.type},message:"must be integer,string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(typeof data38 == "number"){
+if(data38 > 30 || isNaN(data38)){
+const err81 = {instancePath:instancePath+"/maxRetries",schemaPath:"#/properties/maxRetries/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data38 < 1 || isNaN(data38)){
+const err82 = {instancePath:instancePath+"/maxRetries",schemaPath:"#/properties/maxRetries/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(typeof data38 === "string"){
+if(!pattern4.test(data38)){
+const err83 = {instancePath:instancePath+"/maxRetries",schemaPath:"#/properties/maxRetries/pattern",keyword:"pattern",params:{pattern: "\\$\\{"},message:"must match pattern \""+"\\$\\{"+"\""};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+if(data.environment !== undefined){
+let data39 = data.environment;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key7 in data39){
+let data40 = data39[key7];
+if(((typeof data40 !== "string") && (!(typeof data40 == "number"))) && (typeof data40 !== "boolean")){
+const err84 = {instancePath:instancePath+"/environment/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/environment/additionalProperties/type",keyword:"type",params:{type: schema30.properties.environment.additionalProperties.type},message:"must be string,number,boolean"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.tags !== undefined){
+let data41 = data.tags;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key8 in data41){
+if(typeof data41[key8] !== "string"){
+const err86 = {instancePath:instancePath+"/tags/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/tags/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/tags",schemaPath:"#/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+validate29.errors = vErrors;
+return errors === 0;
+}
+
+exports["9ddc41c582d1522dd26f94c78ef2de7a044c1e82333844ab89fbf98e929279b8"] = validate30;
+const schema31 = {"type":"object","description":"A raw step of any definition Type (Transform, Tuning, EMR, ClarifyCheck, …): type: and arguments: as the definition has them, envelope: for the members beside Arguments. Other steps read its properties by path: ${steps.S.properties.<path>}.","properties":{"kind":{"type":"string","enum":["processing","training","callback","ground-truth","lambda","condition","fail","model","register-model","endpoint-config","endpoint","transform","tuning","quality-check","clarify-check","emr","emr-serverless","automl","notebook","step"],"description":"The step kind; decides which other fields apply."},"displayName":{"type":"string","description":"Name shown in SageMaker Studio (any text, at most 256 characters)."},"description":{"type":"string","description":"What the step does, shown in SageMaker Studio (at most 3072 characters)."},"dependsOn":{"type":"array","items":{"type":"string","description":"A step name."},"description":"Steps that must finish first, when no ${steps...} reference already implies it.","uniqueItems":true},"cache":{"description":"Step caching: an ISO 8601 duration (P30D = 30 days, PT12H = 12 hours, P1DT6H; the SDK's 30d and T12H work too), true (no expiry), false (off), or {enabled, expireAfter}. A cached step with the same arguments is not run again.","anyOf":[{"type":"string","description":"Expiry as an ISO 8601 duration (P30D, PT12H, or the SDK's 30d, T12H); caching on.","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},{"type":"boolean","description":"false turns caching off; true turns it on with no expiry."},{"type":"object","description":"Caching settings.","properties":{"enabled":{"type":"boolean","description":"Whether SageMaker may reuse a previous run of this step."},"expireAfter":{"type":"string","description":"How long a cache entry stays valid, as an ISO 8601 duration (P30D, PT12H, 30d).","pattern":"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"}},"additionalProperties":false}]},"retry":{"description":"Retry policies: a preset (standard, capacity, none) or a list of explicit policies. Presets: standard retries service faults and throttling 3 times, and SageMaker job capacity/internal errors for up to 4 hours; capacity waits up to 12 hours for scarce GPU capacity; none turns retries off.","anyOf":[{"type":"string","enum":["standard","capacity","none"],"description":"A named retry preset."},{"type":"array","items":{"type":"object","description":"One retry policy.","properties":{"on":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT"],"description":"A SageMaker Pipelines exception type."},"description":"Exception types this policy retries.","minItems":1},"attempts":{"type":"integer","description":"Maximum attempts, including the first.","minimum":1,"maximum":20},"intervalSeconds":{"type":"integer","description":"Seconds before the first retry.","minimum":1,"maximum":43200},"backoffRate":{"type":"number","minimum":1,"maximum":10,"description":"Multiplier of the interval after each retry."},"expireAfterMinutes":{"type":"integer","description":"Stop retrying after this many minutes (instead of a count).","minimum":1,"maximum":14400}},"additionalProperties":false,"required":["on"]},"description":"Explicit retry policies.","minItems":1}]},"arguments":{"type":"object","description":"Raw SageMaker API fields (PascalCase), merged last into the compiled Arguments: the escape hatch for anything without sugar."},"type":{"type":"string","enum":["Processing","Training","Transform","Tuning","AutoML","Model","RegisterModel","EndpointConfig","Endpoint","Lambda","Callback","ClarifyCheck","QualityCheck","EMR","EMRServerless","Fail"],"description":"The step's Type in the definition: Processing, Training, Transform, Tuning, AutoML, Model, RegisterModel, EndpointConfig, Endpoint, Lambda, Callback, ClarifyCheck, QualityCheck, EMR, EMRServerless, Fail (a condition is the condition kind)."},"envelope":{"type":"object","description":"Members of the step beside Arguments that its Type takes, as the definition names them (PropertyFiles; FunctionArn, SqsQueueUrl, OutputParameters; CheckType, ModelPackageGroupName, …); strings may hold ${...} expressions."}},"additionalProperties":false,"required":["kind","type"]};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema31.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data0 = data.kind;
+if(typeof data0 !== "string"){
+const err3 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!((((((((((((((((((((data0 === "processing") || (data0 === "training")) || (data0 === "callback")) || (data0 === "ground-truth")) || (data0 === "lambda")) || (data0 === "condition")) || (data0 === "fail")) || (data0 === "model")) || (data0 === "register-model")) || (data0 === "endpoint-config")) || (data0 === "endpoint")) || (data0 === "transform")) || (data0 === "tuning")) || (data0 === "quality-check")) || (data0 === "clarify-check")) || (data0 === "emr")) || (data0 === "emr-serverless")) || (data0 === "automl")) || (data0 === "notebook")) || (data0 === "step"))){
+const err4 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema31.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.displayName !== undefined){
+if(typeof data.displayName !== "string"){
+const err5 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.description !== undefined){
+if(typeof data.description !== "string"){
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.dependsOn !== undefined){
+let data3 = data.dependsOn;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data3[i0] !== "string"){
+const err7 = {instancePath:instancePath+"/dependsOn/" + i0,schemaPath:"#/properties/dependsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+let i1 = data3.length;
+let j0;
+if(i1 > 1){
+const indices0 = {};
+for(;i1--;){
+let item0 = data3[i1];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err8 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+break;
+}
+indices0[item0] = i1;
+}
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/dependsOn",schemaPath:"#/properties/dependsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.cache !== undefined){
+let data5 = data.cache;
+const _errs13 = errors;
+let valid4 = false;
+const _errs14 = errors;
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+const err10 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs16 = errors;
+if(typeof data5 !== "boolean"){
+const err12 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/1/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid4 = valid4 || _valid0;
+if(!valid4){
+const _errs18 = errors;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+for(const key1 in data5){
+if(!((key1 === "enabled") || (key1 === "expireAfter"))){
+const err13 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.enabled !== undefined){
+if(typeof data5.enabled !== "boolean"){
+const err14 = {instancePath:instancePath+"/cache/enabled",schemaPath:"#/properties/cache/anyOf/2/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.expireAfter !== undefined){
+let data7 = data5.expireAfter;
+if(typeof data7 === "string"){
+if(!pattern0.test(data7)){
+const err15 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/pattern",keyword:"pattern",params:{pattern: "^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"},message:"must match pattern \""+"^[Pp]?(?!$)([0-9]+[Yy])?([0-9]+[Mm])?([0-9]+[Ww])?([0-9]+[Dd])?([Tt](?=[0-9])([0-9]+[Hh])?([0-9]+[Mm])?([0-9]+[Ss])?)?$"+"\""};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/cache/expireAfter",schemaPath:"#/properties/cache/anyOf/2/properties/expireAfter/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid0 = _errs18 === errors;
+valid4 = valid4 || _valid0;
+}
+}
+if(!valid4){
+const err18 = {instancePath:instancePath+"/cache",schemaPath:"#/properties/cache/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs13;
+if(vErrors !== null){
+if(_errs13){
+vErrors.length = _errs13;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.retry !== undefined){
+let data8 = data.retry;
+const _errs26 = errors;
+let valid6 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err19 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data8 === "standard") || (data8 === "capacity")) || (data8 === "none"))){
+const err20 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema31.properties.retry.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid6 = valid6 || _valid1;
+if(!valid6){
+const _errs29 = errors;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err21 = {instancePath:instancePath+"/retry",schemaPath:"#/properties/retry/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len1 = data8.length;
+for(let i2=0; i2<len1; i2++){
+let data9 = data8[i2];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.on === undefined){
+const err22 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/required",keyword:"required",params:{missingProperty: "on"},message:"must have required property '"+"on"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+for(const key2 in data9){
+if(!(((((key2 === "on") || (key2 === "attempts")) || (key2 === "intervalSeconds")) || (key2 === "backoffRate")) || (key2 === "expireAfterMinutes"))){
+const err23 = {instancePath:instancePath+"/retry/" + i2,schemaPath:"#/properties/retry/anyOf/1/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data9.on !== undefined){
+let data10 = data9.on;
+if(Array.isArray(data10)){
+if(data10.length < 1){
+const err24 = {instancePath:instancePath+"/retry/" + i2+"/on",schemaPath:"#/properties/retry/anyOf/1/items/properties/on/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+const len2 = data10.length;
+for(let i3=0; i3<len2; i3++){
+let data11 = data10[i3];
+if(typeof data11 !== "string"){
+const err25 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(!(((((data11 === "Step.SERVICE_FAULT") || (data11 === "Step.THROTTLING")) || (data11 === "SageMaker.JOB_INTERNAL_ERROR")) || (data11 === "SageMaker.CAPACITY_ERROR")) || (data11 === "SageMaker.RESOURCE_LIMIT"))){
+const err26 = {instancePath:instancePath+"/retry/" + i2+"/on/" + i3,schemaPath:"#/properties/retry/anyOf/1/items/properties/on/items/enum",keyword:"enum",params:{allowedValues: schema31.properties.retry.anyOf[1].items.properties.on.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -13470,8 +25877,8 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(!(((((((((((((((data17 === "Processing") || (data17 === "Training")) || (data17 === "Transform")) || (data17 === "Tuning")) || (data17 === "AutoML")) || (data17 === "Model")) || (data17 === "RegisterModel")) || (data17 === "EndpointConfig")) || (data17 === "Endpoint")) || (data17 === "Lambda")) || (data17 === "Callback")) || (data17 === "ClarifyCheck")) || (data17 === "QualityCheck")) || (data17 === "EMR")) || (data17 === "Fail"))){
-const err45 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema23.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((((data17 === "Processing") || (data17 === "Training")) || (data17 === "Transform")) || (data17 === "Tuning")) || (data17 === "AutoML")) || (data17 === "Model")) || (data17 === "RegisterModel")) || (data17 === "EndpointConfig")) || (data17 === "Endpoint")) || (data17 === "Lambda")) || (data17 === "Callback")) || (data17 === "ClarifyCheck")) || (data17 === "QualityCheck")) || (data17 === "EMR")) || (data17 === "EMRServerless")) || (data17 === "Fail"))){
+const err45 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13505,6 +25912,6 @@ vErrors.push(err47);
 }
 errors++;
 }
-validate22.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }

@@ -6,7 +6,8 @@ import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, list, map, object, oneOfText, scalar, text, type Static } from '../spec/schema-helpers.js';
 import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { packCode } from './shared/code.js';
-import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
+import { environment, jobTags, put } from './shared/job-settings.js';
+import { networkConfig, s3Input, s3Output } from './shared/processing-io.js';
 import { describeProperty, namedOutput, splitTail, unknownProperty } from './shared/properties.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
 
@@ -116,7 +117,7 @@ function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};
   args.ProcessingResources = { ClusterConfig: clusterConfig(ctx) };
   const app: Record<string, Json> = {};
-  put(app, 'ImageUri', ctx.image(ctx.at('image')));
+  put(app, 'ImageUri', ctx.image(ctx.at('image'), 'processing'));
   const codeInputs = appSpecification(ctx, app);
   args.AppSpecification = app;
   put(args, 'RoleArn', ctx.role(ctx.at('role')));
@@ -160,23 +161,6 @@ function appSpecification(ctx: StepContext<Spec>, app: Record<string, Json>): Js
   return [s3Input('code', packed.archive ?? '', CODE_DIR), s3Input('entrypoint', runproc ?? '', ENTRYPOINT_DIR)];
 }
 
-type InputSettings = Static<typeof inputSettings>;
-
-function s3Input(name: string, uri: Json, localPath: string, spec: InputSettings = {}): Json {
-  return {
-    InputName: name,
-    AppManaged: false,
-    S3Input: {
-      S3Uri: uri,
-      LocalPath: localPath,
-      S3DataType: spec.type ?? 'S3Prefix',
-      S3InputMode: spec.mode ?? 'File',
-      S3DataDistributionType: spec.distribution ?? 'FullyReplicated',
-      S3CompressionType: spec.compression ?? 'None',
-    },
-  };
-}
-
 function compileInputs(ctx: StepServices, inputs: Field<Readonly<Record<string, Static<typeof inputSchema>>> | undefined>): Json[] {
   return inputs.entries().map(([name, written]) => {
     const input = written.settings('source');
@@ -194,29 +178,12 @@ function compileOutputs(ctx: StepServices, outputs: Field<Readonly<Record<string
   const list = outputs.entries().map(([name, written]) => {
     const output = written.settings('path');
     const destination = output.at('destination').ifSet();
-    return {
-      OutputName: name,
-      AppManaged: false,
-      S3Output: {
-        S3Uri: destination ? ctx.value(destination, 's3uri') : ctx.executionUri('output', name),
-        LocalPath: output.raw.path ?? `${OUTPUT_ROOT}/${name}`,
-        S3UploadMode: output.raw.upload ?? 'EndOfJob',
-      },
-    };
+    return s3Output(name, destination ? ctx.value(destination, 's3uri') : ctx.executionUri('output', name), output.raw.path ?? `${OUTPUT_ROOT}/${name}`, output.raw.upload);
   });
   if (!list.length) return undefined;
   const config: Record<string, Json> = { Outputs: list };
   put(config, 'KmsKeyId', ctx.defaults.kms?.output);
   return config;
-}
-
-function networkConfig(ctx: StepServices): Json | undefined {
-  const network = ctx.defaults.network;
-  const config: Record<string, Json> = {};
-  if (network?.isolation !== undefined) config.EnableNetworkIsolation = network.isolation;
-  if (network?.interContainerEncryption !== undefined) config.EnableInterContainerTrafficEncryption = network.interContainerEncryption;
-  put(config, 'VpcConfig', vpcConfig(ctx));
-  return Object.keys(config).length ? config : undefined;
 }
 
 function propertyFiles(ctx: StepContext<Spec>): Record<string, Json> | undefined {

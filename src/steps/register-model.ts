@@ -19,6 +19,20 @@ const METRIC_GROUPS = {
   explainability: { api: 'Explainability', slots: { report: 'Report' } },
 } as const;
 
+/**
+ * Spec name → DriftCheckBaselines member and its slots (sagemaker.drift_check_baselines.
+ * DriftCheckBaselines._to_request_dict, aws/sagemaker-python-sdk v2.257.6): what later
+ * quality-check and clarify-check runs of this model compare with, usually the check steps'
+ * ${steps.S.driftCheckConstraints} / ${steps.S.driftCheckStatistics}. ConfigFile slots are
+ * FileSource (the Clarify monitoring analysis config), the rest MetricsSource.
+ */
+const DRIFT_GROUPS = {
+  modelQuality: { api: 'ModelQuality', slots: { statistics: 'Statistics', constraints: 'Constraints' } },
+  modelDataQuality: { api: 'ModelDataQuality', slots: { statistics: 'Statistics', constraints: 'Constraints' } },
+  bias: { api: 'Bias', slots: { configFile: 'ConfigFile', preTrainingConstraints: 'PreTrainingConstraints', postTrainingConstraints: 'PostTrainingConstraints' } },
+  explainability: { api: 'Explainability', slots: { constraints: 'Constraints', configFile: 'ConfigFile' } },
+} as const;
+
 /** Lists of InferenceSpecification, in the order the SDK writes them. */
 const SUPPORTED = {
   contentTypes: 'SupportedContentTypes',
@@ -35,18 +49,20 @@ const metricSource = anyOf('A JSON metrics file: its S3 URI or expression (e.g. 
   }, ['source']),
 ]);
 
-type Groups = typeof METRIC_GROUPS;
-/** `metrics:` as METRIC_GROUPS lays it out: every group and slot optional. */
-type MetricsSpec = { [G in keyof Groups]?: { [S in keyof Groups[G]['slots']]?: Static<typeof metricSource> } };
+type GroupTable = Readonly<Record<string, { api: string; slots: Readonly<Record<string, string>> }>>;
+/** `metrics:` / `driftCheckBaselines:` as their table lays them out: every group and slot optional. */
+type ReportsSpec<T extends GroupTable> = { [G in keyof T]?: { [S in keyof T[G]['slots']]?: Static<typeof metricSource> } };
+type MetricsSpec = ReportsSpec<typeof METRIC_GROUPS>;
+type DriftSpec = ReportsSpec<typeof DRIFT_GROUPS>;
 
-function metricsSchema() {
+function reportsSchema<T extends GroupTable>(table: T, member: string, what: string, description: string) {
   const groups: Record<string, Schema<unknown>> = {};
-  for (const [name, group] of Object.entries(METRIC_GROUPS)) {
-    const slots = Object.fromEntries(Object.entries(group.slots).map(([slot, api]) => [slot, { ...metricSource, description: `${api} report (ModelMetrics.${group.api}.${api}).` }]));
-    groups[name] = object(`${group.api} reports shown with the model version in the registry.`, slots);
+  for (const [name, group] of Object.entries(table)) {
+    const slots = Object.fromEntries(Object.entries(group.slots).map(([slot, api]) => [slot, { ...metricSource, description: `${api} (${member}.${group.api}.${api}).` }]));
+    groups[name] = object(`${group.api} ${what}.`, slots);
   }
-  // Built from METRIC_GROUPS in a loop; MetricsSpec is read from the same table.
-  return unchecked<MetricsSpec>(object('Model metrics reports attached to the model version (ModelMetrics).', groups));
+  // Built from the table in a loop; ReportsSpec is read from the same table.
+  return unchecked<ReportsSpec<T>>(object(description, groups));
 }
 
 const fields = kindFields({
@@ -61,7 +77,8 @@ const fields = kindFields({
   responseTypes: list('MIME types the model answers with.', text('A MIME type.')),
   realtimeInstanceTypes: list('Instance types for real-time endpoints, e.g. ml.g5.12xlarge.', text('An instance type or expression.')),
   transformInstanceTypes: list('Instance types for batch transform.', text('An instance type or expression.')),
-  metrics: metricsSchema(),
+  metrics: reportsSchema(METRIC_GROUPS, 'ModelMetrics', 'reports shown with the model version in the registry', 'Model metrics reports attached to the model version (ModelMetrics).'),
+  driftCheckBaselines: reportsSchema(DRIFT_GROUPS, 'DriftCheckBaselines', 'baselines later checks of this model compare with', 'Baselines for drift checks of this model version (DriftCheckBaselines): usually the check steps\' ${steps.S.driftCheckConstraints} and ${steps.S.driftCheckStatistics}; a configFile may also be a local file.'),
   customerMetadata: { ...stringMap('Free-form key-value metadata on the version (CustomerMetadataProperties): 1-50 keys.', { type: 'string', maxLength: 256 }), minProperties: 1, maxProperties: 50 },
   skipModelValidation: literalBoolean('Skip validating the inference specification (SkipModelValidation All) instead of the default None.'),
 }, ['group', 'containers']);
@@ -97,6 +114,7 @@ export const registerModel = defineKind({
       'InferenceSpecification.SupportedRealtimeInferenceInstanceTypes': 'realtimeInstanceTypes',
       'InferenceSpecification.SupportedTransformInstanceTypes': 'transformInstanceTypes',
       ModelMetrics: 'metrics',
+      DriftCheckBaselines: 'driftCheckBaselines',
       CustomerMetadataProperties: 'customerMetadata',
       SkipModelValidation: 'skipModelValidation',
     },
@@ -120,12 +138,13 @@ function compile(ctx: StepContext<Spec>) {
   const args: Record<string, Json> = {};
   args.ModelPackageGroupName = ctx.value(ctx.at('group'), 'string');
   put(args, 'ModelPackageDescription', ctx.value(ctx.at('packageDescription'), 'string'));
-  put(args, 'ModelMetrics', modelMetrics(ctx, ctx.at('metrics')));
+  put(args, 'ModelMetrics', groupedReports(ctx, ctx.at('metrics'), METRIC_GROUPS));
   args.InferenceSpecification = inferenceSpecification(ctx);
   put(args, 'ModelApprovalStatus', ctx.value(ctx.at('approval'), 'string'));
   const skip = ctx.spec.skipModelValidation;
   if (skip !== undefined) args.SkipModelValidation = skip === true ? 'All' : 'None';
   put(args, 'CustomerMetadataProperties', customerMetadata(ctx, ctx.at('customerMetadata')));
+  put(args, 'DriftCheckBaselines', groupedReports(ctx, ctx.at('driftCheckBaselines'), DRIFT_GROUPS));
   return { arguments: args };
 }
 
@@ -145,17 +164,32 @@ function inferenceSpecification(ctx: StepContext<Spec>): Json {
   return spec;
 }
 
-function modelMetrics(ctx: StepServices, field: Field<MetricsSpec | undefined>): Json | undefined {
+function groupedReports<T extends GroupTable>(ctx: StepServices, field: Field<ReportsSpec<T> | MetricsSpec | DriftSpec | undefined>, table: T): Json | undefined {
   if (field.raw === undefined) return undefined;
-  const metrics: Record<string, Json> = {};
-  for (const name of keysOf(METRIC_GROUPS)) {
-    const group: { api: string; slots: Readonly<Record<string, string>> } = METRIC_GROUPS[name];
-    const written: Field<Readonly<Record<string, Static<typeof metricSource>>> | undefined> = field.at(name);
+  const out: Record<string, Json> = {};
+  const groups = field as Field<Readonly<Record<string, Readonly<Record<string, Static<typeof metricSource>>>>> | undefined>;
+  for (const [name, group] of Object.entries(table)) {
+    const written: Field<Readonly<Record<string, Static<typeof metricSource>>> | undefined> = groups.at(name);
     const reports: Record<string, Json> = {};
-    for (const [slot, api] of Object.entries(group.slots)) put(reports, api, metricsSource(ctx, written.at(slot)));
-    if (Object.keys(reports).length) metrics[group.api] = reports;
+    for (const [slot, api] of Object.entries(group.slots)) put(reports, api, api === 'ConfigFile' ? fileSource(ctx, written.at(slot)) : metricsSource(ctx, written.at(slot)));
+    if (Object.keys(reports).length) out[group.api] = reports;
   }
-  return metrics;
+  return out;
+}
+
+/** FileSource: an S3 URI or expression, or a local file uploaded as an asset. */
+function fileSource(ctx: StepServices, field: Field<Static<typeof metricSource> | undefined>): Json | undefined {
+  const given = field.ifSet();
+  if (!given) return undefined;
+  const settings = given.settings('source');
+  const source = settings.at('source');
+  const text = typeof source.raw === 'string' ? source.raw : '';
+  const uri = text.startsWith('s3://') || text.includes('${') ? ctx.value(source, 's3uri') : ctx.addLocalInput(source, String(ctx.compileTime(source)));
+  const out: Record<string, Json> = {};
+  const contentType = settings.at('contentType').ifSet();
+  put(out, 'ContentType', contentType ? ctx.value(contentType, 'string') : 'application/json');
+  put(out, 'S3Uri', uri);
+  return out;
 }
 
 function metricsSource(ctx: StepServices, field: Field<Static<typeof metricSource> | undefined>): Json | undefined {

@@ -16,6 +16,7 @@ import { isJsonObject, type Json } from '../expr/types.js';
 import { RETRY_EXCEPTIONS, STEP_EXCEPTIONS, type RetryException } from '../spec/retry-exceptions.js';
 import { oneOfText, rawApiFields } from '../spec/schema-helpers.js';
 import { rootShape } from '../check/api-shapes/load.js';
+import { resolvePropertyPath } from '../check/api-shapes/property-path.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { defineKind, kindFields, type ApiShape, type DefinitionStepType, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepKind } from './types.js';
 
@@ -26,19 +27,25 @@ interface RawType {
   readonly envelope: readonly string[];
   /** Describe* response shape the step's properties follow (sagemaker.workflow's shape_name). */
   readonly describe?: string;
-  /** Create* request shape of Arguments, and the members the pipeline fills in itself. */
-  readonly request?: { readonly name: string; readonly omit: readonly string[] };
+  /** A second response the properties span: TuningStep's TrainingJobSummaries (sagemaker/workflow/steps.py, TuningStep.properties). */
+  readonly describeAlso?: string;
+  /**
+   * Create* request shape of Arguments, the members the pipeline fills in itself, and those of
+   * them a step may still give (then checked as written).
+   */
+  readonly request?: { readonly name: string; readonly omit: readonly string[]; readonly mayGive?: readonly string[] };
 }
 
 const JOB = RETRY_EXCEPTIONS;
-const CHECK_ENVELOPE = ['CheckType', 'ModelPackageGroupName', 'SuppliedBaselineConstraints', 'SkipCheck', 'RegisterNewBaseline'];
+const CHECK_ENVELOPE = ['CheckType', 'ModelPackageGroupName', 'SuppliedBaselineConstraints', 'SkipCheck', 'RegisterNewBaseline', 'FailOnViolation'];
 
 /** Every step Type but Condition (whose branches are the condition kind's), with what it accepts. */
 export const RAW_STEP_TYPES = {
   Processing: { retry: JOB, cache: true, envelope: ['PropertyFiles'], describe: 'DescribeProcessingJobResponse', request: { name: 'CreateProcessingJobRequest', omit: ['ProcessingJobName'] } },
-  Training: { retry: JOB, cache: true, envelope: [], describe: 'DescribeTrainingJobResponse', request: { name: 'CreateTrainingJobRequest', omit: ['TrainingJobName'] } },
+  // NotebookJobStep names its training job itself (sagemaker/workflow/notebook_job_step.py writes TrainingJobName).
+  Training: { retry: JOB, cache: true, envelope: [], describe: 'DescribeTrainingJobResponse', request: { name: 'CreateTrainingJobRequest', omit: ['TrainingJobName'], mayGive: ['TrainingJobName'] } },
   Transform: { retry: JOB, cache: true, envelope: [], describe: 'DescribeTransformJobResponse', request: { name: 'CreateTransformJobRequest', omit: ['TransformJobName'] } },
-  Tuning: { retry: JOB, cache: true, envelope: [], describe: 'DescribeHyperParameterTuningJobResponse', request: { name: 'CreateHyperParameterTuningJobRequest', omit: ['HyperParameterTuningJobName'] } },
+  Tuning: { retry: JOB, cache: true, envelope: [], describe: 'DescribeHyperParameterTuningJobResponse', describeAlso: 'ListTrainingJobsForHyperParameterTuningJobResponse', request: { name: 'CreateHyperParameterTuningJobRequest', omit: ['HyperParameterTuningJobName'] } },
   AutoML: { retry: JOB, cache: true, envelope: [], describe: 'DescribeAutoMLJobResponse', request: { name: 'CreateAutoMLJobRequest', omit: ['AutoMLJobName'] } },
   Model: { retry: STEP_EXCEPTIONS, cache: false, envelope: [], describe: 'DescribeModelOutput', request: { name: 'CreateModelInput', omit: ['ModelName'] } },
   RegisterModel: { retry: STEP_EXCEPTIONS, cache: false, envelope: [], describe: 'DescribeModelPackageOutput', request: { name: 'CreateModelPackageInput', omit: [] } },
@@ -48,7 +55,8 @@ export const RAW_STEP_TYPES = {
   Callback: { retry: [], cache: true, envelope: ['SqsQueueUrl', 'OutputParameters'] },
   ClarifyCheck: { retry: JOB, cache: true, envelope: [...CHECK_ENVELOPE, 'ModelName'] },
   QualityCheck: { retry: JOB, cache: true, envelope: [...CHECK_ENVELOPE, 'SuppliedBaselineStatistics'] },
-  EMR: { retry: [], cache: true, envelope: [] },
+  EMR: { retry: STEP_EXCEPTIONS, cache: true, envelope: [], describe: 'EmrStep', request: { name: 'EmrStepArguments', omit: [] } },
+  EMRServerless: { retry: STEP_EXCEPTIONS, cache: true, envelope: [], describe: 'EmrServerlessGetJobRunResponse', request: { name: 'EmrServerlessStepArguments', omit: [] } },
   Fail: { retry: [], cache: false, envelope: [] },
 } as const satisfies Partial<Record<DefinitionStepType, RawType>>;
 
@@ -78,13 +86,20 @@ export const step = defineKind({
 /** The kind as one step of Type `spec.type` has it: what that Type accepts, and its API shapes. */
 function forStep(spec: Spec): StepKind {
   const info: RawType = RAW_STEP_TYPES[spec.type];
-  const api = apiShape(info);
+  // forStep sees the whole validated step: its arguments: too, beside the kind's own fields.
+  const api = apiShape(info, (spec as { arguments?: unknown }).arguments);
   return { ...step, type: spec.type, retryExceptions: info.retry, supportsCache: info.cache, ...(api ? { api } : {}) };
 }
 
-function apiShape(info: RawType): ApiShape | undefined {
+function apiShape(info: RawType, args: unknown): ApiShape | undefined {
   if (!info.request || !info.describe || !rootShape(info.request.name)) return undefined;
-  return { request: info.request.name, omit: info.request.omit, describe: info.describe, origins: {} };
+  return { request: info.request.name, omit: requestOmit(info.request, args), describe: info.describe, origins: {} };
+}
+
+/** The members the pipeline fills in, less those this step gives itself where its Type allows that. */
+export function requestOmit(request: NonNullable<RawType['request']>, args: unknown): readonly string[] {
+  const given = (member: string) => isJsonObject(args as Json) && (args as Record<string, unknown>)[member] !== undefined;
+  return request.omit.filter((member) => !(request.mayGive?.includes(member) && given(member)));
 }
 
 function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
@@ -94,10 +109,20 @@ function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
   return unknownProperty(request, `step (${request.spec.type})`, ['properties.<path>', 'reports.<property file>[.<json path>]']);
 }
 
+/**
+ * The Describe* shape a property path of a step of this Type follows, where smpipe has one: the
+ * first that has the path, else the first (whose message then says what is wrong).
+ */
+export function describeShapeOf(type: string, path: string): string | undefined {
+  const row: RawType | undefined = Object.hasOwn(RAW_STEP_TYPES, type) ? RAW_STEP_TYPES[type as RawStepType] : undefined;
+  const shapes = [row?.describe, row?.describeAlso].filter((s): s is string => s !== undefined && rootShape(s) !== undefined);
+  return shapes.find((s) => resolvePropertyPath(s, path).ok) ?? shapes[0];
+}
+
 /** `properties.A.B['k']`: checked against the Describe* shape where smpipe has it, else taken as written. */
 function pathProperty(request: PropertyRequest<Spec>, path: string): PropertyResult {
-  const describe: string | undefined = (RAW_STEP_TYPES[request.spec.type] as RawType).describe;
-  if (describe && rootShape(describe)) return describeProperty(request, describe, path);
+  const describe = describeShapeOf(request.spec.type, path);
+  if (describe) return describeProperty(request, describe, path);
   if (!path) return { ok: false, problem: problem('SMP3008.pathMissing', { step: request.stepName }) };
   return { ok: true, type: 'json', get: `Steps.${request.stepName}.${path}` };
 }

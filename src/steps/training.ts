@@ -24,7 +24,8 @@ const channelSchema = anyOf('A data channel: an S3 URI / expression, or its sett
   }, ['source']),
 ]);
 
-const fields = kindFields({
+/** The training kind's fields: the tuning kind's `training:` takes the same (steps/tuning.ts). */
+export const trainingFields = kindFields({
   ...jobFields,
   hyperparameters: map('Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.', anyValue('A hyperparameter value; strings may hold ${...} expressions.')),
   channels: map('Input data channels by name.', channelSchema),
@@ -45,7 +46,10 @@ const fields = kindFields({
   tags: jobTagsField,
 }, ['image', 'instance']);
 
-type Spec = SpecOf<typeof fields>;
+const fields = trainingFields;
+
+export type TrainingSpec = SpecOf<typeof fields>;
+type Spec = TrainingSpec;
 
 export const training = defineKind({
   kind: 'training',
@@ -96,6 +100,11 @@ function metricProperty(request: PropertyRequest<Spec>, name: string): PropertyR
 }
 
 function compile(ctx: StepContext<Spec>) {
+  return { arguments: trainingJobRequest(ctx) };
+}
+
+/** CreateTrainingJob's request from the training fields, wherever they stand (a training step, a tuning step's `training:`). */
+export function trainingJobRequest(ctx: StepContext<Spec>): Record<string, Json> {
   const args: Record<string, Json> = {};
   args.AlgorithmSpecification = algorithmSpecification(ctx);
   args.OutputDataConfig = outputDataConfig(ctx);
@@ -113,7 +122,7 @@ function compile(ctx: StepContext<Spec>) {
   if (network?.interContainerEncryption !== undefined) args.EnableInterContainerTrafficEncryption = network.interContainerEncryption;
   if (ctx.spec.spot?.enabled) args.EnableManagedSpotTraining = true;
   put(args, 'Tags', jobTags(ctx, ctx.at('tags')));
-  return { arguments: args };
+  return args;
 }
 
 function algorithmSpecification(ctx: StepContext<Spec>): Json {

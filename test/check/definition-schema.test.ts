@@ -69,6 +69,12 @@ const tuningDefinition = (resources: object) => ({
   StoppingCondition: { MaxRuntimeInSeconds: 3600 },
   ...resources,
 });
+const tuningWith = (config: object) => ({
+  Name: 'Tune', Type: 'Tuning',
+  Arguments: { HyperParameterTuningJobConfig: { ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 2 }, Strategy: 'Bayesian', ...config } },
+});
+const check = (type: string, extra: object) => ({ Name: 'Check', Type: type, CheckType: type === 'QualityCheck' ? 'DATA_QUALITY' : 'DATA_BIAS', Arguments: processing().Arguments, ...extra });
+const emrStep = (args: object, extra: object = {}) => ({ Name: 'Spark', Type: 'EMR', Arguments: { StepConfig: { HadoopJarStep: { Jar: 'command-runner.jar' } }, ...args }, ...extra });
 
 /** For each `service` correction: a minimal definition SageMaker accepts that only it admits. */
 const EXAMPLES: Record<string, unknown> = {
@@ -96,9 +102,14 @@ const EXAMPLES: Record<string, unknown> = {
   'model-data-url-expression': pipeline([model(get('Steps.Train.ModelArtifacts.S3ModelArtifacts'))]),
   'variant-weight-float': pipeline([endpointConfig(0.5)]),
   'tuning-warm-start-required': pipeline([tuning]),
+  'tuning-strategies': pipeline([tuningWith({ Strategy: 'Hyperband' })]),
+  'tuning-limits-parameters': pipeline([tuningWith({ ResourceLimits: { MaxNumberOfTrainingJobs: get('Parameters.MaxJobs'), MaxParallelTrainingJobs: 2 } })]),
+  'check-steps-fail-on-violation': pipeline([check('QualityCheck', { FailOnViolation: false }), { ...check('ClarifyCheck', { FailOnViolation: get('Parameters.Strict') }), Name: 'Bias' }]),
+  'emr-step-arguments': pipeline([emrStep({ ClusterConfig: { Instances: { InstanceGroups: [] } } }), { ...emrStep({ ClusterId: 'j-1', ExecutionRoleArn: 'arn:aws:iam::1:role/R' }), Name: 'Other' }]),
+  'emr-step-retry': pipeline([emrStep({ ClusterId: 'j-1' }, { RetryPolicies: [{ ExceptionType: ['Step.SERVICE_FAULT'], MaxAttempts: 2 }] })]),
+  'emr-serverless-step': pipeline([{ Name: 'Serverless', Type: 'EMRServerless', Arguments: { ExecutionRoleArn: 'arn:aws:iam::1:role/R', ApplicationId: 'app', JobConfig: { executionRoleArn: 'arn:aws:iam::1:role/R', jobDriver: { sparkSubmit: { entryPoint: 's3://b/job.py' } } } } }]),
   'register-model-package-name': pipeline([{ Name: 'Register', Type: 'RegisterModel', Arguments: { ModelPackageName: 'p' } }]),
   'tuning-resource-config': pipeline([{ ...tuning, Arguments: { ...tuning.Arguments, TrainingJobDefinition: tuningDefinition({ HyperParameterTuningResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }) } }]),
-  'tuning-resource-limits-expression': pipeline([{ ...tuning, Arguments: { ...tuning.Arguments, HyperParameterTuningJobConfig: { ResourceLimits: { MaxNumberOfTrainingJobs: get('Parameters.MaxJobs'), MaxParallelTrainingJobs: 2 }, Strategy: 'Bayesian' } } }]),
 };
 
 describe('definition schema: AWS schema plus named corrections', () => {

@@ -60,12 +60,12 @@ test('what no spec can say is SMP8009, named; an imported spec with errors is wr
   assert.equal(warned.status, 0, warned.stderr);
   assert.match(warned.stderr, /warning SMP8009: PipelineExperimentConfig/);
   const future = join(work, 'future.json');
-  writeFileSync(future, definition([{ Name: 'Serverless', Type: 'EMRServerless', Arguments: { ApplicationId: 'a' } }]));
+  writeFileSync(future, definition([{ Name: 'Later', Type: 'FutureStepType', Arguments: { Anything: 'a' } }]));
   const out = join(work, 'future.yaml');
   const failed = await smpipe(['import', future, '--out', out]);
   assert.equal(failed.status, 1);
   assert.match(failed.stderr, /future\.yaml:\d+:\d+: error SMP2004/);
-  assert.match(readFileSync(out, 'utf8'), /type: EMRServerless/, 'written, so the user can fix it');
+  assert.match(readFileSync(out, 'utf8'), /type: FutureStepType/, 'written, so the user can fix it');
 });
 
 test('check: exit 0 with warnings, 1 with errors, --format json', async () => {

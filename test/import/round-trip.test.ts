@@ -77,11 +77,33 @@ test('the SDK\'s JSON-encoded hyperparameters come back as YAML values; one the 
   assert.match(result.text, /arguments:\n {6}HyperParameters:\n {8}weights: '\{"rings": 1\.0\}'\n/);
 });
 
-test('a tuning step is a raw step whose properties the model reads by path (get_top_model_s3_uri)', () => {
+test('the SDK\'s tuning step stays a raw step (its HyperParameterTuningResourceConfig is no tuning kind field); its transform is the transform kind', () => {
   const { result } = imported('test/import/fixtures/sdk/tuning.json');
-  assert.deepEqual(result.raw, ['HPTuning', 'Score']);
+  assert.deepEqual(result.raw, ['HPTuning']);
   assert.match(result.text, /HPTuning:\n {4}kind: step\n {4}type: Tuning\n/);
   assert.match(result.text, /modelData: s3:\/\/example-bucket\/tuning\/\$\{steps\.HPTuning\.properties\.TrainingJobSummaries\[0\]\.TrainingJobName\}\/output\/model\.tar\.gz/);
+  assert.match(result.text, /Score:\n {4}kind: transform\n {4}model: \$\{steps\.BestModel-CreateModel\.name\}\n {4}instance:\n {6}type: ml\.m5\.xlarge\n {4}input:\n {6}source: s3:\/\/example-bucket\/tuning\/batch\n {6}contentType: text\/csv\n/);
+});
+
+test('tuning and transform steps come back as their kinds: the training definition, ranges, objective, limits; input, output, data processing', () => {
+  const { result } = imported('test/golden/ok/transform-tuning.definition.json');
+  assert.deepEqual(result.raw, []);
+  assert.deepEqual(result.overridden, []);
+  assert.match(result.text, /^vars:\n {2}region: us-east-1\n/m, 'the region from the script-mode tuning step');
+  assert.match(result.text, /TuneXgb:\n {4}kind: tuning\n {4}training:\n {6}image: 683313688378\.dkr\.ecr\.us-east-1\.amazonaws\.com\/sagemaker-xgboost:1\.7-1\n/);
+  assert.match(result.text, /ranges:\n {6}max_depth:\n {8}type: integer\n {8}min: 3\n {8}max: 10\n {6}eta:\n {8}type: continuous\n {8}min: 0\.01\n {8}max: 0\.3\n {8}scaling: Logarithmic\n {6}booster:\n {8}values:\n {10}- gbtree\n {10}- dart\n {4}objective:\n {6}metric: validation:auc\n {6}type: Maximize\n {4}maxJobs: \$\{params\.MaxJobs\}\n {4}maxParallel: 2\n/);
+  // Script mode: categorical values are JSON-encoded in the definition, plain in the spec.
+  assert.match(result.text, /optimizer:\n {8}values:\n {10}- adam\n {10}- sgd\n {10}- "1"\n/);
+  assert.match(result.text, /code: s3:\/\/golden-bucket\/smpipe\/assets\/[0-9a-f]{64}\/sourcedir\.tar\.gz\n {6}entry: train\.py\n/);
+  assert.match(result.text, /warmStart:\n {6}parents:\n {8}- previous-tuning-job\n {6}type: IdenticalDataAndAlgorithm\n/);
+  assert.match(result.text, /BEST_JOB: \$\{steps\.TuneXgb\.bestTrainingJob\}/);
+  assert.match(result.text, /BatchScore:\n {4}kind: transform\n {4}model: \$\{steps\.BestModel\.name\}\n {4}instance:\n {6}type: \$\{params\.TransformInstance\}\n {6}count: 2\n/);
+  assert.match(result.text, /join: Input\n {4}inputFilter: \$\[1:\]\n {4}outputFilter: \$\[0,-1\]\n {4}modelClient:\n {6}timeout: 600\n {6}retries: 2\n/);
+});
+
+test('the check, EMR, AutoML and notebook steps import as raw steps and round-trip (no importer reads their kinds yet)', () => {
+  assert.deepEqual(imported('test/golden/ok/checks.definition.json').result.raw, ['DataQuality', 'ModelQuality', 'DataBias', 'ModelBias', 'Explainability']);
+  assert.deepEqual(imported('test/golden/ok/emr-automl-notebook.definition.json').result.raw, ['SparkOnCluster', 'SparkOnNewCluster', 'ServerlessSpark', 'ServerlessNewApp', 'AutoPilot', 'AutoPilotSplit', 'Report', 'ReportFromS3']);
 });
 
 test('the SDK fixtures are byte for byte what the SDK printed (their README lists each sha256)', () => {

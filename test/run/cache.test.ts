@@ -4,7 +4,8 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CACHE_KEYS_SOURCE, cacheKeyAttributes, cacheKeyView } from '../../src/check/cache-keys.js';
+import { CACHE_KEYS_SOURCE, argumentsPath, cacheKeyAttributes, cacheKeyView } from '../../src/check/cache-keys.js';
+import { stepCacheKey } from '../../src/check/step-cache-key.js';
 import { cacheKeyOf, durationMs, StepCache } from '../../src/run/cache.js';
 import type { DefinitionStep } from '../../src/run/definition.js';
 import { tempDir } from './harness.js';
@@ -51,5 +52,33 @@ describe('ExpireAfter and the cache file', () => {
     assert.equal(cache.lookup('Train', 'k', 7 * 86_400_000, now)?.runId, '2026-01-05T00:00:00.000Z');
     assert.equal(cache.lookup('Train', 'k', 12 * 3_600_000, now), undefined, 'a day ago is past twelve hours');
     assert.equal(cache.lookup('Prep', 'k', 7 * 86_400_000, now), undefined);
+  });
+});
+
+describe('cache keys of the step types beyond processing and training', () => {
+  test('a check step\'s SDK objects are members of its processing request; the baseline flags sit on the step', () => {
+    const step = {
+      CheckType: 'DATA_QUALITY', SkipCheck: false, RegisterNewBaseline: true, FailOnViolation: true,
+      Arguments: {
+        ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge' } }, AppSpecification: { ImageUri: 'i' }, RoleArn: 'r',
+        ProcessingInputs: [{ InputName: 'baseline_dataset_input' }], ProcessingOutputConfig: { Outputs: [] }, Environment: { dataset_format: '{}' },
+      },
+    };
+    assert.deepEqual(cacheKeyView('QualityCheck', step), {
+      QualityCheckConfig: { ProcessingInputs: [{ InputName: 'baseline_dataset_input' }], ProcessingOutputConfig: { Outputs: [] }, Environment: { dataset_format: '{}' } },
+      CheckJobConfig: { ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarge' } }, AppSpecification: { ImageUri: 'i' }, RoleArn: 'r' },
+      SkipCheck: false,
+      RegisterNewBaseline: true,
+    });
+    assert.deepEqual(argumentsPath('QualityCheck', ['QualityCheckConfig', 'ProcessingInputs', 0]), ['ProcessingInputs', 0]);
+    assert.deepEqual(argumentsPath('Transform', ['TransformInput', 'DataSource']), ['TransformInput', 'DataSource']);
+  });
+
+  test('transform, AutoML and EMR keys; EMR Serverless has none documented (its whole Arguments stand in)', () => {
+    assert.deepEqual(Object.keys(cacheKeyView('Transform', { Arguments: { ModelName: 'm', TransformInput: {}, TransformOutput: {}, TransformResources: {} } }) ?? {}), ['ModelName', 'TransformInput']);
+    assert.deepEqual(cacheKeyView('AutoML', { Arguments: { AutoMLJobConfig: { Mode: 'ENSEMBLING', SecurityConfig: {} }, OutputDataConfig: {} } }), { AutoMLJobConfig: { Mode: 'ENSEMBLING' } });
+    assert.deepEqual(cacheKeyView('EMR', { Arguments: { ClusterId: 'j-1', StepConfig: {}, ExecutionRoleArn: 'r' } }), { ClusterId: 'j-1', StepConfig: {} });
+    assert.equal(cacheKeyView('EMRServerless', { Arguments: {} }), undefined);
+    assert.deepEqual(stepCacheKey('EMRServerless', { Arguments: { JobConfig: { name: 'x' } } }), { view: { JobConfig: { name: 'x' } }, documented: false });
   });
 });

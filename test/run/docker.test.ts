@@ -3,6 +3,7 @@
  * stand-in `docker` on PATH answers `docker info` and records each `docker run` (its arguments and
  * the environment it was given) without running anything.
  */
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -62,4 +63,26 @@ test('training: `<image> train` with the config files in place and the code at /
   assert.equal(hps.epochs, '2');
   assert.deepEqual(readdirSync(join(root, 'input', 'data', 'train')), ['rows.csv']);
   assert.ok(readdirSync(join(root, 'code')).includes('fit.py'));
+});
+
+test('transform: the inference launcher inside the model\'s image, the model data and the records in the mounted root', async () => {
+  const docker = recordingDocker();
+  const localDir = tempDir();
+  const s3 = join(localDir, 's3', 'run-test-bucket');
+  mkdirSync(join(s3, 'model'), { recursive: true });
+  mkdirSync(join(s3, 'data', 'test'), { recursive: true });
+  const model = tempDir('smpipe-model-');
+  writeFileSync(join(model, 'model.json'), '{"w": 3, "b": 1}');
+  assert.equal(spawnSync('tar', ['-czf', join(s3, 'model', 'model.tar.gz'), '-C', model, '.']).status, 0);
+  writeFileSync(join(s3, 'data', 'test', 'rows.csv'), '0,1\n');
+  await smpipe(['run', compileTo('test/run/fixtures/transform-only.yaml'), '--backend', 'docker', '--python', PYTHON, '--local-dir', localDir], { env: { PATH: `${docker.bin}:${process.env.PATH}` } });
+  const [score] = docker.calls();
+  const args = score?.args ?? [];
+  const image = '763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-inference:2.5.1-cpu-py311-ubuntu22.04-sagemaker';
+  assert.deepEqual(args.slice(args.indexOf(image) - 2), ['--entrypoint', 'python3', image, '/opt/ml/smpipe/transform_launcher.py', '/opt/ml/smpipe/transform.json']);
+  assert.ok(args.includes('SAGEMAKER_PROGRAM') && args.includes('BATCH_SETTING'), 'the model\'s and the job\'s environment, by name');
+  const root = args[args.indexOf('--volume') + 1]?.replace(/:\/opt\/ml$/, '') ?? '';
+  const config = JSON.parse(readFileSync(join(root, 'smpipe', 'transform.json'), 'utf8')) as Record<string, unknown>;
+  assert.deepEqual([config.modelDir, config.codeDir, config.program, config.inputs], ['/opt/ml/model', '/opt/ml/model/code', 'inference.py', [{ path: '/opt/ml/transform/input/rows.csv', key: 'rows.csv' }]]);
+  assert.equal(readFileSync(join(root, 'model', 'model.json'), 'utf8'), '{"w": 3, "b": 1}', 'model.tar.gz extracted into /opt/ml/model');
 });

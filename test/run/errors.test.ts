@@ -41,10 +41,10 @@ describe('definition problems are reported at their definition.json position, no
   });
 
   test('SMP9502: a step type the runner cannot execute, at its Type', async () => {
-    const folder = editDefinition(compileTo('pipeline-specs/tabular-churn.yaml'), (t) => t.replace('"Type": "RegisterModel"', '"Type": "Transform"'));
+    const folder = editDefinition(compileTo('pipeline-specs/tabular-churn.yaml'), (t) => t.replace('"Type": "RegisterModel"', '"Type": "BedrockModelImport"'));
     const localDir = tempDir();
     const first = assertStoppedBeforeRunning(await run(folder, localDir), localDir, 'SMP9502');
-    assert.equal(Number(first?.[2]), lineOf(folder, '"Type": "Transform"'));
+    assert.equal(Number(first?.[2]), lineOf(folder, '"Type": "BedrockModelImport"'));
   });
 
   test('SMP9503: a literal input that is not on this machine, without AWS credentials', async () => {

@@ -55,7 +55,7 @@ ${TRANSFORM_ARGS}  Done:
     },
   },
   {
-    name: 'a Lambda step with its envelope; OutputParameters read by path; a Type without a Describe shape (EMR) reads any path',
+    name: 'a Lambda step with its envelope; OutputParameters read by path; an EMR step\'s properties by its Describe shape (EmrStep)',
     spec: `${HEADER}steps:
   Notify:
     kind: step
@@ -69,7 +69,7 @@ ${TRANSFORM_ARGS}  Done:
     type: EMR
     arguments:
       ClusterId: j-1ABCDEFGHIJKL
-      StepConfig: { Name: spark, HadoopJarStep: { Jar: command-runner.jar, Args: [spark-submit, "\${steps.Notify.properties.OutputParameters['status']}"] } }
+      StepConfig: { HadoopJarStep: { Jar: command-runner.jar, Args: [spark-submit, "\${steps.Notify.properties.OutputParameters['status']}"] } }
   Done:
     kind: fail
     message: "\${steps.Cluster.properties.Status.State}"
@@ -87,10 +87,10 @@ ${TRANSFORM_ARGS}  Done:
         Type: 'EMR',
         Arguments: {
           ClusterId: 'j-1ABCDEFGHIJKL',
-          StepConfig: { Name: 'spark', HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', { Get: "Steps.Notify.OutputParameters['status']" }] } },
+          StepConfig: { HadoopJarStep: { Jar: 'command-runner.jar', Args: ['spark-submit', { Get: "Steps.Notify.OutputParameters['status']" }] } },
         },
       },
-      Done: { Name: 'Done', Type: 'Fail', Arguments: { ErrorMessage: { 'Std:Join': { On: '', Values: [{ Get: 'Steps.Cluster.Status.State' }] } } } },
+      Done: { Name: 'Done', Type: 'Fail', Arguments: { ErrorMessage: { Get: 'Steps.Cluster.Status.State' } } },
     },
   },
   {
@@ -141,7 +141,7 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'cache and retry where the Type takes neither',
-    spec: `${HEADER}steps:\n  A:\n    kind: step\n    type: Fail\n    cache: P1D\n    arguments: { ErrorMessage: stop }\n  B:\n    kind: step\n    type: EMR\n    retry: standard\n    arguments: { ClusterId: j-1 }\n`,
+    spec: `${HEADER}steps:\n  A:\n    kind: step\n    type: Fail\n    cache: P1D\n    arguments: { ErrorMessage: stop }\n  B:\n    kind: step\n    type: Lambda\n    retry: standard\n    envelope: { FunctionArn: arn:aws:lambda:us-east-1:111122223333:function:f }\n`,
     expect: [{ code: 'SMP5006', at: 'cache:' }, { code: 'SMP5005', at: 'retry:' }],
   },
   {
@@ -151,13 +151,13 @@ const errors: ErrorCase[] = [
   },
   {
     name: 'a property file the envelope does not declare; a property without a path',
-    spec: `${HEADER}steps:\n  A:\n    kind: step\n    type: EMR\n    arguments: { ClusterId: j-1 }\n  B:\n    kind: fail\n    message: "\${steps.A.reports.evaluation.accuracy} \${steps.A.status}"\n`,
+    spec: `${HEADER}steps:\n  A:\n    kind: step\n    type: Lambda\n    envelope: { FunctionArn: arn:aws:lambda:us-east-1:111122223333:function:f }\n  B:\n    kind: fail\n    message: "\${steps.A.reports.evaluation.accuracy} \${steps.A.status}"\n`,
     expect: [{ code: 'SMP3007', at: '${steps.A.reports' }, { code: 'SMP3013', at: '${steps.A.status}' }],
   },
   {
     name: 'the definition schema checks what no API shape covers, at the line it comes from',
-    spec: `${HEADER}steps:\n  A:\n    kind: step\n    type: EMR\n    arguments:\n      ClusterId: j-1\n      StepConfig: { HadoopJarStep: { Jar: command-runner.jar } }\n  B:\n    kind: step\n    type: Lambda\n    envelope: { FunctionArn: 7 }\n`,
-    expect: [{ code: 'SMP8006', at: '{ HadoopJarStep' }, { code: 'SMP8006', at: '7 }' }],
+    spec: `${HEADER}steps:\n  A:\n    kind: step\n    type: Fail\n    arguments:\n      ErrorMessage: [stopped]\n  B:\n    kind: step\n    type: Lambda\n    envelope: { FunctionArn: 7 }\n`,
+    expect: [{ code: 'SMP8006', at: '[stopped]' }, { code: 'SMP8006', at: '7 }' }],
   },
 ];
 

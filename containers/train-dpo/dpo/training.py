@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from jobkit import JobError
 
+from . import fingerprint
 from .checkpoints import checkpoint_step, latest_checkpoint
 from .hyperparams import (StepPlan, bnb_config_kwargs, dpo_config_kwargs, lora_config_kwargs, plan_steps, plan_warnings,
                           resolve_bf16)
@@ -166,8 +167,15 @@ def report_dropped_pairs(trainer, job: TrainingJob) -> tuple[int, int]:
     return used_train, used_test
 
 
-def resume_point(checkpoint_dir: str) -> tuple[Optional[str], Optional[int]]:
-    checkpoint = latest_checkpoint(checkpoint_dir)
+def resume_point(job: TrainingJob) -> tuple[Optional[str], Optional[int]]:
+    """The checkpoint to resume from, if one of this training's is there (dpo/fingerprint.py);
+    the fingerprint is written before training so every checkpoint saved has it beside it."""
+    checkpoint = latest_checkpoint(job.checkpoint_dir)
+    current = fingerprint.fingerprint(job.values, job.base_model, job.train_pairs, job.test_pairs)
+    if checkpoint is not None:
+        fingerprint.check_resume(job.checkpoint_dir, current)
+    if is_main_process():
+        fingerprint.record(job.checkpoint_dir, current)
     if checkpoint is None:
         return None, None
     step = checkpoint_step(checkpoint)
@@ -180,6 +188,7 @@ def run_training(job: TrainingJob):
     """Train (resuming when a checkpoint exists), evaluate; returns (trainer, outcome)."""
     from transformers import AutoTokenizer
 
+    checkpoint, resumed_step = resume_point(job)  # before the model loads: a mismatch stops here
     bf16 = resolve_bf16(job.values, gpu_supports_bf16())
     tokenizer = AutoTokenizer.from_pretrained(job.base_model)
     model = load_policy_model(job.base_model, job.values, bf16)
@@ -187,7 +196,6 @@ def run_training(job: TrainingJob):
     trainer = build_trainer(job, model, tokenizer, bf16, callback)
     used_train, used_test = report_dropped_pairs(trainer, job)
     plan = report_plan(used_train, job.values)
-    checkpoint, resumed_step = resume_point(job.checkpoint_dir)
     trainer.train(resume_from_checkpoint=checkpoint)
     if is_main_process():
         print(f"optimizer steps done: {trainer.state.global_step} of {plan.optimizer_steps} planned", flush=True)

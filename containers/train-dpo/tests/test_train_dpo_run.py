@@ -87,3 +87,15 @@ def test_bf16_storage_rounds_a_small_update_away_and_fp32_merging_does_not_save_
         kept = delta_survival(model, torch.bfloat16)["delta_kept"]
         assert low <= kept <= high, (scale, kept)
     assert delta_survival(model, torch.float32)["delta_kept"] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_a_job_with_other_hyperparameters_does_not_resume_the_checkpoints(two_runs, preference_data, tiny_llama_dir,
+                                                                          dpo_helpers):
+    _, _, out = two_runs
+    before = sorted(p.name for p in (out / "checkpoints").iterdir())
+    third = dpo_helpers.run_script(dpo_helpers.TRAIN_SCRIPT,
+                                   dpo_helpers.train_args(preference_data, tiny_llama_dir, out, 6, beta="0.3"))
+    assert third.returncode != 0
+    assert "belong to a different training (beta 0.1 -> 0.3)" in third.stderr + third.stdout
+    assert "Traceback" not in third.stderr
+    assert sorted(p.name for p in (out / "checkpoints").iterdir()) == before  # nothing trained, nothing lost

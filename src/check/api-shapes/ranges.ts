@@ -84,6 +84,32 @@ export const LIMITS: Readonly<Record<string, Limit>> = {
   'ModelClientConfig.InvocationsTimeoutInSeconds': int(1, 3600), // [model]
   'ModelClientConfig.InvocationsMaxRetries': int(0, 3), // [model]
 
+  // ── CreateHyperParameterTuningJob ──
+  'ResourceLimits.MaxNumberOfTrainingJobs': int(1), // [model] MaxNumberOfTrainingJobs
+  'ResourceLimits.MaxParallelTrainingJobs': int(1), // [model] MaxParallelTrainingJobs
+  'ResourceLimits.MaxRuntimeInSeconds': int(120, 15768000), // [model] HyperParameterTuningMaxRuntimeInSeconds
+  'HyperParameterTuningJobConfig.RandomSeed': int(0), // [model] RandomSeed
+  'ParameterRanges.IntegerParameterRanges': { maxItems: 30 }, // [model] IntegerParameterRanges
+  'ParameterRanges.ContinuousParameterRanges': { maxItems: 30 }, // [model] ContinuousParameterRanges
+  'ParameterRanges.CategoricalParameterRanges': { maxItems: 30 }, // [model] CategoricalParameterRanges
+  'CategoricalParameterRange.Values': { minItems: 1, maxItems: 30 }, // [model] ParameterValues
+  'HyperParameterTrainingJobDefinition.DefinitionName': chars(64, 1), // [model] HyperParameterTrainingJobDefinitionName
+  'HyperParameterTrainingJobDefinition.StaticHyperParameters': { maxItems: 100, keys: chars(256), values: chars(2500) }, // [model] HyperParameters
+  'HyperParameterTrainingJobDefinition.InputDataConfig': { minItems: 1, maxItems: 20 }, // [model] InputDataConfig
+  'HyperParameterTrainingJobDefinition.Environment': { maxItems: 48, keys: chars(512), values: chars(512) }, // [model] HyperParameterTrainingJobEnvironmentMap
+  'HyperParameterTuningJobWarmStartConfig.ParentHyperParameterTuningJobs': { minItems: 1, maxItems: 5 }, // [model] ParentHyperParameterTuningJobs
+  'ParentHyperParameterTuningJob.HyperParameterTuningJobName': chars(32, 1), // [model] HyperParameterTuningJobName
+  'CreateHyperParameterTuningJobRequest.TrainingJobDefinitions': { minItems: 1, maxItems: 10 }, // [model] HyperParameterTrainingJobDefinitions
+  'CreateHyperParameterTuningJobRequest.Tags': TAGS,
+
+  // ── CreateAutoMLJob ──
+  'AutoMLJobCompletionCriteria.MaxCandidates': int(1, 750), // [model] MaxCandidates
+  'AutoMLJobCompletionCriteria.MaxRuntimePerTrainingJobInSeconds': int(1), // [model]
+  'AutoMLJobCompletionCriteria.MaxAutoMLJobRuntimeInSeconds': int(1), // [model]
+  'AutoMLDataSplitConfig.ValidationFraction': { min: 0, max: 1 }, // [model] ValidationFraction, Type: Float
+  'CreateAutoMLJobRequest.InputDataConfig': { minItems: 1, maxItems: 2 }, // [model] AutoMLInputDataConfig
+  'CreateAutoMLJobRequest.Tags': TAGS,
+
   // ── CreateModel / CreateModelPackage ──
   'ContainerDefinition.Image': chars(255), // [model] ContainerImage
   'ContainerDefinition.ModelDataUrl': chars(1024), // [model] Url

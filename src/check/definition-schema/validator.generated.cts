@@ -5,7 +5,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:smpipe:schema:pipeline-definition","title":"SageMaker Pipeline definition (AWS schema, corrected by smpipe)","type":"object","definitions":{"ParameterName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"ParameterDescription":{"type":"string","minLength":0,"maxLength":4096},"StringParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"string","maxLength":4096},"Type":{"type":"string","enum":["String"]},"EnumValues":{"description":"The values an execution may pass; Studio offers them as a list.","type":"array","items":{"type":"string","maxLength":4096},"minItems":1,"uniqueItems":true}},"required":["Name"],"additionalProperties":false},"IntegerParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"integer"},"Type":{"type":"string","enum":["Integer"]}},"required":["Name","Type"],"additionalProperties":false},"FloatParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"number"},"Type":{"type":"string","enum":["Float"]}},"required":["Name","Type"],"additionalProperties":false},"BooleanParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"boolean"},"Type":{"type":"string","enum":["Boolean"]}},"required":["Name","Type"],"additionalProperties":false},"GetFunction":{"type":"object","properties":{"Get":{"type":"string"}},"required":["Get"],"additionalProperties":false},"JoinFunction":{"description":"Std:Join: the Values, rendered as text, joined with On (evaluated at run time).","type":"object","properties":{"Std:Join":{"type":"object","properties":{"On":{"type":"string","description":"Separator placed between the values."},"Values":{"type":"array","items":{"$ref":"#/definitions/JoinValue"},"description":"Values to join."}},"required":["On","Values"],"additionalProperties":false}},"required":["Std:Join"],"additionalProperties":false},"StringArgumentValue":{"anyOf":[{"type":"string"},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"IntegerArgumentValue":{"oneOf":[{"type":"integer"},{"$ref":"#/definitions/GetFunction"}]},"FloatArgumentValue":{"oneOf":[{"type":"number"},{"$ref":"#/definitions/GetFunction"}]},"BooleanArgumentValue":{"oneOf":[{"type":"boolean"},{"$ref":"#/definitions/GetFunction"}]},"StepName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"BinaryCondition":{"type":"object","properties":{"LeftValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"RightValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals"]}},"required":["Type","LeftValue","RightValue"],"additionalProperties":false},"InCondition":{"description":"True when QueryValue equals one of Values.","type":"object","properties":{"Type":{"type":"string","enum":["In"]},"QueryValue":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Values":{"type":"array","items":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"minItems":1}},"required":["Type","QueryValue","Values"],"additionalProperties":false},"OrCondition":{"type":"object","properties":{"Type":{"type":"string","enum":["Or"]},"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}}},"required":["Type","Conditions"],"additionalProperties":false},"RetryPolicy":{"description":"Retry the step when it fails with one of ExceptionType.","type":"object","properties":{"ExceptionType":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT","Emr.RESOURCE_LIMIT"]},"minItems":1,"uniqueItems":true},"IntervalSeconds":{"type":"integer","minimum":0},"BackoffRate":{"type":"number","minimum":0},"MaxAttempts":{"type":"integer","minimum":1,"maximum":20},"ExpireAfterMin":{"type":"integer","minimum":0,"maximum":14400}},"required":["ExceptionType"],"not":{"required":["MaxAttempts","ExpireAfterMin"]},"additionalProperties":false},"VpcConfig":{"type":"object","properties":{"SecurityGroupIds":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Subnets":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"CacheConfig":{"type":"object","properties":{"Enabled":{"type":"boolean"},"ExpireAfter":{"type":"string","description":"ISO 8601 duration string"}},"required":[],"additionalProperties":false},"Tag":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ProductionVariants":{"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10},"ParameterRanges":{"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20}},"required":[],"additionalProperties":false},"HyperParameterTrainingJobDefinition":{"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"HyperParameterTuningResourceConfig":{"description":"The tuning job's instances (instead of ResourceConfig); checked against the API shapes.","type":"object"}},"required":["AlgorithmSpecification","OutputDataConfig","RoleArn","StoppingCondition"],"additionalProperties":false,"anyOf":[{"required":["ResourceConfig"]},{"required":["HyperParameterTuningResourceConfig"]}]},"ProcessingArgs":{"type":"object","properties":{"AppSpecification":{"type":"object","properties":{"ContainerArguments":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ContainerEntrypoint":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ImageUri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"NetworkConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false},"ProcessingInputs":{"type":"array","items":{"type":"object","properties":{"InputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Input":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3InputMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"DatasetDefinition":{"description":"DatasetDefinition: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"ProcessingOutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Outputs":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Output":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3UploadMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"FeatureStoreOutput":{"description":"FeatureStoreOutput: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}}},"additionalProperties":false},"ProcessingResources":{"type":"object","properties":{"ClusterConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ProcessingJobName":{"$ref":"#/definitions/StringArgumentValue"},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ContainerDefinition":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageConfig":{"type":"object","properties":{"RepositoryAccessMode":{"type":"string","enum":["Platform","Vpc"]},"RepositoryAuthConfig":{"type":"object","properties":{"RepositoryCredentialsProviderArn":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RepositoryCredentialsProviderArn"],"additionalProperties":false}},"required":["RepositoryAccessMode"],"additionalProperties":false},"InferenceSpecificationName":{"$ref":"#/definitions/StringArgumentValue"},"Mode":{"type":"string","enum":["SingleModel","MultiModel"]},"ModelDataUrl":{"description":"S3 (or https) location of the model artifacts, literal or computed.","allOf":[{"$ref":"#/definitions/StringArgumentValue"},{"if":{"type":"string"},"then":{"type":"string","minLength":0,"maxLength":1024,"pattern":"^(https|s3)://([^/]+)/?(.*)$"}}]},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"MultiModelConfig":{"type":"object","properties":{"ModelCacheSetting":{"type":"string","enum":["Enabled","Disabled"]}},"additionalProperties":false},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ContainerMetricsConfig":{"description":"ContainerMetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ConditionStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Condition"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}},"IfSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"ElseSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}}},"required":["Conditions"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TrainingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Training"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"},"ContainerEntrypoint":{"description":"ContainerEntrypoint: a SageMaker API request member; its shape is checked against the API models."},"ContainerArguments":{"description":"ContainerArguments: a SageMaker API request member; its shape is checked against the API models."},"TrainingImageConfig":{"description":"TrainingImageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugHookConfig":{"type":"object","properties":{"CollectionConfigurations":{"type":"array","items":{"type":"object","properties":{"CollectionName":{"$ref":"#/definitions/StringArgumentValue"},"CollectionParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}}},"additionalProperties":false}},"HookParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugRuleConfigurations":{"type":"array","items":{"type":"object","properties":{"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"RuleConfigurationName":{"$ref":"#/definitions/StringArgumentValue"},"RuleEvaluatorImage":{"$ref":"#/definitions/StringArgumentValue"},"RuleParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"},"InstanceGroupNames":{"description":"InstanceGroupNames: a SageMaker API request member; its shape is checked against the API models."},"ModelAccessConfig":{"description":"ModelAccessConfig: a SageMaker API request member; its shape is checked against the API models."},"HubAccessConfig":{"description":"HubAccessConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"DatasetSource":{"description":"DatasetSource: a SageMaker API request member; its shape is checked against the API models."}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"description":"CompressionType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"KeepAlivePeriodInSeconds":{"description":"KeepAlivePeriodInSeconds: a SageMaker API request member; its shape is checked against the API models."},"InstanceGroups":{"description":"InstanceGroups: a SageMaker API request member; its shape is checked against the API models."},"TrainingPlanArn":{"description":"TrainingPlanArn: a SageMaker API request member; its shape is checked against the API models."},"InstancePlacementConfig":{"description":"InstancePlacementConfig: a SageMaker API request member; its shape is checked against the API models."},"InstancePreferences":{"description":"InstancePreferences: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPendingTimeInSeconds":{"description":"MaxPendingTimeInSeconds: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"TrainingJobName":{"$ref":"#/definitions/StringArgumentValue"},"TensorBoardOutputConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ProfilerConfig":{"description":"ProfilerConfig: a SageMaker API request member; its shape is checked against the API models."},"ProfilerRuleConfigurations":{"description":"ProfilerRuleConfigurations: a SageMaker API request member; its shape is checked against the API models."},"RetryStrategy":{"description":"RetryStrategy: a SageMaker API request member; its shape is checked against the API models."},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."},"RemoteDebugConfig":{"description":"RemoteDebugConfig: a SageMaker API request member; its shape is checked against the API models."},"InfraCheckConfig":{"description":"InfraCheckConfig: a SageMaker API request member; its shape is checked against the API models."},"SessionChainingConfig":{"description":"SessionChainingConfig: a SageMaker API request member; its shape is checked against the API models."},"ServerlessJobConfig":{"description":"ServerlessJobConfig: a SageMaker API request member; its shape is checked against the API models."},"MlflowConfig":{"description":"MlflowConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelPackageConfig":{"description":"ModelPackageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ProcessingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Processing"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"PropertyFiles":{"description":"JSON files in this step's outputs that Std:JsonGet may read.","type":"array","items":{"type":"object","properties":{"PropertyFileName":{"type":"string","description":"Name used in Steps.S.PropertyFiles.NAME."},"OutputName":{"type":"string","description":"The processing output holding the file."},"FilePath":{"type":"string","description":"Path of the file inside that output."}},"required":["PropertyFileName","OutputName","FilePath"],"additionalProperties":false}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TransformStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Transform"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"BatchStrategy":{"$ref":"#/definitions/StringArgumentValue"},"DataProcessing":{"type":"object","properties":{"InputFilter":{"$ref":"#/definitions/StringArgumentValue"},"JoinSource":{"$ref":"#/definitions/StringArgumentValue"},"OutputFilter":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"MaxConcurrentTransforms":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPayloadInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelClientConfig":{"type":"object","properties":{"InvocationsMaxRetries":{"$ref":"#/definitions/IntegerArgumentValue"},"InvocationsTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"TransformInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformJobName":{"$ref":"#/definitions/StringArgumentValue"},"TransformOutput":{"type":"object","properties":{"Accept":{"$ref":"#/definitions/StringArgumentValue"},"AssembleWith":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformResources":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"CreateModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Model"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"Containers":{"type":"array","items":{"$ref":"#/definitions/ContainerDefinition"}},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"InferenceExecutionConfig":{"type":"object","properties":{"Mode":{"type":"string","enum":["Serial","Direct"]}},"additionalProperties":false},"PrimaryContainer":{"$ref":"#/definitions/ContainerDefinition"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"required":["ExecutionRoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"RegisterModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["RegisterModel"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"CertifyForMarketplace":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceSpecification":{"type":"object","properties":{"Containers":{"type":"array","items":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageDigest":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataUrl":{"$ref":"#/definitions/StringArgumentValue"},"ProductId":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ModelInput":{"description":"ModelInput: a SageMaker API request member; its shape is checked against the API models."},"Framework":{"description":"Framework: a SageMaker API request member; its shape is checked against the API models."},"FrameworkVersion":{"description":"FrameworkVersion: a SageMaker API request member; its shape is checked against the API models."},"NearestModelName":{"description":"NearestModelName: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ModelDataETag":{"description":"ModelDataETag: a SageMaker API request member; its shape is checked against the API models."},"IsCheckpoint":{"description":"IsCheckpoint: a SageMaker API request member; its shape is checked against the API models."},"BaseModel":{"description":"BaseModel: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"SupportedContentTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedRealtimeInferenceInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedResponseMIMETypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedTransformInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"ModelPackageDescription":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"ModelMetrics":{"type":"object","properties":{"ModelQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"ModelDataQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Bias":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Explainability":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"DeploymentSpecification":{"type":"object","properties":{"TestInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"HealthCheckConfig":{"type":"object","properties":{"NumPayloads":{"$ref":"#/definitions/IntegerArgumentValue"},"NumFailuresAllowed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageRegistrationType":{"description":"ModelPackageRegistrationType: a SageMaker API request member; its shape is checked against the API models."},"ValidationSpecification":{"description":"ValidationSpecification: a SageMaker API request member; its shape is checked against the API models."},"SourceAlgorithmSpecification":{"description":"SourceAlgorithmSpecification: a SageMaker API request member; its shape is checked against the API models."},"Tags":{"description":"Tags: a SageMaker API request member; its shape is checked against the API models."},"ModelApprovalStatus":{"description":"ModelApprovalStatus: a SageMaker API request member; its shape is checked against the API models."},"MetadataProperties":{"description":"MetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"Domain":{"description":"Domain: a SageMaker API request member; its shape is checked against the API models."},"Task":{"description":"Task: a SageMaker API request member; its shape is checked against the API models."},"SamplePayloadUrl":{"description":"SamplePayloadUrl: a SageMaker API request member; its shape is checked against the API models."},"CustomerMetadataProperties":{"description":"CustomerMetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"DriftCheckBaselines":{"description":"DriftCheckBaselines: a SageMaker API request member; its shape is checked against the API models."},"AdditionalInferenceSpecifications":{"description":"AdditionalInferenceSpecifications: a SageMaker API request member; its shape is checked against the API models."},"SkipModelValidation":{"description":"SkipModelValidation: a SageMaker API request member; its shape is checked against the API models."},"SourceUri":{"description":"SourceUri: a SageMaker API request member; its shape is checked against the API models."},"SecurityConfig":{"description":"SecurityConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelCard":{"description":"ModelCard: a SageMaker API request member; its shape is checked against the API models."},"ModelLifeCycle":{"description":"ModelLifeCycle: a SageMaker API request member; its shape is checked against the API models."},"ManagedStorageType":{"description":"ManagedStorageType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"LambdaStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Lambda"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"FunctionArn":{"type":"string"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","FunctionArn"],"additionalProperties":false},"CallbackStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Callback"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"SqsQueueUrl":{"$ref":"#/definitions/StringArgumentValue"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","SqsQueueUrl"],"additionalProperties":false},"TuningStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxParallelTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ClarifyCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"QualityCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"EMRStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep","Name"],"additionalProperties":false}},"required":["ClusterId","StepConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false},"FailStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false},"AutoMLStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointConfigStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"JoinValue":{"description":"One joined value: a primitive, or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"type":["string","number","boolean"]},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"JsonGetFunction":{"description":"Std:JsonGet: a value read at run time from a JSON file a step wrote.","type":"object","properties":{"Std:JsonGet":{"type":"object","properties":{"PropertyFile":{"$ref":"#/definitions/GetFunction","description":"A processing step's property file: {\"Get\": \"Steps.S.PropertyFiles.NAME\"}."},"S3Uri":{"$ref":"#/definitions/StringArgumentValue","description":"A JSON object in S3 (@step outputs)."},"Path":{"type":"string","description":"JSONPath into the file, e.g. metrics.accuracy.value."}},"required":["Path"],"oneOf":[{"required":["PropertyFile"]},{"required":["S3Uri"]}],"additionalProperties":false}},"required":["Std:JsonGet"],"additionalProperties":false},"NotCondition":{"description":"True when Expression is false.","type":"object","properties":{"Type":{"type":"string","enum":["Not"]},"Expression":{"$ref":"#/definitions/Condition"}},"required":["Type","Expression"],"additionalProperties":false},"Condition":{"description":"A comparison, In, Not or Or condition (a list of conditions means \"and\").","type":"object","properties":{"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals","In","Not","Or"],"description":"The kind of condition."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/BinaryCondition"},{"$ref":"#/definitions/InCondition"},{"$ref":"#/definitions/NotCondition"},{"$ref":"#/definitions/OrCondition"}]},"Step":{"description":"A pipeline step; its Type selects the shape of the rest.","type":"object","properties":{"Type":{"type":"string","enum":["Condition","Training","Processing","Transform","Model","RegisterModel","Lambda","Callback","Tuning","ClarifyCheck","QualityCheck","EMR","Fail","AutoML","Endpoint","EndpointConfig"],"description":"The kind of step."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/ConditionStep"},{"$ref":"#/definitions/TrainingStep"},{"$ref":"#/definitions/ProcessingStep"},{"$ref":"#/definitions/TransformStep"},{"$ref":"#/definitions/CreateModelStep"},{"$ref":"#/definitions/RegisterModelStep"},{"$ref":"#/definitions/LambdaStep"},{"$ref":"#/definitions/CallbackStep"},{"$ref":"#/definitions/TuningStep"},{"$ref":"#/definitions/ClarifyCheckStep"},{"$ref":"#/definitions/QualityCheckStep"},{"$ref":"#/definitions/EMRStep"},{"$ref":"#/definitions/FailStep"},{"$ref":"#/definitions/AutoMLStep"},{"$ref":"#/definitions/EndpointStep"},{"$ref":"#/definitions/EndpointConfigStep"}]}},"properties":{"Version":{"type":"string","enum":["2020-12-01"]},"Metadata":{"type":"object","patternProperties":{"^[A-Za-z0-9\\-_]{1,128}$":{"type":"string","minLength":0,"maxLength":1024}}},"Parameters":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/StringParameter"},{"$ref":"#/definitions/IntegerParameter"},{"$ref":"#/definitions/FloatParameter"},{"$ref":"#/definitions/BooleanParameter"}]}},"Steps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"PipelineExperimentConfig":{"description":"Experiment and trial every job of an execution is recorded under; null: none.","anyOf":[{"type":"null"},{"type":"object","properties":{"ExperimentName":{"$ref":"#/definitions/StringArgumentValue"},"TrialName":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}]}},"required":["Steps"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"urn:smpipe:schema:pipeline-definition","title":"SageMaker Pipeline definition (AWS schema, corrected by smpipe)","type":"object","definitions":{"ParameterName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"ParameterDescription":{"type":"string","minLength":0,"maxLength":4096},"StringParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"string","maxLength":4096},"Type":{"type":"string","enum":["String"]},"EnumValues":{"description":"The values an execution may pass; Studio offers them as a list.","type":"array","items":{"type":"string","maxLength":4096},"minItems":1,"uniqueItems":true}},"required":["Name"],"additionalProperties":false},"IntegerParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"integer"},"Type":{"type":"string","enum":["Integer"]}},"required":["Name","Type"],"additionalProperties":false},"FloatParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"number"},"Type":{"type":"string","enum":["Float"]}},"required":["Name","Type"],"additionalProperties":false},"BooleanParameter":{"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"boolean"},"Type":{"type":"string","enum":["Boolean"]}},"required":["Name","Type"],"additionalProperties":false},"GetFunction":{"type":"object","properties":{"Get":{"type":"string"}},"required":["Get"],"additionalProperties":false},"JoinFunction":{"description":"Std:Join: the Values, rendered as text, joined with On (evaluated at run time).","type":"object","properties":{"Std:Join":{"type":"object","properties":{"On":{"type":"string","description":"Separator placed between the values."},"Values":{"type":"array","items":{"$ref":"#/definitions/JoinValue"},"description":"Values to join."}},"required":["On","Values"],"additionalProperties":false}},"required":["Std:Join"],"additionalProperties":false},"StringArgumentValue":{"anyOf":[{"type":"string"},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"IntegerArgumentValue":{"oneOf":[{"type":"integer"},{"$ref":"#/definitions/GetFunction"}]},"FloatArgumentValue":{"oneOf":[{"type":"number"},{"$ref":"#/definitions/GetFunction"}]},"BooleanArgumentValue":{"oneOf":[{"type":"boolean"},{"$ref":"#/definitions/GetFunction"}]},"StepName":{"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"},"BinaryCondition":{"type":"object","properties":{"LeftValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"RightValue":{"anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals"]}},"required":["Type","LeftValue","RightValue"],"additionalProperties":false},"InCondition":{"description":"True when QueryValue equals one of Values.","type":"object","properties":{"Type":{"type":"string","enum":["In"]},"QueryValue":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"Values":{"type":"array","items":{"description":"A primitive or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"$ref":"#/definitions/StringArgumentValue"},{"$ref":"#/definitions/BooleanArgumentValue"},{"$ref":"#/definitions/IntegerArgumentValue"},{"$ref":"#/definitions/FloatArgumentValue"}]},"minItems":1}},"required":["Type","QueryValue","Values"],"additionalProperties":false},"OrCondition":{"type":"object","properties":{"Type":{"type":"string","enum":["Or"]},"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}}},"required":["Type","Conditions"],"additionalProperties":false},"RetryPolicy":{"description":"Retry the step when it fails with one of ExceptionType.","type":"object","properties":{"ExceptionType":{"type":"array","items":{"type":"string","enum":["Step.SERVICE_FAULT","Step.THROTTLING","SageMaker.JOB_INTERNAL_ERROR","SageMaker.CAPACITY_ERROR","SageMaker.RESOURCE_LIMIT","Emr.RESOURCE_LIMIT"]},"minItems":1,"uniqueItems":true},"IntervalSeconds":{"type":"integer","minimum":0},"BackoffRate":{"type":"number","minimum":0},"MaxAttempts":{"type":"integer","minimum":1,"maximum":20},"ExpireAfterMin":{"type":"integer","minimum":0,"maximum":14400}},"required":["ExceptionType"],"not":{"required":["MaxAttempts","ExpireAfterMin"]},"additionalProperties":false},"VpcConfig":{"type":"object","properties":{"SecurityGroupIds":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Subnets":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"CacheConfig":{"type":"object","properties":{"Enabled":{"type":"boolean"},"ExpireAfter":{"type":"string","description":"ISO 8601 duration string"}},"required":[],"additionalProperties":false},"Tag":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ProductionVariants":{"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10},"ParameterRanges":{"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"AutoParameters":{"description":"AutoParameters: a SageMaker API request member; its shape is checked against the API models."}},"required":[],"additionalProperties":false},"HyperParameterTrainingJobDefinition":{"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"HyperParameterTuningResourceConfig":{"description":"The tuning job's instances (instead of ResourceConfig); checked against the API shapes.","type":"object"}},"required":["AlgorithmSpecification","OutputDataConfig","RoleArn","StoppingCondition"],"additionalProperties":false,"anyOf":[{"required":["ResourceConfig"]},{"required":["HyperParameterTuningResourceConfig"]}]},"ProcessingArgs":{"type":"object","properties":{"AppSpecification":{"type":"object","properties":{"ContainerArguments":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ContainerEntrypoint":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"ImageUri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"NetworkConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false},"ProcessingInputs":{"type":"array","items":{"type":"object","properties":{"InputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Input":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3InputMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"DatasetDefinition":{"description":"DatasetDefinition: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"ProcessingOutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Outputs":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"S3Output":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3UploadMode":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"AppManaged":{"description":"AppManaged: a SageMaker API request member; its shape is checked against the API models."},"FeatureStoreOutput":{"description":"FeatureStoreOutput: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}}},"additionalProperties":false},"ProcessingResources":{"type":"object","properties":{"ClusterConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ProcessingJobName":{"$ref":"#/definitions/StringArgumentValue"},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ContainerDefinition":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageConfig":{"type":"object","properties":{"RepositoryAccessMode":{"type":"string","enum":["Platform","Vpc"]},"RepositoryAuthConfig":{"type":"object","properties":{"RepositoryCredentialsProviderArn":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RepositoryCredentialsProviderArn"],"additionalProperties":false}},"required":["RepositoryAccessMode"],"additionalProperties":false},"InferenceSpecificationName":{"$ref":"#/definitions/StringArgumentValue"},"Mode":{"type":"string","enum":["SingleModel","MultiModel"]},"ModelDataUrl":{"description":"S3 (or https) location of the model artifacts, literal or computed.","allOf":[{"$ref":"#/definitions/StringArgumentValue"},{"if":{"type":"string"},"then":{"type":"string","minLength":0,"maxLength":1024,"pattern":"^(https|s3)://([^/]+)/?(.*)$"}}]},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"MultiModelConfig":{"type":"object","properties":{"ModelCacheSetting":{"type":"string","enum":["Enabled","Disabled"]}},"additionalProperties":false},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ContainerMetricsConfig":{"description":"ContainerMetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ConditionStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Condition"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}},"IfSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"ElseSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}}},"required":["Conditions"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TrainingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Training"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"},"ContainerEntrypoint":{"description":"ContainerEntrypoint: a SageMaker API request member; its shape is checked against the API models."},"ContainerArguments":{"description":"ContainerArguments: a SageMaker API request member; its shape is checked against the API models."},"TrainingImageConfig":{"description":"TrainingImageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugHookConfig":{"type":"object","properties":{"CollectionConfigurations":{"type":"array","items":{"type":"object","properties":{"CollectionName":{"$ref":"#/definitions/StringArgumentValue"},"CollectionParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}}},"additionalProperties":false}},"HookParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DebugRuleConfigurations":{"type":"array","items":{"type":"object","properties":{"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"RuleConfigurationName":{"$ref":"#/definitions/StringArgumentValue"},"RuleEvaluatorImage":{"$ref":"#/definitions/StringArgumentValue"},"RuleParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameters":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"},"InstanceGroupNames":{"description":"InstanceGroupNames: a SageMaker API request member; its shape is checked against the API models."},"ModelAccessConfig":{"description":"ModelAccessConfig: a SageMaker API request member; its shape is checked against the API models."},"HubAccessConfig":{"description":"HubAccessConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"DatasetSource":{"description":"DatasetSource: a SageMaker API request member; its shape is checked against the API models."}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"description":"CompressionType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"KeepAlivePeriodInSeconds":{"description":"KeepAlivePeriodInSeconds: a SageMaker API request member; its shape is checked against the API models."},"InstanceGroups":{"description":"InstanceGroups: a SageMaker API request member; its shape is checked against the API models."},"TrainingPlanArn":{"description":"TrainingPlanArn: a SageMaker API request member; its shape is checked against the API models."},"InstancePlacementConfig":{"description":"InstancePlacementConfig: a SageMaker API request member; its shape is checked against the API models."},"InstancePreferences":{"description":"InstancePreferences: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPendingTimeInSeconds":{"description":"MaxPendingTimeInSeconds: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"TrainingJobName":{"$ref":"#/definitions/StringArgumentValue"},"TensorBoardOutputConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ProfilerConfig":{"description":"ProfilerConfig: a SageMaker API request member; its shape is checked against the API models."},"ProfilerRuleConfigurations":{"description":"ProfilerRuleConfigurations: a SageMaker API request member; its shape is checked against the API models."},"RetryStrategy":{"description":"RetryStrategy: a SageMaker API request member; its shape is checked against the API models."},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."},"RemoteDebugConfig":{"description":"RemoteDebugConfig: a SageMaker API request member; its shape is checked against the API models."},"InfraCheckConfig":{"description":"InfraCheckConfig: a SageMaker API request member; its shape is checked against the API models."},"SessionChainingConfig":{"description":"SessionChainingConfig: a SageMaker API request member; its shape is checked against the API models."},"ServerlessJobConfig":{"description":"ServerlessJobConfig: a SageMaker API request member; its shape is checked against the API models."},"MlflowConfig":{"description":"MlflowConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelPackageConfig":{"description":"ModelPackageConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ProcessingStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Processing"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"PropertyFiles":{"description":"JSON files in this step's outputs that Std:JsonGet may read.","type":"array","items":{"type":"object","properties":{"PropertyFileName":{"type":"string","description":"Name used in Steps.S.PropertyFiles.NAME."},"OutputName":{"type":"string","description":"The processing output holding the file."},"FilePath":{"type":"string","description":"Path of the file inside that output."}},"required":["PropertyFileName","OutputName","FilePath"],"additionalProperties":false}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"TransformStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Transform"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"BatchStrategy":{"$ref":"#/definitions/StringArgumentValue"},"DataProcessing":{"type":"object","properties":{"InputFilter":{"$ref":"#/definitions/StringArgumentValue"},"JoinSource":{"$ref":"#/definitions/StringArgumentValue"},"OutputFilter":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"MaxConcurrentTransforms":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPayloadInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelClientConfig":{"type":"object","properties":{"InvocationsMaxRetries":{"$ref":"#/definitions/IntegerArgumentValue"},"InvocationsTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"TransformInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformJobName":{"$ref":"#/definitions/StringArgumentValue"},"TransformOutput":{"type":"object","properties":{"Accept":{"$ref":"#/definitions/StringArgumentValue"},"AssembleWith":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformResources":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"CreateModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Model"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"Containers":{"type":"array","items":{"$ref":"#/definitions/ContainerDefinition"}},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"InferenceExecutionConfig":{"type":"object","properties":{"Mode":{"type":"string","enum":["Serial","Direct"]}},"additionalProperties":false},"PrimaryContainer":{"$ref":"#/definitions/ContainerDefinition"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"required":["ExecutionRoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"RegisterModelStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["RegisterModel"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"CertifyForMarketplace":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceSpecification":{"type":"object","properties":{"Containers":{"type":"array","items":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageDigest":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataUrl":{"$ref":"#/definitions/StringArgumentValue"},"ProductId":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ModelInput":{"description":"ModelInput: a SageMaker API request member; its shape is checked against the API models."},"Framework":{"description":"Framework: a SageMaker API request member; its shape is checked against the API models."},"FrameworkVersion":{"description":"FrameworkVersion: a SageMaker API request member; its shape is checked against the API models."},"NearestModelName":{"description":"NearestModelName: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ModelDataETag":{"description":"ModelDataETag: a SageMaker API request member; its shape is checked against the API models."},"IsCheckpoint":{"description":"IsCheckpoint: a SageMaker API request member; its shape is checked against the API models."},"BaseModel":{"description":"BaseModel: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"SupportedContentTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedRealtimeInferenceInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedResponseMIMETypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedTransformInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"ModelPackageDescription":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"ModelMetrics":{"type":"object","properties":{"ModelQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"ModelDataQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Bias":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"PreTrainingReport":{"description":"PreTrainingReport: a SageMaker API request member; its shape is checked against the API models."},"PostTrainingReport":{"description":"PostTrainingReport: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"Explainability":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"DeploymentSpecification":{"type":"object","properties":{"TestInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"HealthCheckConfig":{"type":"object","properties":{"NumPayloads":{"$ref":"#/definitions/IntegerArgumentValue"},"NumFailuresAllowed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageRegistrationType":{"description":"ModelPackageRegistrationType: a SageMaker API request member; its shape is checked against the API models."},"ValidationSpecification":{"description":"ValidationSpecification: a SageMaker API request member; its shape is checked against the API models."},"SourceAlgorithmSpecification":{"description":"SourceAlgorithmSpecification: a SageMaker API request member; its shape is checked against the API models."},"Tags":{"description":"Tags: a SageMaker API request member; its shape is checked against the API models."},"ModelApprovalStatus":{"description":"ModelApprovalStatus: a SageMaker API request member; its shape is checked against the API models."},"MetadataProperties":{"description":"MetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"Domain":{"description":"Domain: a SageMaker API request member; its shape is checked against the API models."},"Task":{"description":"Task: a SageMaker API request member; its shape is checked against the API models."},"SamplePayloadUrl":{"description":"SamplePayloadUrl: a SageMaker API request member; its shape is checked against the API models."},"CustomerMetadataProperties":{"description":"CustomerMetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"DriftCheckBaselines":{"description":"DriftCheckBaselines: a SageMaker API request member; its shape is checked against the API models."},"AdditionalInferenceSpecifications":{"description":"AdditionalInferenceSpecifications: a SageMaker API request member; its shape is checked against the API models."},"SkipModelValidation":{"description":"SkipModelValidation: a SageMaker API request member; its shape is checked against the API models."},"SourceUri":{"description":"SourceUri: a SageMaker API request member; its shape is checked against the API models."},"SecurityConfig":{"description":"SecurityConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelCard":{"description":"ModelCard: a SageMaker API request member; its shape is checked against the API models."},"ModelLifeCycle":{"description":"ModelLifeCycle: a SageMaker API request member; its shape is checked against the API models."},"ManagedStorageType":{"description":"ManagedStorageType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"LambdaStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Lambda"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"FunctionArn":{"type":"string"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","FunctionArn"],"additionalProperties":false},"CallbackStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Callback"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"SqsQueueUrl":{"$ref":"#/definitions/StringArgumentValue"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object"},"OutputParameters":{"type":"array","items":{"type":"object","properties":{"OutputName":{"$ref":"#/definitions/StringArgumentValue"},"OutputType":{"type":"string","enum":["String","Integer","Boolean","Float"]}},"additionalProperties":false}}},"required":["Type","Name","SqsQueueUrl"],"additionalProperties":false},"TuningStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxParallelTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxRuntimeInSeconds":{"description":"MaxRuntimeInSeconds: a SageMaker API request member; its shape is checked against the API models."}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random","Hyperband","Grid"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false},"RandomSeed":{"description":"RandomSeed: a SageMaker API request member; its shape is checked against the API models."},"StrategyConfig":{"description":"StrategyConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false},"Autotune":{"description":"Autotune: a SageMaker API request member; its shape is checked against the API models."}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"ClarifyCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"FailOnViolation":{"$ref":"#/definitions/BooleanArgumentValue"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"QualityCheckStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"FailOnViolation":{"$ref":"#/definitions/BooleanArgumentValue"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false},"EMRStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep"],"additionalProperties":false},"ClusterConfig":{"type":"object","description":"RunJobFlow's request for a new cluster (without Name, Steps, AutoTerminationPolicy)."},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"}},"required":["StepConfig"],"additionalProperties":false},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Name","Type","Arguments"],"additionalProperties":false},"FailStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false},"AutoMLStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false},"EndpointConfigStep":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false},"JoinValue":{"description":"One joined value: a primitive, or a Get, Std:Join or Std:JsonGet expression.","anyOf":[{"type":["string","number","boolean"]},{"$ref":"#/definitions/GetFunction"},{"$ref":"#/definitions/JoinFunction"},{"$ref":"#/definitions/JsonGetFunction"}]},"JsonGetFunction":{"description":"Std:JsonGet: a value read at run time from a JSON file a step wrote.","type":"object","properties":{"Std:JsonGet":{"type":"object","properties":{"PropertyFile":{"$ref":"#/definitions/GetFunction","description":"A processing step's property file: {\"Get\": \"Steps.S.PropertyFiles.NAME\"}."},"S3Uri":{"$ref":"#/definitions/StringArgumentValue","description":"A JSON object in S3 (@step outputs)."},"Path":{"type":"string","description":"JSONPath into the file, e.g. metrics.accuracy.value."}},"required":["Path"],"oneOf":[{"required":["PropertyFile"]},{"required":["S3Uri"]}],"additionalProperties":false}},"required":["Std:JsonGet"],"additionalProperties":false},"NotCondition":{"description":"True when Expression is false.","type":"object","properties":{"Type":{"type":"string","enum":["Not"]},"Expression":{"$ref":"#/definitions/Condition"}},"required":["Type","Expression"],"additionalProperties":false},"Condition":{"description":"A comparison, In, Not or Or condition (a list of conditions means \"and\").","type":"object","properties":{"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals","In","Not","Or"],"description":"The kind of condition."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/BinaryCondition"},{"$ref":"#/definitions/InCondition"},{"$ref":"#/definitions/NotCondition"},{"$ref":"#/definitions/OrCondition"}]},"EMRServerlessStep":{"description":"An EMR Serverless step (StepTypeEnum.EMR_SERVERLESS, sagemaker.mlops.workflow.emr_serverless_step).","type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMRServerless"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ApplicationId":{"$ref":"#/definitions/StringArgumentValue"},"ApplicationConfig":{"type":"object","description":"CreateApplication's request for a new application."},"JobConfig":{"type":"object","properties":{"executionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"applicationId":{"$ref":"#/definitions/StringArgumentValue"},"jobDriver":{"type":"object","description":"The job driver (sparkSubmit or hive)."},"configurationOverrides":{"type":"object","description":"Application and monitoring configuration of the job run."},"executionTimeoutMinutes":{"$ref":"#/definitions/IntegerArgumentValue"},"name":{"$ref":"#/definitions/StringArgumentValue"},"tags":{"type":"object","additionalProperties":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["executionRoleArn","jobDriver"],"additionalProperties":false}},"required":["ExecutionRoleArn","JobConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false},"Step":{"description":"A pipeline step; its Type selects the shape of the rest.","type":"object","properties":{"Type":{"type":"string","enum":["Condition","Training","Processing","Transform","Model","RegisterModel","Lambda","Callback","Tuning","ClarifyCheck","QualityCheck","EMR","Fail","AutoML","Endpoint","EndpointConfig","EMRServerless"],"description":"The kind of step."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/ConditionStep"},{"$ref":"#/definitions/TrainingStep"},{"$ref":"#/definitions/ProcessingStep"},{"$ref":"#/definitions/TransformStep"},{"$ref":"#/definitions/CreateModelStep"},{"$ref":"#/definitions/RegisterModelStep"},{"$ref":"#/definitions/LambdaStep"},{"$ref":"#/definitions/CallbackStep"},{"$ref":"#/definitions/TuningStep"},{"$ref":"#/definitions/ClarifyCheckStep"},{"$ref":"#/definitions/QualityCheckStep"},{"$ref":"#/definitions/EMRStep"},{"$ref":"#/definitions/FailStep"},{"$ref":"#/definitions/AutoMLStep"},{"$ref":"#/definitions/EndpointStep"},{"$ref":"#/definitions/EndpointConfigStep"},{"$ref":"#/definitions/EMRServerlessStep"}]}},"properties":{"Version":{"type":"string","enum":["2020-12-01"]},"Metadata":{"type":"object","patternProperties":{"^[A-Za-z0-9\\-_]{1,128}$":{"type":"string","minLength":0,"maxLength":1024}}},"Parameters":{"type":"array","items":{"oneOf":[{"$ref":"#/definitions/StringParameter"},{"$ref":"#/definitions/IntegerParameter"},{"$ref":"#/definitions/FloatParameter"},{"$ref":"#/definitions/BooleanParameter"}]}},"Steps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"PipelineExperimentConfig":{"description":"Experiment and trial every job of an execution is recorded under; null: none.","anyOf":[{"type":"null"},{"type":"object","properties":{"ExperimentName":{"$ref":"#/definitions/StringArgumentValue"},"TrialName":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}]}},"required":["Steps"],"additionalProperties":false};
 const pattern0 = new RegExp("^[A-Za-z0-9\\-_]{1,128}$", "u");
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const schema12 = {"properties":{"Name":{"$ref":"#/definitions/ParameterName"},"Description":{"$ref":"#/definitions/ParameterDescription"},"DefaultValue":{"type":"string","maxLength":4096},"Type":{"type":"string","enum":["String"]},"EnumValues":{"description":"The values an execution may pass; Studio offers them as a list.","type":"array","items":{"type":"string","maxLength":4096},"minItems":1,"uniqueItems":true}},"required":["Name"],"additionalProperties":false};
@@ -644,7 +644,7 @@ validate17.errors = vErrors;
 return errors === 0;
 }
 
-const schema24 = {"description":"A pipeline step; its Type selects the shape of the rest.","type":"object","properties":{"Type":{"type":"string","enum":["Condition","Training","Processing","Transform","Model","RegisterModel","Lambda","Callback","Tuning","ClarifyCheck","QualityCheck","EMR","Fail","AutoML","Endpoint","EndpointConfig"],"description":"The kind of step."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/ConditionStep"},{"$ref":"#/definitions/TrainingStep"},{"$ref":"#/definitions/ProcessingStep"},{"$ref":"#/definitions/TransformStep"},{"$ref":"#/definitions/CreateModelStep"},{"$ref":"#/definitions/RegisterModelStep"},{"$ref":"#/definitions/LambdaStep"},{"$ref":"#/definitions/CallbackStep"},{"$ref":"#/definitions/TuningStep"},{"$ref":"#/definitions/ClarifyCheckStep"},{"$ref":"#/definitions/QualityCheckStep"},{"$ref":"#/definitions/EMRStep"},{"$ref":"#/definitions/FailStep"},{"$ref":"#/definitions/AutoMLStep"},{"$ref":"#/definitions/EndpointStep"},{"$ref":"#/definitions/EndpointConfigStep"}]};
+const schema24 = {"description":"A pipeline step; its Type selects the shape of the rest.","type":"object","properties":{"Type":{"type":"string","enum":["Condition","Training","Processing","Transform","Model","RegisterModel","Lambda","Callback","Tuning","ClarifyCheck","QualityCheck","EMR","Fail","AutoML","Endpoint","EndpointConfig","EMRServerless"],"description":"The kind of step."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/ConditionStep"},{"$ref":"#/definitions/TrainingStep"},{"$ref":"#/definitions/ProcessingStep"},{"$ref":"#/definitions/TransformStep"},{"$ref":"#/definitions/CreateModelStep"},{"$ref":"#/definitions/RegisterModelStep"},{"$ref":"#/definitions/LambdaStep"},{"$ref":"#/definitions/CallbackStep"},{"$ref":"#/definitions/TuningStep"},{"$ref":"#/definitions/ClarifyCheckStep"},{"$ref":"#/definitions/QualityCheckStep"},{"$ref":"#/definitions/EMRStep"},{"$ref":"#/definitions/FailStep"},{"$ref":"#/definitions/AutoMLStep"},{"$ref":"#/definitions/EndpointStep"},{"$ref":"#/definitions/EndpointConfigStep"},{"$ref":"#/definitions/EMRServerlessStep"}]};
 const schema25 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Condition"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"Conditions":{"type":"array","items":{"$ref":"#/definitions/Condition"}},"IfSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}},"ElseSteps":{"type":"array","items":{"$ref":"#/definitions/Step"}}},"required":["Conditions"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 const schema26 = {"type":"string","pattern":"^[A-Za-z0-9\\-_]{1,64}$"};
 const schema29 = {"description":"A comparison, In, Not or Or condition (a list of conditions means \"and\").","type":"object","properties":{"Type":{"type":"string","enum":["GreaterThan","LessThan","LessThanOrEqualTo","GreaterThanOrEqualTo","Equals","NotEquals","In","Not","Or"],"description":"The kind of condition."}},"required":["Type"],"discriminator":{"propertyName":"Type"},"oneOf":[{"$ref":"#/definitions/BinaryCondition"},{"$ref":"#/definitions/InCondition"},{"$ref":"#/definitions/NotCondition"},{"$ref":"#/definitions/OrCondition"}]};
@@ -5395,7 +5395,7 @@ validate122.errors = vErrors;
 return errors === 0;
 }
 
-const schema62 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Transform"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"BatchStrategy":{"$ref":"#/definitions/StringArgumentValue"},"DataProcessing":{"type":"object","properties":{"InputFilter":{"$ref":"#/definitions/StringArgumentValue"},"JoinSource":{"$ref":"#/definitions/StringArgumentValue"},"OutputFilter":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"MaxConcurrentTransforms":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPayloadInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelClientConfig":{"type":"object","properties":{"InvocationsMaxRetries":{"$ref":"#/definitions/IntegerArgumentValue"},"InvocationsTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"TransformInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformJobName":{"$ref":"#/definitions/StringArgumentValue"},"TransformOutput":{"type":"object","properties":{"Accept":{"$ref":"#/definitions/StringArgumentValue"},"AssembleWith":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformResources":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema62 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Transform"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"BatchStrategy":{"$ref":"#/definitions/StringArgumentValue"},"DataProcessing":{"type":"object","properties":{"InputFilter":{"$ref":"#/definitions/StringArgumentValue"},"JoinSource":{"$ref":"#/definitions/StringArgumentValue"},"OutputFilter":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Environment":{"type":"object","patternProperties":{".*":{"$ref":"#/definitions/StringArgumentValue"}}},"MaxConcurrentTransforms":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxPayloadInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelClientConfig":{"type":"object","properties":{"InvocationsMaxRetries":{"$ref":"#/definitions/IntegerArgumentValue"},"InvocationsTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"TransformInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformJobName":{"$ref":"#/definitions/StringArgumentValue"},"TransformOutput":{"type":"object","properties":{"Accept":{"$ref":"#/definitions/StringArgumentValue"},"AssembleWith":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"TransformResources":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExperimentConfig":{"description":"ExperimentConfig: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 
 function validate152(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7336,7 +7336,7 @@ validate177.errors = vErrors;
 return errors === 0;
 }
 
-const schema74 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["RegisterModel"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"CertifyForMarketplace":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceSpecification":{"type":"object","properties":{"Containers":{"type":"array","items":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageDigest":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataUrl":{"$ref":"#/definitions/StringArgumentValue"},"ProductId":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ModelInput":{"description":"ModelInput: a SageMaker API request member; its shape is checked against the API models."},"Framework":{"description":"Framework: a SageMaker API request member; its shape is checked against the API models."},"FrameworkVersion":{"description":"FrameworkVersion: a SageMaker API request member; its shape is checked against the API models."},"NearestModelName":{"description":"NearestModelName: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ModelDataETag":{"description":"ModelDataETag: a SageMaker API request member; its shape is checked against the API models."},"IsCheckpoint":{"description":"IsCheckpoint: a SageMaker API request member; its shape is checked against the API models."},"BaseModel":{"description":"BaseModel: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"SupportedContentTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedRealtimeInferenceInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedResponseMIMETypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedTransformInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"ModelPackageDescription":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"ModelMetrics":{"type":"object","properties":{"ModelQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"ModelDataQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Bias":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Explainability":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"DeploymentSpecification":{"type":"object","properties":{"TestInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"HealthCheckConfig":{"type":"object","properties":{"NumPayloads":{"$ref":"#/definitions/IntegerArgumentValue"},"NumFailuresAllowed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageRegistrationType":{"description":"ModelPackageRegistrationType: a SageMaker API request member; its shape is checked against the API models."},"ValidationSpecification":{"description":"ValidationSpecification: a SageMaker API request member; its shape is checked against the API models."},"SourceAlgorithmSpecification":{"description":"SourceAlgorithmSpecification: a SageMaker API request member; its shape is checked against the API models."},"Tags":{"description":"Tags: a SageMaker API request member; its shape is checked against the API models."},"ModelApprovalStatus":{"description":"ModelApprovalStatus: a SageMaker API request member; its shape is checked against the API models."},"MetadataProperties":{"description":"MetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"Domain":{"description":"Domain: a SageMaker API request member; its shape is checked against the API models."},"Task":{"description":"Task: a SageMaker API request member; its shape is checked against the API models."},"SamplePayloadUrl":{"description":"SamplePayloadUrl: a SageMaker API request member; its shape is checked against the API models."},"CustomerMetadataProperties":{"description":"CustomerMetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"DriftCheckBaselines":{"description":"DriftCheckBaselines: a SageMaker API request member; its shape is checked against the API models."},"AdditionalInferenceSpecifications":{"description":"AdditionalInferenceSpecifications: a SageMaker API request member; its shape is checked against the API models."},"SkipModelValidation":{"description":"SkipModelValidation: a SageMaker API request member; its shape is checked against the API models."},"SourceUri":{"description":"SourceUri: a SageMaker API request member; its shape is checked against the API models."},"SecurityConfig":{"description":"SecurityConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelCard":{"description":"ModelCard: a SageMaker API request member; its shape is checked against the API models."},"ModelLifeCycle":{"description":"ModelLifeCycle: a SageMaker API request member; its shape is checked against the API models."},"ManagedStorageType":{"description":"ManagedStorageType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema74 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["RegisterModel"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"Arguments":{"type":"object","properties":{"CertifyForMarketplace":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceSpecification":{"type":"object","properties":{"Containers":{"type":"array","items":{"type":"object","properties":{"ContainerHostname":{"$ref":"#/definitions/StringArgumentValue"},"Image":{"$ref":"#/definitions/StringArgumentValue"},"ImageDigest":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataUrl":{"$ref":"#/definitions/StringArgumentValue"},"ProductId":{"$ref":"#/definitions/StringArgumentValue"},"ModelDataSource":{"description":"ModelDataSource: a SageMaker API request member; its shape is checked against the API models."},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"ModelInput":{"description":"ModelInput: a SageMaker API request member; its shape is checked against the API models."},"Framework":{"description":"Framework: a SageMaker API request member; its shape is checked against the API models."},"FrameworkVersion":{"description":"FrameworkVersion: a SageMaker API request member; its shape is checked against the API models."},"NearestModelName":{"description":"NearestModelName: a SageMaker API request member; its shape is checked against the API models."},"AdditionalModelDataSources":{"description":"AdditionalModelDataSources: a SageMaker API request member; its shape is checked against the API models."},"ModelDataETag":{"description":"ModelDataETag: a SageMaker API request member; its shape is checked against the API models."},"IsCheckpoint":{"description":"IsCheckpoint: a SageMaker API request member; its shape is checked against the API models."},"BaseModel":{"description":"BaseModel: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"SupportedContentTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedRealtimeInferenceInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedResponseMIMETypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SupportedTransformInstanceTypes":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"additionalProperties":false},"ModelPackageDescription":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"ModelMetrics":{"type":"object","properties":{"ModelQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"ModelDataQuality":{"type":"object","properties":{"Statistics":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"Constraints":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"Bias":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"PreTrainingReport":{"description":"PreTrainingReport: a SageMaker API request member; its shape is checked against the API models."},"PostTrainingReport":{"description":"PostTrainingReport: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false},"Explainability":{"type":"object","properties":{"Report":{"type":"object","properties":{"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"ContentDigest":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"DeploymentSpecification":{"type":"object","properties":{"TestInput":{"type":"object","properties":{"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"SplitType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"HealthCheckConfig":{"type":"object","properties":{"NumPayloads":{"$ref":"#/definitions/IntegerArgumentValue"},"NumFailuresAllowed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"ModelPackageName":{"$ref":"#/definitions/StringArgumentValue"},"ModelPackageRegistrationType":{"description":"ModelPackageRegistrationType: a SageMaker API request member; its shape is checked against the API models."},"ValidationSpecification":{"description":"ValidationSpecification: a SageMaker API request member; its shape is checked against the API models."},"SourceAlgorithmSpecification":{"description":"SourceAlgorithmSpecification: a SageMaker API request member; its shape is checked against the API models."},"Tags":{"description":"Tags: a SageMaker API request member; its shape is checked against the API models."},"ModelApprovalStatus":{"description":"ModelApprovalStatus: a SageMaker API request member; its shape is checked against the API models."},"MetadataProperties":{"description":"MetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"Domain":{"description":"Domain: a SageMaker API request member; its shape is checked against the API models."},"Task":{"description":"Task: a SageMaker API request member; its shape is checked against the API models."},"SamplePayloadUrl":{"description":"SamplePayloadUrl: a SageMaker API request member; its shape is checked against the API models."},"CustomerMetadataProperties":{"description":"CustomerMetadataProperties: a SageMaker API request member; its shape is checked against the API models."},"DriftCheckBaselines":{"description":"DriftCheckBaselines: a SageMaker API request member; its shape is checked against the API models."},"AdditionalInferenceSpecifications":{"description":"AdditionalInferenceSpecifications: a SageMaker API request member; its shape is checked against the API models."},"SkipModelValidation":{"description":"SkipModelValidation: a SageMaker API request member; its shape is checked against the API models."},"SourceUri":{"description":"SourceUri: a SageMaker API request member; its shape is checked against the API models."},"SecurityConfig":{"description":"SecurityConfig: a SageMaker API request member; its shape is checked against the API models."},"ModelCard":{"description":"ModelCard: a SageMaker API request member; its shape is checked against the API models."},"ModelLifeCycle":{"description":"ModelLifeCycle: a SageMaker API request member; its shape is checked against the API models."},"ManagedStorageType":{"description":"ManagedStorageType: a SageMaker API request member; its shape is checked against the API models."}},"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 
 function validate193(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -8290,7 +8290,7 @@ if(data34.Bias !== undefined){
 let data53 = data34.Bias;
 if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
 for(const key12 in data53){
-if(!(key12 === "Report")){
+if(!(((key12 === "Report") || (key12 === "PreTrainingReport")) || (key12 === "PostTrainingReport"))){
 const err60 = {instancePath:instancePath+"/Arguments/ModelMetrics/Bias",schemaPath:"#/properties/Arguments/properties/ModelMetrics/properties/Bias/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema74.properties.Arguments.properties.ModelMetrics.properties.Bias,data:data53};
 if(vErrors === null){
 vErrors = [err60];
@@ -9371,15 +9371,15 @@ validate234.errors = vErrors;
 return errors === 0;
 }
 
-const schema89 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxParallelTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
-const schema95 = {"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20}},"required":[],"additionalProperties":false};
+const schema89 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Tuning"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"HyperParameterTuningJobConfig":{"type":"object","properties":{"HyperParameterTuningJobObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"ParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"ResourceLimits":{"type":"object","properties":{"MaxNumberOfTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxParallelTrainingJobs":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxRuntimeInSeconds":{"description":"MaxRuntimeInSeconds: a SageMaker API request member; its shape is checked against the API models."}},"required":["MaxNumberOfTrainingJobs","MaxParallelTrainingJobs"],"additionalProperties":false},"Strategy":{"type":"string","enum":["Bayesian","Random","Hyperband","Grid"]},"TrainingJobEarlyStoppingType":{"type":"string","enum":["Off","Auto"]},"TuningJobCompletionCriteria":{"type":"object","properties":{"TargetObjectiveMetricValue":{"$ref":"#/definitions/FloatArgumentValue"}},"required":["TargetObjectiveMetricValue"],"additionalProperties":false},"RandomSeed":{"description":"RandomSeed: a SageMaker API request member; its shape is checked against the API models."},"StrategyConfig":{"description":"StrategyConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ResourceLimits","Strategy"],"additionalProperties":false},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"},"TrainingJobDefinition":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"TrainingJobDefinitions":{"type":"array","items":{"$ref":"#/definitions/HyperParameterTrainingJobDefinition"},"minItems":0,"maxItems":10},"WarmStartConfig":{"type":"object","properties":{"ParentHyperParameterTuningJobs":{"type":"array","items":{"type":"object","properties":{"HyperParameterTuningJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["HyperParameterTuningJobName"],"additionalProperties":false}},"WarmStartType":{"type":"string","enum":["IdenticalDataAndAlgorithm","TransferLearning"]}},"required":["ParentHyperParameterTuningJobs","WarmStartType"],"additionalProperties":false},"Autotune":{"description":"Autotune: a SageMaker API request member; its shape is checked against the API models."}},"required":["HyperParameterTuningJobConfig"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema95 = {"type":"object","properties":{"CategoricalParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Values":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["Name","Values"],"additionalProperties":false},"minItems":0,"maxItems":20},"IntegerParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"ContinuousParameterRanges":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"MinValue":{"$ref":"#/definitions/StringArgumentValue"},"MaxValue":{"$ref":"#/definitions/StringArgumentValue"},"ScalingType":{"type":"string","enum":["Auto","Linear","Logarithmic","ReverseLogarithmic"]}},"required":["Name","MinValue","MaxValue"],"additionalProperties":false},"minItems":0,"maxItems":20},"AutoParameters":{"description":"AutoParameters: a SageMaker API request member; its shape is checked against the API models."}},"required":[],"additionalProperties":false};
 
 function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "CategoricalParameterRanges") || (key0 === "IntegerParameterRanges")) || (key0 === "ContinuousParameterRanges"))){
+if(!((((key0 === "CategoricalParameterRanges") || (key0 === "IntegerParameterRanges")) || (key0 === "ContinuousParameterRanges")) || (key0 === "AutoParameters"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema95,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -9784,7 +9784,7 @@ validate239.errors = vErrors;
 return errors === 0;
 }
 
-const schema96 = {"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"HyperParameterTuningResourceConfig":{"description":"The tuning job's instances (instead of ResourceConfig); checked against the API shapes.","type":"object"}},"required":["AlgorithmSpecification","OutputDataConfig","RoleArn","StoppingCondition"],"additionalProperties":false,"anyOf":[{"required":["ResourceConfig"]},{"required":["HyperParameterTuningResourceConfig"]}]};
+const schema96 = {"type":"object","properties":{"DefinitionName":{"$ref":"#/definitions/StringArgumentValue"},"AlgorithmSpecification":{"type":"object","properties":{"AlgorithmName":{"$ref":"#/definitions/StringArgumentValue"},"EnableSageMakerMetricsTimeSeries":{"$ref":"#/definitions/BooleanArgumentValue"},"MetricDefinitions":{"type":"array","items":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"Regex":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"TrainingImage":{"$ref":"#/definitions/StringArgumentValue"},"TrainingInputMode":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CheckpointConfig":{"type":"object","properties":{"LocalPath":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"EnableInterContainerTrafficEncryption":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableManagedSpotTraining":{"$ref":"#/definitions/BooleanArgumentValue"},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"HyperParameterRanges":{"$ref":"#/definitions/ParameterRanges"},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelName":{"$ref":"#/definitions/StringArgumentValue"},"CompressionType":{"$ref":"#/definitions/StringArgumentValue"},"ContentType":{"$ref":"#/definitions/StringArgumentValue"},"DataSource":{"type":"object","properties":{"FileSystemDataSource":{"type":"object","properties":{"DirectoryPath":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemAccessMode":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemId":{"$ref":"#/definitions/StringArgumentValue"},"FileSystemType":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3DataSource":{"type":"object","properties":{"AttributeNames":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"S3DataDistributionType":{"$ref":"#/definitions/StringArgumentValue"},"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"InputMode":{"$ref":"#/definitions/StringArgumentValue"},"RecordWrapperType":{"$ref":"#/definitions/StringArgumentValue"},"ShuffleConfig":{"type":"object","properties":{"Seed":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false}}}},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ResourceConfig":{"type":"object","properties":{"InstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"VolumeKmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RetryStrategy":{"type":"object","properties":{"MaximumRetryAttempts":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"StaticHyperParameters":{"type":"object"},"StoppingCondition":{"type":"object","properties":{"MaxRuntimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"MaxWaitTimeInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"}},"additionalProperties":false},"TuningObjective":{"type":"object","properties":{"MetricName":{"$ref":"#/definitions/StringArgumentValue"},"Type":{"type":"string","enum":["Maximize","Minimize"]}},"required":["MetricName","Type"],"additionalProperties":false},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"Environment":{"description":"Environment: a SageMaker API request member; its shape is checked against the API models."},"HyperParameterTuningResourceConfig":{"description":"The tuning job's instances (instead of ResourceConfig); checked against the API shapes.","type":"object"}},"required":["AlgorithmSpecification","OutputDataConfig","RoleArn","StoppingCondition"],"additionalProperties":false,"anyOf":[{"required":["ResourceConfig"]},{"required":["HyperParameterTuningResourceConfig"]}]};
 
 function validate254(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11136,7 +11136,7 @@ vErrors.push(err41);
 errors++;
 }
 for(const key3 in data17){
-if(!((((((key3 === "HyperParameterTuningJobConfig") || (key3 === "Tags")) || (key3 === "HyperParameterTuningJobName")) || (key3 === "TrainingJobDefinition")) || (key3 === "TrainingJobDefinitions")) || (key3 === "WarmStartConfig"))){
+if(!(((((((key3 === "HyperParameterTuningJobConfig") || (key3 === "Tags")) || (key3 === "HyperParameterTuningJobName")) || (key3 === "TrainingJobDefinition")) || (key3 === "TrainingJobDefinitions")) || (key3 === "WarmStartConfig")) || (key3 === "Autotune"))){
 const err42 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err42];
@@ -11171,7 +11171,7 @@ vErrors.push(err44);
 errors++;
 }
 for(const key4 in data18){
-if(!((((((key4 === "HyperParameterTuningJobObjective") || (key4 === "ParameterRanges")) || (key4 === "ResourceLimits")) || (key4 === "Strategy")) || (key4 === "TrainingJobEarlyStoppingType")) || (key4 === "TuningJobCompletionCriteria"))){
+if(!((((((((key4 === "HyperParameterTuningJobObjective") || (key4 === "ParameterRanges")) || (key4 === "ResourceLimits")) || (key4 === "Strategy")) || (key4 === "TrainingJobEarlyStoppingType")) || (key4 === "TuningJobCompletionCriteria")) || (key4 === "RandomSeed")) || (key4 === "StrategyConfig"))){
 const err45 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig,data:data18};
 if(vErrors === null){
 vErrors = [err45];
@@ -11288,7 +11288,7 @@ vErrors.push(err53);
 errors++;
 }
 for(const key6 in data23){
-if(!((key6 === "MaxNumberOfTrainingJobs") || (key6 === "MaxParallelTrainingJobs"))){
+if(!(((key6 === "MaxNumberOfTrainingJobs") || (key6 === "MaxParallelTrainingJobs")) || (key6 === "MaxRuntimeInSeconds"))){
 const err54 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/ResourceLimits",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/ResourceLimits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.ResourceLimits,data:data23};
 if(vErrors === null){
 vErrors = [err54];
@@ -11335,7 +11335,7 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(!((data26 === "Bayesian") || (data26 === "Random"))){
+if(!((((data26 === "Bayesian") || (data26 === "Random")) || (data26 === "Hyperband")) || (data26 === "Grid"))){
 const err57 = {instancePath:instancePath+"/Arguments/HyperParameterTuningJobConfig/Strategy",schemaPath:"#/properties/Arguments/properties/HyperParameterTuningJobConfig/properties/Strategy/enum",keyword:"enum",params:{allowedValues: schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.enum},message:"must be equal to one of the allowed values",schema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy.enum,parentSchema:schema89.properties.Arguments.properties.HyperParameterTuningJobConfig.properties.Strategy,data:data26};
 if(vErrors === null){
 vErrors = [err57];
@@ -11656,7 +11656,7 @@ validate237.errors = vErrors;
 return errors === 0;
 }
 
-const schema97 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false};
+const schema97 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["ClarifyCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_BIAS","MODEL_BIAS","MODEL_EXPLAINABILITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"FailOnViolation":{"$ref":"#/definitions/BooleanArgumentValue"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false};
 
 function validate297(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12258,6 +12258,12 @@ vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.err
 errors = vErrors.length;
 }
 }
+if(data.FailOnViolation !== undefined){
+if(!(validate32(data.FailOnViolation, {instancePath:instancePath+"/FailOnViolation",parentData:data,parentDataProperty:"FailOnViolation",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
@@ -12273,9 +12279,9 @@ validate297.errors = vErrors;
 return errors === 0;
 }
 
-const schema103 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false};
+const schema103 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["QualityCheck"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"CheckType":{"type":"string","enum":["DATA_QUALITY","MODEL_QUALITY"]},"ModelPackageGroupName":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineConstraints":{"$ref":"#/definitions/StringArgumentValue"},"SuppliedBaselineStatistics":{"$ref":"#/definitions/StringArgumentValue"},"SkipCheck":{"$ref":"#/definitions/BooleanArgumentValue"},"RegisterNewBaseline":{"$ref":"#/definitions/BooleanArgumentValue"},"Arguments":{"$ref":"#/definitions/ProcessingArgs"},"FailOnViolation":{"$ref":"#/definitions/BooleanArgumentValue"}},"required":["Type","Name","Arguments","CheckType"],"additionalProperties":false};
 
-function validate304(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate305(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12875,6 +12881,12 @@ vErrors = vErrors === null ? validate123.errors : vErrors.concat(validate123.err
 errors = vErrors.length;
 }
 }
+if(data.FailOnViolation !== undefined){
+if(!(validate32(data.FailOnViolation, {instancePath:instancePath+"/FailOnViolation",parentData:data,parentDataProperty:"FailOnViolation",rootData}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
 const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
@@ -12886,13 +12898,13 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate304.errors = vErrors;
+validate305.errors = vErrors;
 return errors === 0;
 }
 
-const schema109 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep","Name"],"additionalProperties":false}},"required":["ClusterId","StepConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false};
+const schema109 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMR"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ClusterId":{"$ref":"#/definitions/StringArgumentValue"},"StepConfig":{"type":"object","properties":{"Name":{"$ref":"#/definitions/StringArgumentValue"},"HadoopJarStep":{"type":"object","properties":{"Args":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"Jar":{"$ref":"#/definitions/StringArgumentValue"},"MainClass":{"$ref":"#/definitions/StringArgumentValue"},"Properties":{"type":"array","items":{"type":"object","properties":{"Key":{"$ref":"#/definitions/StringArgumentValue"},"Value":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}}},"required":["Jar"],"additionalProperties":false},"ActionOnFailure":{"type":"string","enum":["TERMINATE_JOB_FLOW","TERMINATE_CLUSTER","CANCEL_AND_WAIT","CONTINUE"]}},"required":["HadoopJarStep"],"additionalProperties":false},"ClusterConfig":{"type":"object","description":"RunJobFlow's request for a new cluster (without Name, Steps, AutoTerminationPolicy)."},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"}},"required":["StepConfig"],"additionalProperties":false},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Name","Type","Arguments"],"additionalProperties":false};
 
-function validate311(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate313(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
@@ -12927,7 +12939,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!(((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "CacheConfig")) || (key0 === "Arguments"))){
+if(!((((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "CacheConfig")) || (key0 === "Arguments")) || (key0 === "RetryPolicies"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema109,data};
 if(vErrors === null){
 vErrors = [err3];
@@ -13143,8 +13155,8 @@ errors++;
 if(data.Arguments !== undefined){
 let data9 = data.Arguments;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.ClusterId === undefined){
-const err20 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "ClusterId"},message:"must have required property '"+"ClusterId"+"'",schema:schema109.properties.Arguments.required,parentSchema:schema109.properties.Arguments,data:data9};
+if(data9.StepConfig === undefined){
+const err20 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "StepConfig"},message:"must have required property '"+"StepConfig"+"'",schema:schema109.properties.Arguments.required,parentSchema:schema109.properties.Arguments,data:data9};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -13153,24 +13165,14 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data9.StepConfig === undefined){
-const err21 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "StepConfig"},message:"must have required property '"+"StepConfig"+"'",schema:schema109.properties.Arguments.required,parentSchema:schema109.properties.Arguments,data:data9};
+for(const key2 in data9){
+if(!((((key2 === "ClusterId") || (key2 === "StepConfig")) || (key2 === "ClusterConfig")) || (key2 === "ExecutionRoleArn"))){
+const err21 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments,data:data9};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
-}
-errors++;
-}
-for(const key2 in data9){
-if(!((key2 === "ClusterId") || (key2 === "StepConfig"))){
-const err22 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments,data:data9};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
 }
 errors++;
 }
@@ -13185,33 +13187,23 @@ if(data9.StepConfig !== undefined){
 let data11 = data9.StepConfig;
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.HadoopJarStep === undefined){
-const err23 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/required",keyword:"required",params:{missingProperty: "HadoopJarStep"},message:"must have required property '"+"HadoopJarStep"+"'",schema:schema109.properties.Arguments.properties.StepConfig.required,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
+const err22 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/required",keyword:"required",params:{missingProperty: "HadoopJarStep"},message:"must have required property '"+"HadoopJarStep"+"'",schema:schema109.properties.Arguments.properties.StepConfig.required,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
 if(vErrors === null){
-vErrors = [err23];
+vErrors = [err22];
 }
 else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data11.Name === undefined){
-const err24 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema109.properties.Arguments.properties.StepConfig.required,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
+vErrors.push(err22);
 }
 errors++;
 }
 for(const key3 in data11){
 if(!(((key3 === "Name") || (key3 === "HadoopJarStep")) || (key3 === "ActionOnFailure"))){
-const err25 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
+const err23 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
 if(vErrors === null){
-vErrors = [err25];
+vErrors = [err23];
 }
 else {
-vErrors.push(err25);
+vErrors.push(err23);
 }
 errors++;
 }
@@ -13226,23 +13218,23 @@ if(data11.HadoopJarStep !== undefined){
 let data13 = data11.HadoopJarStep;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.Jar === undefined){
-const err26 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/required",keyword:"required",params:{missingProperty: "Jar"},message:"must have required property '"+"Jar"+"'",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.required,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep,data:data13};
+const err24 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/required",keyword:"required",params:{missingProperty: "Jar"},message:"must have required property '"+"Jar"+"'",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.required,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep,data:data13};
 if(vErrors === null){
-vErrors = [err26];
+vErrors = [err24];
 }
 else {
-vErrors.push(err26);
+vErrors.push(err24);
 }
 errors++;
 }
 for(const key4 in data13){
 if(!((((key4 === "Args") || (key4 === "Jar")) || (key4 === "MainClass")) || (key4 === "Properties"))){
-const err27 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep,data:data13};
+const err25 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep,data:data13};
 if(vErrors === null){
-vErrors = [err27];
+vErrors = [err25];
 }
 else {
-vErrors.push(err27);
+vErrors.push(err25);
 }
 errors++;
 }
@@ -13259,12 +13251,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Args",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Args/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Args.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Args,data:data14};
+const err26 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Args",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Args/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Args.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Args,data:data14};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err26];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err26);
 }
 errors++;
 }
@@ -13290,12 +13282,12 @@ let data19 = data18[i2];
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key5 in data19){
 if(!((key5 === "Key") || (key5 === "Value"))){
-const err29 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Properties/" + i2,schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.items,data:data19};
+const err27 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Properties/" + i2,schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Properties/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.items,data:data19};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err27];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err27);
 }
 errors++;
 }
@@ -13314,7 +13306,31 @@ errors = vErrors.length;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Properties/" + i2,schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Properties/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.items.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.items,data:data19};
+const err28 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Properties/" + i2,schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Properties/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.items.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.items,data:data19};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Properties",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Properties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties,data:data18};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep,data:data13};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -13324,9 +13340,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep/Properties",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/properties/Properties/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.properties.Properties,data:data18};
+if(data11.ActionOnFailure !== undefined){
+let data22 = data11.ActionOnFailure;
+if(typeof data22 !== "string"){
+const err31 = {instancePath:instancePath+"/Arguments/StepConfig/ActionOnFailure",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/ActionOnFailure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure,data:data22};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -13335,10 +13352,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/Arguments/StepConfig/HadoopJarStep",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/HadoopJarStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.HadoopJarStep,data:data13};
+if(!((((data22 === "TERMINATE_JOB_FLOW") || (data22 === "TERMINATE_CLUSTER")) || (data22 === "CANCEL_AND_WAIT")) || (data22 === "CONTINUE"))){
+const err32 = {instancePath:instancePath+"/Arguments/StepConfig/ActionOnFailure",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/ActionOnFailure/enum",keyword:"enum",params:{allowedValues: schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure.enum},message:"must be equal to one of the allowed values",schema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure.enum,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure,data:data22};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -13348,10 +13363,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data11.ActionOnFailure !== undefined){
-let data22 = data11.ActionOnFailure;
-if(typeof data22 !== "string"){
-const err33 = {instancePath:instancePath+"/Arguments/StepConfig/ActionOnFailure",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/ActionOnFailure/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure.type,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure,data:data22};
+}
+else {
+const err33 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.StepConfig.type,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13360,8 +13374,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!((((data22 === "TERMINATE_JOB_FLOW") || (data22 === "TERMINATE_CLUSTER")) || (data22 === "CANCEL_AND_WAIT")) || (data22 === "CONTINUE"))){
-const err34 = {instancePath:instancePath+"/Arguments/StepConfig/ActionOnFailure",schemaPath:"#/properties/Arguments/properties/StepConfig/properties/ActionOnFailure/enum",keyword:"enum",params:{allowedValues: schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure.enum},message:"must be equal to one of the allowed values",schema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure.enum,parentSchema:schema109.properties.Arguments.properties.StepConfig.properties.ActionOnFailure,data:data22};
+}
+if(data9.ClusterConfig !== undefined){
+let data23 = data9.ClusterConfig;
+if(!(data23 && typeof data23 == "object" && !Array.isArray(data23))){
+const err34 = {instancePath:instancePath+"/Arguments/ClusterConfig",schemaPath:"#/properties/Arguments/properties/ClusterConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.ClusterConfig.type,parentSchema:schema109.properties.Arguments.properties.ClusterConfig,data:data23};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13371,9 +13388,15 @@ vErrors.push(err34);
 errors++;
 }
 }
+if(data9.ExecutionRoleArn !== undefined){
+if(!(validate23(data9.ExecutionRoleArn, {instancePath:instancePath+"/Arguments/ExecutionRoleArn",parentData:data9,parentDataProperty:"ExecutionRoleArn",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err35 = {instancePath:instancePath+"/Arguments/StepConfig",schemaPath:"#/properties/Arguments/properties/StepConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.properties.StepConfig.type,parentSchema:schema109.properties.Arguments.properties.StepConfig,data:data11};
+const err35 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.type,parentSchema:schema109.properties.Arguments,data:data9};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13383,9 +13406,18 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.properties.Arguments.type,parentSchema:schema109.properties.Arguments,data:data9};
+if(data.RetryPolicies !== undefined){
+let data25 = data.RetryPolicies;
+if(Array.isArray(data25)){
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+const _errs58 = errors;
+const _errs59 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+let missing0;
+if(((data26.MaxAttempts === undefined) && (missing0 = "MaxAttempts")) || ((data26.ExpireAfterMin === undefined) && (missing0 = "ExpireAfterMin"))){
+const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13395,9 +13427,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
+var valid19 = _errs59 === errors;
+if(valid19){
+const err37 = {instancePath:instancePath+"/RetryPolicies/" + i3,schemaPath:"#/definitions/RetryPolicy/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema51.not,parentSchema:schema51,data:data26};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13406,18 +13438,280 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate311.errors = vErrors;
+else {
+errors = _errs58;
+if(vErrors !== null){
+if(_errs58){
+vErrors.length = _errs58;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.ExceptionType === undefined){
+const err38 = {instancePath:instancePath+"/RetryPolicies/" + i3,schemaPath:"#/definitions/RetryPolicy/required",keyword:"required",params:{missingProperty: "ExceptionType"},message:"must have required property '"+"ExceptionType"+"'",schema:schema51.required,parentSchema:schema51,data:data26};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+for(const key6 in data26){
+if(!(((((key6 === "ExceptionType") || (key6 === "IntervalSeconds")) || (key6 === "BackoffRate")) || (key6 === "MaxAttempts")) || (key6 === "ExpireAfterMin"))){
+const err39 = {instancePath:instancePath+"/RetryPolicies/" + i3,schemaPath:"#/definitions/RetryPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data26};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data26.ExceptionType !== undefined){
+let data27 = data26.ExceptionType;
+if(Array.isArray(data27)){
+if(data27.length < 1){
+const err40 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExceptionType",schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.ExceptionType,data:data27};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len4 = data27.length;
+for(let i4=0; i4<len4; i4++){
+let data28 = data27[i4];
+if(typeof data28 !== "string"){
+const err41 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExceptionType/" + i4,schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.ExceptionType.items.type,parentSchema:schema51.properties.ExceptionType.items,data:data28};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!((((((data28 === "Step.SERVICE_FAULT") || (data28 === "Step.THROTTLING")) || (data28 === "SageMaker.JOB_INTERNAL_ERROR")) || (data28 === "SageMaker.CAPACITY_ERROR")) || (data28 === "SageMaker.RESOURCE_LIMIT")) || (data28 === "Emr.RESOURCE_LIMIT"))){
+const err42 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExceptionType/" + i4,schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/items/enum",keyword:"enum",params:{allowedValues: schema51.properties.ExceptionType.items.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.ExceptionType.items.enum,parentSchema:schema51.properties.ExceptionType.items,data:data28};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+let i5 = data27.length;
+let j0;
+if(i5 > 1){
+const indices0 = {};
+for(;i5--;){
+let item0 = data27[i5];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err43 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExceptionType",schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i5+" are identical)",schema:true,parentSchema:schema51.properties.ExceptionType,data:data27};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+break;
+}
+indices0[item0] = i5;
+}
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExceptionType",schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.ExceptionType.type,parentSchema:schema51.properties.ExceptionType,data:data27};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data26.IntervalSeconds !== undefined){
+let data29 = data26.IntervalSeconds;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err45 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/IntervalSeconds",schemaPath:"#/definitions/RetryPolicy/properties/IntervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.IntervalSeconds.type,parentSchema:schema51.properties.IntervalSeconds,data:data29};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < 0 || isNaN(data29)){
+const err46 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/IntervalSeconds",schemaPath:"#/definitions/RetryPolicy/properties/IntervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.IntervalSeconds,data:data29};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data26.BackoffRate !== undefined){
+let data30 = data26.BackoffRate;
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+const err47 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/BackoffRate",schemaPath:"#/definitions/RetryPolicy/properties/BackoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.BackoffRate,data:data30};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/BackoffRate",schemaPath:"#/definitions/RetryPolicy/properties/BackoffRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.BackoffRate.type,parentSchema:schema51.properties.BackoffRate,data:data30};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data26.MaxAttempts !== undefined){
+let data31 = data26.MaxAttempts;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err49 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/MaxAttempts",schemaPath:"#/definitions/RetryPolicy/properties/MaxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.MaxAttempts.type,parentSchema:schema51.properties.MaxAttempts,data:data31};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 20 || isNaN(data31)){
+const err50 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/MaxAttempts",schemaPath:"#/definitions/RetryPolicy/properties/MaxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema51.properties.MaxAttempts,data:data31};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(data31 < 1 || isNaN(data31)){
+const err51 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/MaxAttempts",schemaPath:"#/definitions/RetryPolicy/properties/MaxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.MaxAttempts,data:data31};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+if(data26.ExpireAfterMin !== undefined){
+let data32 = data26.ExpireAfterMin;
+if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
+const err52 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExpireAfterMin",schemaPath:"#/definitions/RetryPolicy/properties/ExpireAfterMin/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.ExpireAfterMin.type,parentSchema:schema51.properties.ExpireAfterMin,data:data32};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if((typeof data32 == "number") && (isFinite(data32))){
+if(data32 > 14400 || isNaN(data32)){
+const err53 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExpireAfterMin",schemaPath:"#/definitions/RetryPolicy/properties/ExpireAfterMin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400",schema:14400,parentSchema:schema51.properties.ExpireAfterMin,data:data32};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data32 < 0 || isNaN(data32)){
+const err54 = {instancePath:instancePath+"/RetryPolicies/" + i3+"/ExpireAfterMin",schemaPath:"#/definitions/RetryPolicy/properties/ExpireAfterMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.ExpireAfterMin,data:data32};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/RetryPolicies/" + i3,schemaPath:"#/definitions/RetryPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data26};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/RetryPolicies",schemaPath:"#/properties/RetryPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema109.properties.RetryPolicies.type,parentSchema:schema109.properties.RetryPolicies,data:data25};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema109.type,parentSchema:schema109,data};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+validate313.errors = vErrors;
 return errors === 0;
 }
 
-const schema114 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false};
+const schema115 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Fail"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"ErrorMessage":{"$ref":"#/definitions/StringArgumentValue"}}}},"required":["Name","Type","Arguments"],"additionalProperties":false};
 
-function validate319(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate322(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Name === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema114.required,parentSchema:schema114,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13427,7 +13721,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Type === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema114.required,parentSchema:schema114,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13437,7 +13731,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Arguments === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema114.required,parentSchema:schema114,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema115.required,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13448,7 +13742,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "Arguments"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema114,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13486,7 +13780,7 @@ errors++;
 if(data.Type !== undefined){
 let data1 = data.Type;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema114.properties.Type.type,parentSchema:schema114.properties.Type,data:data1};
+const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.Type.type,parentSchema:schema115.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13496,7 +13790,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === "Fail")){
-const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema114.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema114.properties.Type.enum,parentSchema:schema114.properties.Type,data:data1};
+const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema115.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema115.properties.Type.enum,parentSchema:schema115.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13537,7 +13831,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema114.properties.DependsOn.type,parentSchema:schema114.properties.DependsOn,data:data2};
+const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema115.properties.DependsOn.type,parentSchema:schema115.properties.DependsOn,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13551,7 +13845,7 @@ if(data.DisplayName !== undefined){
 let data4 = data.DisplayName;
 if(typeof data4 === "string"){
 if(func2(data4) > 256){
-const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema114.properties.DisplayName,data:data4};
+const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema115.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13562,7 +13856,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema114.properties.DisplayName.type,parentSchema:schema114.properties.DisplayName,data:data4};
+const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema115.properties.DisplayName.type,parentSchema:schema115.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13618,7 +13912,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema114.properties.Arguments.type,parentSchema:schema114.properties.Arguments,data:data6};
+const err16 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.properties.Arguments.type,parentSchema:schema115.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13630,7 +13924,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema114.type,parentSchema:schema114,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema115.type,parentSchema:schema115,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13639,18 +13933,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate319.errors = vErrors;
+validate322.errors = vErrors;
 return errors === 0;
 }
 
-const schema118 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema119 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["AutoML"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"AutoMLJobConfig":{"type":"object","properties":{"CandidateGenerationConfig":{"type":"object","properties":{"FeatureSpecificationS3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"CompletionCriteria":{"type":"object","properties":{"MaxAutoMLJobRuntimeInSeconds":{"type":"integer","minLength":1},"MaxCandidates":{"type":"integer","minLength":1},"MaxRuntimePerTrainingJobInSeconds":{"type":"integer","minLength":1}},"additionalProperties":false},"DataSplitConfig":{"type":"object","properties":{"ValidationFraction":{"$ref":"#/definitions/FloatArgumentValue"}}},"Mode":{"type":"string","enum":["ENSEMBLING"]},"SecurityConfig":{"type":"object","properties":{"EnableInterContainerTrafficEncryption":{"type":"boolean"},"VolumeKmsKeyId":{"type":"string"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"}},"additionalProperties":false}},"required":["Mode"],"additionalProperties":false},"AutoMLJobObjective":{"type":"object","properties":{"MetricName":{"type":"string","enum":["Accuracy","MSE","F1","F1macro","AUC"]}},"additionalProperties":false},"InputDataConfig":{"type":"array","items":{"type":"object","properties":{"ChannelType":{"type":"string","enum":["training","validation"]},"CompressionType":{"type":"string","enum":["None","Gzip"]},"ContentType":{"type":"string","enum":["text/csv;header=present","x-application/vnd.amazon+parquet"]},"DataSource":{"type":"object","properties":{"S3DataSource":{"type":"object","properties":{"S3DataType":{"$ref":"#/definitions/StringArgumentValue"},"S3Uri":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false},"TargetAttributeName":{"$ref":"#/definitions/StringArgumentValue"}}},"minItems":1,"maxItems":2,"additionalProperties":false},"OutputDataConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"RoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ProblemType":{"type":"string","enum":["BinaryClassification","MulticlassClassification","Regression"]},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"AutoMLJobName":{"$ref":"#/definitions/StringArgumentValue"}},"required":["AutoMLJobConfig","InputDataConfig","OutputDataConfig","RoleArn"],"additionalProperties":false}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 
-function validate321(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate324(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema118.required,parentSchema:schema118,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13660,7 +13954,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema118.required,parentSchema:schema118,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13670,7 +13964,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Arguments === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema118.required,parentSchema:schema118,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema119.required,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13681,7 +13975,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "RetryPolicies")) || (key0 === "CacheConfig")) || (key0 === "Arguments"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema118,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13719,7 +14013,7 @@ errors++;
 if(data.Type !== undefined){
 let data1 = data.Type;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Type.type,parentSchema:schema118.properties.Type,data:data1};
+const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Type.type,parentSchema:schema119.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13729,7 +14023,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === "AutoML")){
-const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema118.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Type.enum,parentSchema:schema118.properties.Type,data:data1};
+const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema119.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Type.enum,parentSchema:schema119.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13770,7 +14064,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.DependsOn.type,parentSchema:schema118.properties.DependsOn,data:data2};
+const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.DependsOn.type,parentSchema:schema119.properties.DependsOn,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13784,7 +14078,7 @@ if(data.DisplayName !== undefined){
 let data4 = data.DisplayName;
 if(typeof data4 === "string"){
 if(func2(data4) > 256){
-const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema118.properties.DisplayName,data:data4};
+const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema119.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13795,7 +14089,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.DisplayName.type,parentSchema:schema118.properties.DisplayName,data:data4};
+const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.DisplayName.type,parentSchema:schema119.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -14113,7 +14407,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/RetryPolicies",schemaPath:"#/properties/RetryPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.RetryPolicies.type,parentSchema:schema118.properties.RetryPolicies,data:data6};
+const err36 = {instancePath:instancePath+"/RetryPolicies",schemaPath:"#/properties/RetryPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.RetryPolicies.type,parentSchema:schema119.properties.RetryPolicies,data:data6};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -14180,7 +14474,7 @@ if(data.Arguments !== undefined){
 let data17 = data.Arguments;
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
 if(data17.AutoMLJobConfig === undefined){
-const err41 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "AutoMLJobConfig"},message:"must have required property '"+"AutoMLJobConfig"+"'",schema:schema118.properties.Arguments.required,parentSchema:schema118.properties.Arguments,data:data17};
+const err41 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "AutoMLJobConfig"},message:"must have required property '"+"AutoMLJobConfig"+"'",schema:schema119.properties.Arguments.required,parentSchema:schema119.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -14190,7 +14484,7 @@ vErrors.push(err41);
 errors++;
 }
 if(data17.InputDataConfig === undefined){
-const err42 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "InputDataConfig"},message:"must have required property '"+"InputDataConfig"+"'",schema:schema118.properties.Arguments.required,parentSchema:schema118.properties.Arguments,data:data17};
+const err42 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "InputDataConfig"},message:"must have required property '"+"InputDataConfig"+"'",schema:schema119.properties.Arguments.required,parentSchema:schema119.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -14200,7 +14494,7 @@ vErrors.push(err42);
 errors++;
 }
 if(data17.OutputDataConfig === undefined){
-const err43 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "OutputDataConfig"},message:"must have required property '"+"OutputDataConfig"+"'",schema:schema118.properties.Arguments.required,parentSchema:schema118.properties.Arguments,data:data17};
+const err43 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "OutputDataConfig"},message:"must have required property '"+"OutputDataConfig"+"'",schema:schema119.properties.Arguments.required,parentSchema:schema119.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -14210,7 +14504,7 @@ vErrors.push(err43);
 errors++;
 }
 if(data17.RoleArn === undefined){
-const err44 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'",schema:schema118.properties.Arguments.required,parentSchema:schema118.properties.Arguments,data:data17};
+const err44 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "RoleArn"},message:"must have required property '"+"RoleArn"+"'",schema:schema119.properties.Arguments.required,parentSchema:schema119.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -14221,7 +14515,7 @@ errors++;
 }
 for(const key3 in data17){
 if(!((((((((key3 === "AutoMLJobConfig") || (key3 === "AutoMLJobObjective")) || (key3 === "InputDataConfig")) || (key3 === "OutputDataConfig")) || (key3 === "RoleArn")) || (key3 === "ProblemType")) || (key3 === "Tags")) || (key3 === "AutoMLJobName"))){
-const err45 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments,data:data17};
+const err45 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -14235,7 +14529,7 @@ if(data17.AutoMLJobConfig !== undefined){
 let data18 = data17.AutoMLJobConfig;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.Mode === undefined){
-const err46 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/required",keyword:"required",params:{missingProperty: "Mode"},message:"must have required property '"+"Mode"+"'",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.required,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig,data:data18};
+const err46 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/required",keyword:"required",params:{missingProperty: "Mode"},message:"must have required property '"+"Mode"+"'",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.required,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig,data:data18};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -14246,7 +14540,7 @@ errors++;
 }
 for(const key4 in data18){
 if(!(((((key4 === "CandidateGenerationConfig") || (key4 === "CompletionCriteria")) || (key4 === "DataSplitConfig")) || (key4 === "Mode")) || (key4 === "SecurityConfig"))){
-const err47 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig,data:data18};
+const err47 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig,data:data18};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -14261,7 +14555,7 @@ let data19 = data18.CandidateGenerationConfig;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
 for(const key5 in data19){
 if(!(key5 === "FeatureSpecificationS3Uri")){
-const err48 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CandidateGenerationConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CandidateGenerationConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CandidateGenerationConfig,data:data19};
+const err48 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CandidateGenerationConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CandidateGenerationConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CandidateGenerationConfig,data:data19};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -14279,7 +14573,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CandidateGenerationConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CandidateGenerationConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CandidateGenerationConfig.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CandidateGenerationConfig,data:data19};
+const err49 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CandidateGenerationConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CandidateGenerationConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CandidateGenerationConfig.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CandidateGenerationConfig,data:data19};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -14294,7 +14588,7 @@ let data21 = data18.CompletionCriteria;
 if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key6 in data21){
 if(!(((key6 === "MaxAutoMLJobRuntimeInSeconds") || (key6 === "MaxCandidates")) || (key6 === "MaxRuntimePerTrainingJobInSeconds"))){
-const err50 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria,data:data21};
+const err50 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria,data:data21};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -14307,7 +14601,7 @@ errors++;
 if(data21.MaxAutoMLJobRuntimeInSeconds !== undefined){
 let data22 = data21.MaxAutoMLJobRuntimeInSeconds;
 if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err51 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxAutoMLJobRuntimeInSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxAutoMLJobRuntimeInSeconds.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxAutoMLJobRuntimeInSeconds,data:data22};
+const err51 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxAutoMLJobRuntimeInSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxAutoMLJobRuntimeInSeconds.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxAutoMLJobRuntimeInSeconds,data:data22};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -14318,7 +14612,7 @@ errors++;
 }
 if(typeof data22 === "string"){
 if(func2(data22) < 1){
-const err52 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxAutoMLJobRuntimeInSeconds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxAutoMLJobRuntimeInSeconds,data:data22};
+const err52 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxAutoMLJobRuntimeInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxAutoMLJobRuntimeInSeconds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxAutoMLJobRuntimeInSeconds,data:data22};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -14332,7 +14626,7 @@ errors++;
 if(data21.MaxCandidates !== undefined){
 let data23 = data21.MaxCandidates;
 if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err53 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxCandidates",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxCandidates/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxCandidates.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxCandidates,data:data23};
+const err53 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxCandidates",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxCandidates/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxCandidates.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxCandidates,data:data23};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -14343,7 +14637,7 @@ errors++;
 }
 if(typeof data23 === "string"){
 if(func2(data23) < 1){
-const err54 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxCandidates",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxCandidates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxCandidates,data:data23};
+const err54 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxCandidates",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxCandidates/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxCandidates,data:data23};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -14357,7 +14651,7 @@ errors++;
 if(data21.MaxRuntimePerTrainingJobInSeconds !== undefined){
 let data24 = data21.MaxRuntimePerTrainingJobInSeconds;
 if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err55 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxRuntimePerTrainingJobInSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxRuntimePerTrainingJobInSeconds.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxRuntimePerTrainingJobInSeconds,data:data24};
+const err55 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxRuntimePerTrainingJobInSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxRuntimePerTrainingJobInSeconds.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxRuntimePerTrainingJobInSeconds,data:data24};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -14368,7 +14662,7 @@ errors++;
 }
 if(typeof data24 === "string"){
 if(func2(data24) < 1){
-const err56 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxRuntimePerTrainingJobInSeconds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxRuntimePerTrainingJobInSeconds,data:data24};
+const err56 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria/MaxRuntimePerTrainingJobInSeconds",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/properties/MaxRuntimePerTrainingJobInSeconds/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.properties.MaxRuntimePerTrainingJobInSeconds,data:data24};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -14381,7 +14675,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria,data:data21};
+const err57 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/CompletionCriteria",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/CompletionCriteria/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.CompletionCriteria,data:data21};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -14402,7 +14696,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err58 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/DataSplitConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/DataSplitConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.DataSplitConfig.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.DataSplitConfig,data:data25};
+const err58 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/DataSplitConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/DataSplitConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.DataSplitConfig.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.DataSplitConfig,data:data25};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -14415,7 +14709,7 @@ errors++;
 if(data18.Mode !== undefined){
 let data27 = data18.Mode;
 if(typeof data27 !== "string"){
-const err59 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/Mode",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.Mode.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.Mode,data:data27};
+const err59 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/Mode",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/Mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.Mode.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.Mode,data:data27};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -14425,7 +14719,7 @@ vErrors.push(err59);
 errors++;
 }
 if(!(data27 === "ENSEMBLING")){
-const err60 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/Mode",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/Mode/enum",keyword:"enum",params:{allowedValues: schema118.properties.Arguments.properties.AutoMLJobConfig.properties.Mode.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.Mode.enum,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.Mode,data:data27};
+const err60 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/Mode",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/Mode/enum",keyword:"enum",params:{allowedValues: schema119.properties.Arguments.properties.AutoMLJobConfig.properties.Mode.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.Mode.enum,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.Mode,data:data27};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -14440,7 +14734,7 @@ let data28 = data18.SecurityConfig;
 if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
 for(const key7 in data28){
 if(!(((key7 === "EnableInterContainerTrafficEncryption") || (key7 === "VolumeKmsKeyId")) || (key7 === "VpcConfig"))){
-const err61 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig,data:data28};
+const err61 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig,data:data28};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -14453,7 +14747,7 @@ errors++;
 if(data28.EnableInterContainerTrafficEncryption !== undefined){
 let data29 = data28.EnableInterContainerTrafficEncryption;
 if(typeof data29 !== "boolean"){
-const err62 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig/EnableInterContainerTrafficEncryption",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/properties/EnableInterContainerTrafficEncryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.EnableInterContainerTrafficEncryption.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.EnableInterContainerTrafficEncryption,data:data29};
+const err62 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig/EnableInterContainerTrafficEncryption",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/properties/EnableInterContainerTrafficEncryption/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.EnableInterContainerTrafficEncryption.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.EnableInterContainerTrafficEncryption,data:data29};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -14466,7 +14760,7 @@ errors++;
 if(data28.VolumeKmsKeyId !== undefined){
 let data30 = data28.VolumeKmsKeyId;
 if(typeof data30 !== "string"){
-const err63 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig/VolumeKmsKeyId",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/properties/VolumeKmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.VolumeKmsKeyId.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.VolumeKmsKeyId,data:data30};
+const err63 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig/VolumeKmsKeyId",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/properties/VolumeKmsKeyId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.VolumeKmsKeyId.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.properties.VolumeKmsKeyId,data:data30};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -14484,7 +14778,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig,data:data28};
+const err64 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig/SecurityConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/properties/SecurityConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig.properties.SecurityConfig,data:data28};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -14496,7 +14790,7 @@ errors++;
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.AutoMLJobConfig.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobConfig,data:data18};
+const err65 = {instancePath:instancePath+"/Arguments/AutoMLJobConfig",schemaPath:"#/properties/Arguments/properties/AutoMLJobConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.AutoMLJobConfig.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobConfig,data:data18};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -14511,7 +14805,7 @@ let data32 = data17.AutoMLJobObjective;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
 for(const key8 in data32){
 if(!(key8 === "MetricName")){
-const err66 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.AutoMLJobObjective,data:data32};
+const err66 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.AutoMLJobObjective,data:data32};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -14524,7 +14818,7 @@ errors++;
 if(data32.MetricName !== undefined){
 let data33 = data32.MetricName;
 if(typeof data33 !== "string"){
-const err67 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective/MetricName",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/properties/MetricName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName,data:data33};
+const err67 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective/MetricName",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/properties/MetricName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName,data:data33};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -14534,7 +14828,7 @@ vErrors.push(err67);
 errors++;
 }
 if(!(((((data33 === "Accuracy") || (data33 === "MSE")) || (data33 === "F1")) || (data33 === "F1macro")) || (data33 === "AUC"))){
-const err68 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective/MetricName",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/properties/MetricName/enum",keyword:"enum",params:{allowedValues: schema118.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName.enum,parentSchema:schema118.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName,data:data33};
+const err68 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective/MetricName",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/properties/MetricName/enum",keyword:"enum",params:{allowedValues: schema119.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName.enum,parentSchema:schema119.properties.Arguments.properties.AutoMLJobObjective.properties.MetricName,data:data33};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -14546,7 +14840,7 @@ errors++;
 }
 }
 else {
-const err69 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.AutoMLJobObjective.type,parentSchema:schema118.properties.Arguments.properties.AutoMLJobObjective,data:data32};
+const err69 = {instancePath:instancePath+"/Arguments/AutoMLJobObjective",schemaPath:"#/properties/Arguments/properties/AutoMLJobObjective/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.AutoMLJobObjective.type,parentSchema:schema119.properties.Arguments.properties.AutoMLJobObjective,data:data32};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -14560,7 +14854,7 @@ if(data17.InputDataConfig !== undefined){
 let data34 = data17.InputDataConfig;
 if(Array.isArray(data34)){
 if(data34.length > 2){
-const err70 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema118.properties.Arguments.properties.InputDataConfig,data:data34};
+const err70 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items",schema:2,parentSchema:schema119.properties.Arguments.properties.InputDataConfig,data:data34};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -14570,7 +14864,7 @@ vErrors.push(err70);
 errors++;
 }
 if(data34.length < 1){
-const err71 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema118.properties.Arguments.properties.InputDataConfig,data:data34};
+const err71 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema119.properties.Arguments.properties.InputDataConfig,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -14586,7 +14880,7 @@ if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 if(data35.ChannelType !== undefined){
 let data36 = data35.ChannelType;
 if(typeof data36 !== "string"){
-const err72 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ChannelType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ChannelType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType,data:data36};
+const err72 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ChannelType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ChannelType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType,data:data36};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -14596,7 +14890,7 @@ vErrors.push(err72);
 errors++;
 }
 if(!((data36 === "training") || (data36 === "validation"))){
-const err73 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ChannelType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ChannelType/enum",keyword:"enum",params:{allowedValues: schema118.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType.enum,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType,data:data36};
+const err73 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ChannelType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ChannelType/enum",keyword:"enum",params:{allowedValues: schema119.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType.enum,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ChannelType,data:data36};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -14609,7 +14903,7 @@ errors++;
 if(data35.CompressionType !== undefined){
 let data37 = data35.CompressionType;
 if(typeof data37 !== "string"){
-const err74 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/CompressionType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/CompressionType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType,data:data37};
+const err74 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/CompressionType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/CompressionType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType,data:data37};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -14619,7 +14913,7 @@ vErrors.push(err74);
 errors++;
 }
 if(!((data37 === "None") || (data37 === "Gzip"))){
-const err75 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/CompressionType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/CompressionType/enum",keyword:"enum",params:{allowedValues: schema118.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType.enum,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType,data:data37};
+const err75 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/CompressionType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/CompressionType/enum",keyword:"enum",params:{allowedValues: schema119.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType.enum,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.CompressionType,data:data37};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -14632,7 +14926,7 @@ errors++;
 if(data35.ContentType !== undefined){
 let data38 = data35.ContentType;
 if(typeof data38 !== "string"){
-const err76 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ContentType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ContentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ContentType.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ContentType,data:data38};
+const err76 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ContentType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ContentType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ContentType.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ContentType,data:data38};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -14642,7 +14936,7 @@ vErrors.push(err76);
 errors++;
 }
 if(!((data38 === "text/csv;header=present") || (data38 === "x-application/vnd.amazon+parquet"))){
-const err77 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ContentType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ContentType/enum",keyword:"enum",params:{allowedValues: schema118.properties.Arguments.properties.InputDataConfig.items.properties.ContentType.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ContentType.enum,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.ContentType,data:data38};
+const err77 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/ContentType",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/ContentType/enum",keyword:"enum",params:{allowedValues: schema119.properties.Arguments.properties.InputDataConfig.items.properties.ContentType.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ContentType.enum,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.ContentType,data:data38};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -14657,7 +14951,7 @@ let data39 = data35.DataSource;
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 for(const key9 in data39){
 if(!(key9 === "S3DataSource")){
-const err78 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.DataSource,data:data39};
+const err78 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.DataSource,data:data39};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -14672,7 +14966,7 @@ let data40 = data39.S3DataSource;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key10 in data40){
 if(!((key10 === "S3DataType") || (key10 === "S3Uri"))){
-const err79 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource/S3DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data40};
+const err79 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource/S3DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -14696,7 +14990,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err80 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource/S3DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data40};
+const err80 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource/S3DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/properties/S3DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.properties.S3DataSource,data:data40};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -14708,7 +15002,7 @@ errors++;
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items.properties.DataSource,data:data39};
+const err81 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4+"/DataSource",schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/properties/DataSource/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.DataSource.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items.properties.DataSource,data:data39};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -14726,7 +15020,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4,schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.InputDataConfig.items.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig.items,data:data35};
+const err82 = {instancePath:instancePath+"/Arguments/InputDataConfig/" + i4,schemaPath:"#/properties/Arguments/properties/InputDataConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.InputDataConfig.items.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig.items,data:data35};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -14738,7 +15032,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.Arguments.properties.InputDataConfig.type,parentSchema:schema118.properties.Arguments.properties.InputDataConfig,data:data34};
+const err83 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.Arguments.properties.InputDataConfig.type,parentSchema:schema119.properties.Arguments.properties.InputDataConfig,data:data34};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -14749,7 +15043,7 @@ errors++;
 }
 if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
 for(const key11 in data34){
-const err84 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.InputDataConfig,data:data34};
+const err84 = {instancePath:instancePath+"/Arguments/InputDataConfig",schemaPath:"#/properties/Arguments/properties/InputDataConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.InputDataConfig,data:data34};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -14765,7 +15059,7 @@ let data44 = data17.OutputDataConfig;
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 for(const key12 in data44){
 if(!((key12 === "KmsKeyId") || (key12 === "S3OutputPath"))){
-const err85 = {instancePath:instancePath+"/Arguments/OutputDataConfig",schemaPath:"#/properties/Arguments/properties/OutputDataConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema118.properties.Arguments.properties.OutputDataConfig,data:data44};
+const err85 = {instancePath:instancePath+"/Arguments/OutputDataConfig",schemaPath:"#/properties/Arguments/properties/OutputDataConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema119.properties.Arguments.properties.OutputDataConfig,data:data44};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -14789,7 +15083,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/Arguments/OutputDataConfig",schemaPath:"#/properties/Arguments/properties/OutputDataConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.properties.OutputDataConfig.type,parentSchema:schema118.properties.Arguments.properties.OutputDataConfig,data:data44};
+const err86 = {instancePath:instancePath+"/Arguments/OutputDataConfig",schemaPath:"#/properties/Arguments/properties/OutputDataConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.properties.OutputDataConfig.type,parentSchema:schema119.properties.Arguments.properties.OutputDataConfig,data:data44};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -14808,7 +15102,7 @@ errors = vErrors.length;
 if(data17.ProblemType !== undefined){
 let data48 = data17.ProblemType;
 if(typeof data48 !== "string"){
-const err87 = {instancePath:instancePath+"/Arguments/ProblemType",schemaPath:"#/properties/Arguments/properties/ProblemType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema118.properties.Arguments.properties.ProblemType.type,parentSchema:schema118.properties.Arguments.properties.ProblemType,data:data48};
+const err87 = {instancePath:instancePath+"/Arguments/ProblemType",schemaPath:"#/properties/Arguments/properties/ProblemType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema119.properties.Arguments.properties.ProblemType.type,parentSchema:schema119.properties.Arguments.properties.ProblemType,data:data48};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -14818,7 +15112,7 @@ vErrors.push(err87);
 errors++;
 }
 if(!(((data48 === "BinaryClassification") || (data48 === "MulticlassClassification")) || (data48 === "Regression"))){
-const err88 = {instancePath:instancePath+"/Arguments/ProblemType",schemaPath:"#/properties/Arguments/properties/ProblemType/enum",keyword:"enum",params:{allowedValues: schema118.properties.Arguments.properties.ProblemType.enum},message:"must be equal to one of the allowed values",schema:schema118.properties.Arguments.properties.ProblemType.enum,parentSchema:schema118.properties.Arguments.properties.ProblemType,data:data48};
+const err88 = {instancePath:instancePath+"/Arguments/ProblemType",schemaPath:"#/properties/Arguments/properties/ProblemType/enum",keyword:"enum",params:{allowedValues: schema119.properties.Arguments.properties.ProblemType.enum},message:"must be equal to one of the allowed values",schema:schema119.properties.Arguments.properties.ProblemType.enum,parentSchema:schema119.properties.Arguments.properties.ProblemType,data:data48};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -14840,7 +15134,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema118.properties.Arguments.properties.Tags.type,parentSchema:schema118.properties.Arguments.properties.Tags,data:data49};
+const err89 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema119.properties.Arguments.properties.Tags.type,parentSchema:schema119.properties.Arguments.properties.Tags,data:data49};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -14858,7 +15152,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.properties.Arguments.type,parentSchema:schema118.properties.Arguments,data:data17};
+const err90 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.properties.Arguments.type,parentSchema:schema119.properties.Arguments,data:data17};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -14870,7 +15164,7 @@ errors++;
 }
 }
 else {
-const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema118.type,parentSchema:schema118,data};
+const err91 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema119.type,parentSchema:schema119,data};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -14879,18 +15173,18 @@ vErrors.push(err91);
 }
 errors++;
 }
-validate321.errors = vErrors;
+validate324.errors = vErrors;
 return errors === 0;
 }
 
-const schema124 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema125 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["Endpoint"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointName":{"$ref":"#/definitions/StringArgumentValue"},"DeploymentConfig":{"description":"DeploymentConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["EndpointConfigName"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"}},"required":["Type","Name","Arguments"],"additionalProperties":false};
 
-function validate333(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate336(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema124.required,parentSchema:schema124,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema125.required,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -14900,7 +15194,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema124.required,parentSchema:schema124,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema125.required,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -14910,7 +15204,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Arguments === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema124.required,parentSchema:schema124,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema125.required,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -14921,7 +15215,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "Arguments")) || (key0 === "CacheConfig"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema124,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -14959,7 +15253,7 @@ errors++;
 if(data.Type !== undefined){
 let data1 = data.Type;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.Type.type,parentSchema:schema124.properties.Type,data:data1};
+const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema125.properties.Type.type,parentSchema:schema125.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -14969,7 +15263,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === "Endpoint")){
-const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema124.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema124.properties.Type.enum,parentSchema:schema124.properties.Type,data:data1};
+const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema125.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema125.properties.Type.enum,parentSchema:schema125.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15010,7 +15304,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema124.properties.DependsOn.type,parentSchema:schema124.properties.DependsOn,data:data2};
+const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.DependsOn.type,parentSchema:schema125.properties.DependsOn,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15024,7 +15318,7 @@ if(data.DisplayName !== undefined){
 let data4 = data.DisplayName;
 if(typeof data4 === "string"){
 if(func2(data4) > 256){
-const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema124.properties.DisplayName,data:data4};
+const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema125.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15035,7 +15329,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema124.properties.DisplayName.type,parentSchema:schema124.properties.DisplayName,data:data4};
+const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema125.properties.DisplayName.type,parentSchema:schema125.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15084,7 +15378,7 @@ if(data.Arguments !== undefined){
 let data6 = data.Arguments;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.EndpointConfigName === undefined){
-const err16 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "EndpointConfigName"},message:"must have required property '"+"EndpointConfigName"+"'",schema:schema124.properties.Arguments.required,parentSchema:schema124.properties.Arguments,data:data6};
+const err16 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "EndpointConfigName"},message:"must have required property '"+"EndpointConfigName"+"'",schema:schema125.properties.Arguments.required,parentSchema:schema125.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15095,7 +15389,7 @@ errors++;
 }
 for(const key1 in data6){
 if(!((((key1 === "EndpointConfigName") || (key1 === "Tags")) || (key1 === "EndpointName")) || (key1 === "DeploymentConfig"))){
-const err17 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema124.properties.Arguments,data:data6};
+const err17 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema125.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15123,7 +15417,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema124.properties.Arguments.properties.Tags.type,parentSchema:schema124.properties.Arguments.properties.Tags,data:data8};
+const err18 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema125.properties.Arguments.properties.Tags.type,parentSchema:schema125.properties.Arguments.properties.Tags,data:data8};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15141,7 +15435,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.properties.Arguments.type,parentSchema:schema124.properties.Arguments,data:data6};
+const err19 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.properties.Arguments.type,parentSchema:schema125.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15206,7 +15500,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema124.type,parentSchema:schema124,data};
+const err24 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema125.type,parentSchema:schema125,data};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15215,19 +15509,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate333.errors = vErrors;
+validate336.errors = vErrors;
 return errors === 0;
 }
 
-const schema129 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false};
-const schema133 = {"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10};
+const schema130 = {"type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EndpointConfig"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"Arguments":{"type":"object","properties":{"AsyncInferenceConfig":{"type":"object","properties":{"ClientConfig":{"type":"object","properties":{"MaxConcurrentInvocationsPerInstance":{"$ref":"#/definitions/IntegerArgumentValue"},"OutputConfig":{"type":"object","properties":{"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"NotificationConfig":{"type":"object","properties":{"ErrorTopic":{"$ref":"#/definitions/StringArgumentValue"},"IncludeInferenceResponseIn":{"type":"array","items":{"$ref":"#/definitions/StringArgumentValue"}},"SuccessTopic":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"S3FailurePath":{"$ref":"#/definitions/StringArgumentValue"},"S3OutputPath":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false}},"additionalProperties":false}},"additionalProperties":false},"EnableNetworkIsolation":{"$ref":"#/definitions/BooleanArgumentValue"},"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"},"Tags":{"type":"array","items":{"$ref":"#/definitions/Tag"}},"EndpointConfigName":{"$ref":"#/definitions/StringArgumentValue"},"VpcConfig":{"$ref":"#/definitions/VpcConfig"},"ProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"ShadowProductionVariants":{"$ref":"#/definitions/ProductionVariants"},"DataCaptureConfig":{"description":"DataCaptureConfig: a SageMaker API request member; its shape is checked against the API models."},"ExplainerConfig":{"description":"ExplainerConfig: a SageMaker API request member; its shape is checked against the API models."},"MetricsConfig":{"description":"MetricsConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["ProductionVariants"],"additionalProperties":false},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}}},"required":["Type","Name","Arguments"],"additionalProperties":false};
+const schema134 = {"type":"array","items":{"type":"object","properties":{"VariantName":{"$ref":"#/definitions/StringArgumentValue"},"AcceleratorType":{"$ref":"#/definitions/StringArgumentValue"},"ContainerStartupHealthCheckTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"CoreDumpConfig":{"type":"object","properties":{"DestinationS3Uri":{"$ref":"#/definitions/StringArgumentValue"},"KmsKeyId":{"$ref":"#/definitions/StringArgumentValue"}},"required":["DestinationS3Uri"],"additionalProperties":false},"EnableSSMAccess":{"$ref":"#/definitions/BooleanArgumentValue"},"InferenceAmiVersion":{"$ref":"#/definitions/StringArgumentValue"},"InitialInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"InitialVariantWeight":{"$ref":"#/definitions/FloatArgumentValue"},"InstanceType":{"$ref":"#/definitions/StringArgumentValue"},"ManagedInstanceScaling":{"type":"object","properties":{"MaxInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"MinInstanceCount":{"$ref":"#/definitions/IntegerArgumentValue"},"Status":{"$ref":"#/definitions/StringArgumentValue"}},"additionalProperties":false},"ModelDataDownloadTimeoutInSeconds":{"$ref":"#/definitions/IntegerArgumentValue"},"ModelName":{"$ref":"#/definitions/StringArgumentValue"},"RoutingConfig":{"type":"object","properties":{"RoutingStrategy":{"$ref":"#/definitions/StringArgumentValue"}},"required":["RoutingStrategy"],"additionalProperties":false},"ServerlessConfig":{"type":"object","properties":{"MaxConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"},"MemorySizeInMB":{"$ref":"#/definitions/IntegerArgumentValue"},"ProvisionedConcurrency":{"$ref":"#/definitions/IntegerArgumentValue"}},"required":["MaxConcurrency","MemorySizeInMB"],"additionalProperties":false},"VolumeSizeInGB":{"$ref":"#/definitions/IntegerArgumentValue"},"InstancePools":{"description":"InstancePools: a SageMaker API request member; its shape is checked against the API models."},"VariantInstanceProvisionTimeoutInSeconds":{"description":"VariantInstanceProvisionTimeoutInSeconds: a SageMaker API request member; its shape is checked against the API models."},"CapacityReservationConfig":{"description":"CapacityReservationConfig: a SageMaker API request member; its shape is checked against the API models."}},"required":["VariantName"],"additionalProperties":false},"minItems":1,"maxItems":10};
 
-function validate351(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate354(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(Array.isArray(data)){
 if(data.length > 10){
-const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema133,data};
+const err0 = {instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 10},message:"must NOT have more than 10 items",schema:10,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15237,7 +15531,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.length < 1){
-const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema133,data};
+const err1 = {instancePath,schemaPath:"#/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15251,7 +15545,7 @@ for(let i0=0; i0<len0; i0++){
 let data0 = data[i0];
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.VariantName === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "VariantName"},message:"must have required property '"+"VariantName"+"'",schema:schema133.items.required,parentSchema:schema133.items,data:data0};
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "VariantName"},message:"must have required property '"+"VariantName"+"'",schema:schema134.items.required,parentSchema:schema134.items,data:data0};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15261,8 +15555,8 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data0){
-if(!(func20.call(schema133.items.properties, key0))){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema133.items,data:data0};
+if(!(func20.call(schema134.items.properties, key0))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema134.items,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15294,7 +15588,7 @@ if(data0.CoreDumpConfig !== undefined){
 let data4 = data0.CoreDumpConfig;
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 if(data4.DestinationS3Uri === undefined){
-const err4 = {instancePath:instancePath+"/" + i0+"/CoreDumpConfig",schemaPath:"#/items/properties/CoreDumpConfig/required",keyword:"required",params:{missingProperty: "DestinationS3Uri"},message:"must have required property '"+"DestinationS3Uri"+"'",schema:schema133.items.properties.CoreDumpConfig.required,parentSchema:schema133.items.properties.CoreDumpConfig,data:data4};
+const err4 = {instancePath:instancePath+"/" + i0+"/CoreDumpConfig",schemaPath:"#/items/properties/CoreDumpConfig/required",keyword:"required",params:{missingProperty: "DestinationS3Uri"},message:"must have required property '"+"DestinationS3Uri"+"'",schema:schema134.items.properties.CoreDumpConfig.required,parentSchema:schema134.items.properties.CoreDumpConfig,data:data4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -15305,7 +15599,7 @@ errors++;
 }
 for(const key1 in data4){
 if(!((key1 === "DestinationS3Uri") || (key1 === "KmsKeyId"))){
-const err5 = {instancePath:instancePath+"/" + i0+"/CoreDumpConfig",schemaPath:"#/items/properties/CoreDumpConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema133.items.properties.CoreDumpConfig,data:data4};
+const err5 = {instancePath:instancePath+"/" + i0+"/CoreDumpConfig",schemaPath:"#/items/properties/CoreDumpConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema134.items.properties.CoreDumpConfig,data:data4};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -15329,7 +15623,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/" + i0+"/CoreDumpConfig",schemaPath:"#/items/properties/CoreDumpConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.items.properties.CoreDumpConfig.type,parentSchema:schema133.items.properties.CoreDumpConfig,data:data4};
+const err6 = {instancePath:instancePath+"/" + i0+"/CoreDumpConfig",schemaPath:"#/items/properties/CoreDumpConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.items.properties.CoreDumpConfig.type,parentSchema:schema134.items.properties.CoreDumpConfig,data:data4};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15374,7 +15668,7 @@ let data12 = data0.ManagedInstanceScaling;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
 if(!(((key2 === "MaxInstanceCount") || (key2 === "MinInstanceCount")) || (key2 === "Status"))){
-const err7 = {instancePath:instancePath+"/" + i0+"/ManagedInstanceScaling",schemaPath:"#/items/properties/ManagedInstanceScaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema133.items.properties.ManagedInstanceScaling,data:data12};
+const err7 = {instancePath:instancePath+"/" + i0+"/ManagedInstanceScaling",schemaPath:"#/items/properties/ManagedInstanceScaling/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema134.items.properties.ManagedInstanceScaling,data:data12};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15404,7 +15698,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/" + i0+"/ManagedInstanceScaling",schemaPath:"#/items/properties/ManagedInstanceScaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.items.properties.ManagedInstanceScaling.type,parentSchema:schema133.items.properties.ManagedInstanceScaling,data:data12};
+const err8 = {instancePath:instancePath+"/" + i0+"/ManagedInstanceScaling",schemaPath:"#/items/properties/ManagedInstanceScaling/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.items.properties.ManagedInstanceScaling.type,parentSchema:schema134.items.properties.ManagedInstanceScaling,data:data12};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -15430,7 +15724,7 @@ if(data0.RoutingConfig !== undefined){
 let data18 = data0.RoutingConfig;
 if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
 if(data18.RoutingStrategy === undefined){
-const err9 = {instancePath:instancePath+"/" + i0+"/RoutingConfig",schemaPath:"#/items/properties/RoutingConfig/required",keyword:"required",params:{missingProperty: "RoutingStrategy"},message:"must have required property '"+"RoutingStrategy"+"'",schema:schema133.items.properties.RoutingConfig.required,parentSchema:schema133.items.properties.RoutingConfig,data:data18};
+const err9 = {instancePath:instancePath+"/" + i0+"/RoutingConfig",schemaPath:"#/items/properties/RoutingConfig/required",keyword:"required",params:{missingProperty: "RoutingStrategy"},message:"must have required property '"+"RoutingStrategy"+"'",schema:schema134.items.properties.RoutingConfig.required,parentSchema:schema134.items.properties.RoutingConfig,data:data18};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -15441,7 +15735,7 @@ errors++;
 }
 for(const key3 in data18){
 if(!(key3 === "RoutingStrategy")){
-const err10 = {instancePath:instancePath+"/" + i0+"/RoutingConfig",schemaPath:"#/items/properties/RoutingConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema133.items.properties.RoutingConfig,data:data18};
+const err10 = {instancePath:instancePath+"/" + i0+"/RoutingConfig",schemaPath:"#/items/properties/RoutingConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema134.items.properties.RoutingConfig,data:data18};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15459,7 +15753,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/" + i0+"/RoutingConfig",schemaPath:"#/items/properties/RoutingConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.items.properties.RoutingConfig.type,parentSchema:schema133.items.properties.RoutingConfig,data:data18};
+const err11 = {instancePath:instancePath+"/" + i0+"/RoutingConfig",schemaPath:"#/items/properties/RoutingConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.items.properties.RoutingConfig.type,parentSchema:schema134.items.properties.RoutingConfig,data:data18};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15473,7 +15767,7 @@ if(data0.ServerlessConfig !== undefined){
 let data20 = data0.ServerlessConfig;
 if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
 if(data20.MaxConcurrency === undefined){
-const err12 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/required",keyword:"required",params:{missingProperty: "MaxConcurrency"},message:"must have required property '"+"MaxConcurrency"+"'",schema:schema133.items.properties.ServerlessConfig.required,parentSchema:schema133.items.properties.ServerlessConfig,data:data20};
+const err12 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/required",keyword:"required",params:{missingProperty: "MaxConcurrency"},message:"must have required property '"+"MaxConcurrency"+"'",schema:schema134.items.properties.ServerlessConfig.required,parentSchema:schema134.items.properties.ServerlessConfig,data:data20};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15483,7 +15777,7 @@ vErrors.push(err12);
 errors++;
 }
 if(data20.MemorySizeInMB === undefined){
-const err13 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/required",keyword:"required",params:{missingProperty: "MemorySizeInMB"},message:"must have required property '"+"MemorySizeInMB"+"'",schema:schema133.items.properties.ServerlessConfig.required,parentSchema:schema133.items.properties.ServerlessConfig,data:data20};
+const err13 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/required",keyword:"required",params:{missingProperty: "MemorySizeInMB"},message:"must have required property '"+"MemorySizeInMB"+"'",schema:schema134.items.properties.ServerlessConfig.required,parentSchema:schema134.items.properties.ServerlessConfig,data:data20};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -15494,7 +15788,7 @@ errors++;
 }
 for(const key4 in data20){
 if(!(((key4 === "MaxConcurrency") || (key4 === "MemorySizeInMB")) || (key4 === "ProvisionedConcurrency"))){
-const err14 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema133.items.properties.ServerlessConfig,data:data20};
+const err14 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema134.items.properties.ServerlessConfig,data:data20};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -15524,7 +15818,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.items.properties.ServerlessConfig.type,parentSchema:schema133.items.properties.ServerlessConfig,data:data20};
+const err15 = {instancePath:instancePath+"/" + i0+"/ServerlessConfig",schemaPath:"#/items/properties/ServerlessConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.items.properties.ServerlessConfig.type,parentSchema:schema134.items.properties.ServerlessConfig,data:data20};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -15542,7 +15836,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema133.items.type,parentSchema:schema133.items,data:data0};
+const err16 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema134.items.type,parentSchema:schema134.items,data:data0};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15554,7 +15848,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema133.type,parentSchema:schema133,data};
+const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema134.type,parentSchema:schema134,data};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15563,17 +15857,17 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate351.errors = vErrors;
+validate354.errors = vErrors;
 return errors === 0;
 }
 
 
-function validate337(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate340(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.Type === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema129.required,parentSchema:schema129,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -15583,7 +15877,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.Name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema129.required,parentSchema:schema129,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -15593,7 +15887,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.Arguments === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema129.required,parentSchema:schema129,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema130.required,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -15604,7 +15898,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "Arguments")) || (key0 === "CacheConfig")) || (key0 === "RetryPolicies"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema129,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -15642,7 +15936,7 @@ errors++;
 if(data.Type !== undefined){
 let data1 = data.Type;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema129.properties.Type.type,parentSchema:schema129.properties.Type,data:data1};
+const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema130.properties.Type.type,parentSchema:schema130.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -15652,7 +15946,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!(data1 === "EndpointConfig")){
-const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema129.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema129.properties.Type.enum,parentSchema:schema129.properties.Type,data:data1};
+const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema130.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema130.properties.Type.enum,parentSchema:schema130.properties.Type,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -15693,7 +15987,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema129.properties.DependsOn.type,parentSchema:schema129.properties.DependsOn,data:data2};
+const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.DependsOn.type,parentSchema:schema130.properties.DependsOn,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -15707,7 +16001,7 @@ if(data.DisplayName !== undefined){
 let data4 = data.DisplayName;
 if(typeof data4 === "string"){
 if(func2(data4) > 256){
-const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema129.properties.DisplayName,data:data4};
+const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema130.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -15718,7 +16012,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema129.properties.DisplayName.type,parentSchema:schema129.properties.DisplayName,data:data4};
+const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema130.properties.DisplayName.type,parentSchema:schema130.properties.DisplayName,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -15767,7 +16061,7 @@ if(data.Arguments !== undefined){
 let data6 = data.Arguments;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 if(data6.ProductionVariants === undefined){
-const err16 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "ProductionVariants"},message:"must have required property '"+"ProductionVariants"+"'",schema:schema129.properties.Arguments.required,parentSchema:schema129.properties.Arguments,data:data6};
+const err16 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "ProductionVariants"},message:"must have required property '"+"ProductionVariants"+"'",schema:schema130.properties.Arguments.required,parentSchema:schema130.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -15777,8 +16071,8 @@ vErrors.push(err16);
 errors++;
 }
 for(const key1 in data6){
-if(!(func20.call(schema129.properties.Arguments.properties, key1))){
-const err17 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.Arguments,data:data6};
+if(!(func20.call(schema130.properties.Arguments.properties, key1))){
+const err17 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -15793,7 +16087,7 @@ let data7 = data6.AsyncInferenceConfig;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 for(const key2 in data7){
 if(!(key2 === "ClientConfig")){
-const err18 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig,data:data7};
+const err18 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -15808,7 +16102,7 @@ let data8 = data7.ClientConfig;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key3 in data8){
 if(!((key3 === "MaxConcurrentInvocationsPerInstance") || (key3 === "OutputConfig"))){
-const err19 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig,data:data8};
+const err19 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -15829,7 +16123,7 @@ let data10 = data8.OutputConfig;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key4 in data10){
 if(!((((key4 === "KmsKeyId") || (key4 === "NotificationConfig")) || (key4 === "S3FailurePath")) || (key4 === "S3OutputPath"))){
-const err20 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig,data:data10};
+const err20 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig,data:data10};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -15850,7 +16144,7 @@ let data12 = data10.NotificationConfig;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key5 in data12){
 if(!(((key5 === "ErrorTopic") || (key5 === "IncludeInferenceResponseIn")) || (key5 === "SuccessTopic"))){
-const err21 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig/NotificationConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/properties/NotificationConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig,data:data12};
+const err21 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig/NotificationConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/properties/NotificationConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig,data:data12};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -15878,7 +16172,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig/NotificationConfig/IncludeInferenceResponseIn",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/properties/NotificationConfig/properties/IncludeInferenceResponseIn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig.properties.IncludeInferenceResponseIn.type,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig.properties.IncludeInferenceResponseIn,data:data14};
+const err22 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig/NotificationConfig/IncludeInferenceResponseIn",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/properties/NotificationConfig/properties/IncludeInferenceResponseIn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig.properties.IncludeInferenceResponseIn.type,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig.properties.IncludeInferenceResponseIn,data:data14};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -15896,7 +16190,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig/NotificationConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/properties/NotificationConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig.type,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig,data:data12};
+const err23 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig/NotificationConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/properties/NotificationConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig.type,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.properties.NotificationConfig,data:data12};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -15920,7 +16214,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.type,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig,data:data10};
+const err24 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig/OutputConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/properties/OutputConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig.type,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.properties.OutputConfig,data:data10};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -15932,7 +16226,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.type,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig,data:data8};
+const err25 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig/ClientConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/properties/ClientConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig.type,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig.properties.ClientConfig,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -15944,7 +16238,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.Arguments.properties.AsyncInferenceConfig.type,parentSchema:schema129.properties.Arguments.properties.AsyncInferenceConfig,data:data7};
+const err26 = {instancePath:instancePath+"/Arguments/AsyncInferenceConfig",schemaPath:"#/properties/Arguments/properties/AsyncInferenceConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.Arguments.properties.AsyncInferenceConfig.type,parentSchema:schema130.properties.Arguments.properties.AsyncInferenceConfig,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -15984,7 +16278,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema129.properties.Arguments.properties.Tags.type,parentSchema:schema129.properties.Arguments.properties.Tags,data:data22};
+const err27 = {instancePath:instancePath+"/Arguments/Tags",schemaPath:"#/properties/Arguments/properties/Tags/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.Arguments.properties.Tags.type,parentSchema:schema130.properties.Arguments.properties.Tags,data:data22};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -16007,20 +16301,20 @@ errors = vErrors.length;
 }
 }
 if(data6.ProductionVariants !== undefined){
-if(!(validate351(data6.ProductionVariants, {instancePath:instancePath+"/Arguments/ProductionVariants",parentData:data6,parentDataProperty:"ProductionVariants",rootData}))){
-vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
+if(!(validate354(data6.ProductionVariants, {instancePath:instancePath+"/Arguments/ProductionVariants",parentData:data6,parentDataProperty:"ProductionVariants",rootData}))){
+vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
 errors = vErrors.length;
 }
 }
 if(data6.ShadowProductionVariants !== undefined){
-if(!(validate351(data6.ShadowProductionVariants, {instancePath:instancePath+"/Arguments/ShadowProductionVariants",parentData:data6,parentDataProperty:"ShadowProductionVariants",rootData}))){
-vErrors = vErrors === null ? validate351.errors : vErrors.concat(validate351.errors);
+if(!(validate354(data6.ShadowProductionVariants, {instancePath:instancePath+"/Arguments/ShadowProductionVariants",parentData:data6,parentDataProperty:"ShadowProductionVariants",rootData}))){
+vErrors = vErrors === null ? validate354.errors : vErrors.concat(validate354.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.properties.Arguments.type,parentSchema:schema129.properties.Arguments,data:data6};
+const err28 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.properties.Arguments.type,parentSchema:schema130.properties.Arguments,data:data6};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -16356,7 +16650,7 @@ errors++;
 }
 }
 else {
-const err53 = {instancePath:instancePath+"/RetryPolicies",schemaPath:"#/properties/RetryPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema129.properties.RetryPolicies.type,parentSchema:schema129.properties.RetryPolicies,data:data31};
+const err53 = {instancePath:instancePath+"/RetryPolicies",schemaPath:"#/properties/RetryPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema130.properties.RetryPolicies.type,parentSchema:schema130.properties.RetryPolicies,data:data31};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -16368,7 +16662,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema129.type,parentSchema:schema129,data};
+const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema130.type,parentSchema:schema130,data};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -16377,7 +16671,745 @@ vErrors.push(err54);
 }
 errors++;
 }
-validate337.errors = vErrors;
+validate340.errors = vErrors;
+return errors === 0;
+}
+
+const schema137 = {"description":"An EMR Serverless step (StepTypeEnum.EMR_SERVERLESS, sagemaker.mlops.workflow.emr_serverless_step).","type":"object","properties":{"Name":{"$ref":"#/definitions/StepName"},"Type":{"type":"string","enum":["EMRServerless"]},"DependsOn":{"type":"array","items":{"$ref":"#/definitions/StepName"}},"DisplayName":{"type":"string","maxLength":256},"Description":{"$ref":"#/definitions/ParameterDescription"},"RetryPolicies":{"type":"array","items":{"$ref":"#/definitions/RetryPolicy"}},"CacheConfig":{"$ref":"#/definitions/CacheConfig"},"Arguments":{"type":"object","properties":{"ExecutionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"ApplicationId":{"$ref":"#/definitions/StringArgumentValue"},"ApplicationConfig":{"type":"object","description":"CreateApplication's request for a new application."},"JobConfig":{"type":"object","properties":{"executionRoleArn":{"$ref":"#/definitions/StringArgumentValue"},"applicationId":{"$ref":"#/definitions/StringArgumentValue"},"jobDriver":{"type":"object","description":"The job driver (sparkSubmit or hive)."},"configurationOverrides":{"type":"object","description":"Application and monitoring configuration of the job run."},"executionTimeoutMinutes":{"$ref":"#/definitions/IntegerArgumentValue"},"name":{"$ref":"#/definitions/StringArgumentValue"},"tags":{"type":"object","additionalProperties":{"$ref":"#/definitions/StringArgumentValue"}}},"required":["executionRoleArn","jobDriver"],"additionalProperties":false}},"required":["ExecutionRoleArn","JobConfig"],"additionalProperties":false}},"required":["Name","Type","Arguments"],"additionalProperties":false};
+
+function validate377(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.Name === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Name"},message:"must have required property '"+"Name"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.Type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Type"},message:"must have required property '"+"Type"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.Arguments === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "Arguments"},message:"must have required property '"+"Arguments"+"'",schema:schema137.required,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "Name") || (key0 === "Type")) || (key0 === "DependsOn")) || (key0 === "DisplayName")) || (key0 === "Description")) || (key0 === "RetryPolicies")) || (key0 === "CacheConfig")) || (key0 === "Arguments"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.Name !== undefined){
+let data0 = data.Name;
+if(typeof data0 === "string"){
+if(!pattern1.test(data0)){
+const err4 = {instancePath:instancePath+"/Name",schemaPath:"#/definitions/StepName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9\\-_]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9\\-_]{1,64}$"+"\"",schema:"^[A-Za-z0-9\\-_]{1,64}$",parentSchema:schema26,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/Name",schemaPath:"#/definitions/StepName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.Type !== undefined){
+let data1 = data.Type;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.Type.type,parentSchema:schema137.properties.Type,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!(data1 === "EMRServerless")){
+const err7 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema137.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema137.properties.Type.enum,parentSchema:schema137.properties.Type,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.DependsOn !== undefined){
+let data2 = data.DependsOn;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 === "string"){
+if(!pattern1.test(data3)){
+const err8 = {instancePath:instancePath+"/DependsOn/" + i0,schemaPath:"#/definitions/StepName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9\\-_]{1,64}$"},message:"must match pattern \""+"^[A-Za-z0-9\\-_]{1,64}$"+"\"",schema:"^[A-Za-z0-9\\-_]{1,64}$",parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/DependsOn/" + i0,schemaPath:"#/definitions/StepName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.type,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/DependsOn",schemaPath:"#/properties/DependsOn/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.DependsOn.type,parentSchema:schema137.properties.DependsOn,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.DisplayName !== undefined){
+let data4 = data.DisplayName;
+if(typeof data4 === "string"){
+if(func2(data4) > 256){
+const err11 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema137.properties.DisplayName,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/DisplayName",schemaPath:"#/properties/DisplayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema137.properties.DisplayName.type,parentSchema:schema137.properties.DisplayName,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.Description !== undefined){
+let data5 = data.Description;
+if(typeof data5 === "string"){
+if(func2(data5) > 4096){
+const err13 = {instancePath:instancePath+"/Description",schemaPath:"#/definitions/ParameterDescription/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters",schema:4096,parentSchema:schema14,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(func2(data5) < 0){
+const err14 = {instancePath:instancePath+"/Description",schemaPath:"#/definitions/ParameterDescription/minLength",keyword:"minLength",params:{limit: 0},message:"must NOT have fewer than 0 characters",schema:0,parentSchema:schema14,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/Description",schemaPath:"#/definitions/ParameterDescription/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.RetryPolicies !== undefined){
+let data6 = data.RetryPolicies;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+const _errs22 = errors;
+const _errs23 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+let missing0;
+if(((data7.MaxAttempts === undefined) && (missing0 = "MaxAttempts")) || ((data7.ExpireAfterMin === undefined) && (missing0 = "ExpireAfterMin"))){
+const err16 = {};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+var valid9 = _errs23 === errors;
+if(valid9){
+const err17 = {instancePath:instancePath+"/RetryPolicies/" + i1,schemaPath:"#/definitions/RetryPolicy/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema51.not,parentSchema:schema51,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.ExceptionType === undefined){
+const err18 = {instancePath:instancePath+"/RetryPolicies/" + i1,schemaPath:"#/definitions/RetryPolicy/required",keyword:"required",params:{missingProperty: "ExceptionType"},message:"must have required property '"+"ExceptionType"+"'",schema:schema51.required,parentSchema:schema51,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+for(const key1 in data7){
+if(!(((((key1 === "ExceptionType") || (key1 === "IntervalSeconds")) || (key1 === "BackoffRate")) || (key1 === "MaxAttempts")) || (key1 === "ExpireAfterMin"))){
+const err19 = {instancePath:instancePath+"/RetryPolicies/" + i1,schemaPath:"#/definitions/RetryPolicy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data7.ExceptionType !== undefined){
+let data8 = data7.ExceptionType;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err20 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExceptionType",schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.ExceptionType,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(typeof data9 !== "string"){
+const err21 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExceptionType/" + i2,schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.ExceptionType.items.type,parentSchema:schema51.properties.ExceptionType.items,data:data9};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((((((data9 === "Step.SERVICE_FAULT") || (data9 === "Step.THROTTLING")) || (data9 === "SageMaker.JOB_INTERNAL_ERROR")) || (data9 === "SageMaker.CAPACITY_ERROR")) || (data9 === "SageMaker.RESOURCE_LIMIT")) || (data9 === "Emr.RESOURCE_LIMIT"))){
+const err22 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExceptionType/" + i2,schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/items/enum",keyword:"enum",params:{allowedValues: schema51.properties.ExceptionType.items.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.ExceptionType.items.enum,parentSchema:schema51.properties.ExceptionType.items,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+let i3 = data8.length;
+let j0;
+if(i3 > 1){
+const indices0 = {};
+for(;i3--;){
+let item0 = data8[i3];
+if(typeof item0 !== "string"){
+continue;
+}
+if(typeof indices0[item0] == "number"){
+j0 = indices0[item0];
+const err23 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExceptionType",schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i3+" are identical)",schema:true,parentSchema:schema51.properties.ExceptionType,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+break;
+}
+indices0[item0] = i3;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExceptionType",schemaPath:"#/definitions/RetryPolicy/properties/ExceptionType/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.ExceptionType.type,parentSchema:schema51.properties.ExceptionType,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.IntervalSeconds !== undefined){
+let data10 = data7.IntervalSeconds;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err25 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/IntervalSeconds",schemaPath:"#/definitions/RetryPolicy/properties/IntervalSeconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.IntervalSeconds.type,parentSchema:schema51.properties.IntervalSeconds,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err26 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/IntervalSeconds",schemaPath:"#/definitions/RetryPolicy/properties/IntervalSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.IntervalSeconds,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+if(data7.BackoffRate !== undefined){
+let data11 = data7.BackoffRate;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err27 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/BackoffRate",schemaPath:"#/definitions/RetryPolicy/properties/BackoffRate/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.BackoffRate,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/BackoffRate",schemaPath:"#/definitions/RetryPolicy/properties/BackoffRate/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.BackoffRate.type,parentSchema:schema51.properties.BackoffRate,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data7.MaxAttempts !== undefined){
+let data12 = data7.MaxAttempts;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err29 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/MaxAttempts",schemaPath:"#/definitions/RetryPolicy/properties/MaxAttempts/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.MaxAttempts.type,parentSchema:schema51.properties.MaxAttempts,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 20 || isNaN(data12)){
+const err30 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/MaxAttempts",schemaPath:"#/definitions/RetryPolicy/properties/MaxAttempts/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema51.properties.MaxAttempts,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data12 < 1 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/MaxAttempts",schemaPath:"#/definitions/RetryPolicy/properties/MaxAttempts/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.MaxAttempts,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data7.ExpireAfterMin !== undefined){
+let data13 = data7.ExpireAfterMin;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err32 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExpireAfterMin",schemaPath:"#/definitions/RetryPolicy/properties/ExpireAfterMin/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema51.properties.ExpireAfterMin.type,parentSchema:schema51.properties.ExpireAfterMin,data:data13};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 > 14400 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExpireAfterMin",schemaPath:"#/definitions/RetryPolicy/properties/ExpireAfterMin/maximum",keyword:"maximum",params:{comparison: "<=", limit: 14400},message:"must be <= 14400",schema:14400,parentSchema:schema51.properties.ExpireAfterMin,data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(data13 < 0 || isNaN(data13)){
+const err34 = {instancePath:instancePath+"/RetryPolicies/" + i1+"/ExpireAfterMin",schemaPath:"#/definitions/RetryPolicy/properties/ExpireAfterMin/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema51.properties.ExpireAfterMin,data:data13};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/RetryPolicies/" + i1,schemaPath:"#/definitions/RetryPolicy/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data7};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/RetryPolicies",schemaPath:"#/properties/RetryPolicies/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema137.properties.RetryPolicies.type,parentSchema:schema137.properties.RetryPolicies,data:data6};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.CacheConfig !== undefined){
+let data14 = data.CacheConfig;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key2 in data14){
+if(!((key2 === "Enabled") || (key2 === "ExpireAfter"))){
+const err37 = {instancePath:instancePath+"/CacheConfig",schemaPath:"#/definitions/CacheConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data:data14};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data14.Enabled !== undefined){
+let data15 = data14.Enabled;
+if(typeof data15 !== "boolean"){
+const err38 = {instancePath:instancePath+"/CacheConfig/Enabled",schemaPath:"#/definitions/CacheConfig/properties/Enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema52.properties.Enabled.type,parentSchema:schema52.properties.Enabled,data:data15};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+if(data14.ExpireAfter !== undefined){
+let data16 = data14.ExpireAfter;
+if(typeof data16 !== "string"){
+const err39 = {instancePath:instancePath+"/CacheConfig/ExpireAfter",schemaPath:"#/definitions/CacheConfig/properties/ExpireAfter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.ExpireAfter.type,parentSchema:schema52.properties.ExpireAfter,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/CacheConfig",schemaPath:"#/definitions/CacheConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data:data14};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.Arguments !== undefined){
+let data17 = data.Arguments;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+if(data17.ExecutionRoleArn === undefined){
+const err41 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "ExecutionRoleArn"},message:"must have required property '"+"ExecutionRoleArn"+"'",schema:schema137.properties.Arguments.required,parentSchema:schema137.properties.Arguments,data:data17};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data17.JobConfig === undefined){
+const err42 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/required",keyword:"required",params:{missingProperty: "JobConfig"},message:"must have required property '"+"JobConfig"+"'",schema:schema137.properties.Arguments.required,parentSchema:schema137.properties.Arguments,data:data17};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+for(const key3 in data17){
+if(!((((key3 === "ExecutionRoleArn") || (key3 === "ApplicationId")) || (key3 === "ApplicationConfig")) || (key3 === "JobConfig"))){
+const err43 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema137.properties.Arguments,data:data17};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data17.ExecutionRoleArn !== undefined){
+if(!(validate23(data17.ExecutionRoleArn, {instancePath:instancePath+"/Arguments/ExecutionRoleArn",parentData:data17,parentDataProperty:"ExecutionRoleArn",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data17.ApplicationId !== undefined){
+if(!(validate23(data17.ApplicationId, {instancePath:instancePath+"/Arguments/ApplicationId",parentData:data17,parentDataProperty:"ApplicationId",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data17.ApplicationConfig !== undefined){
+let data20 = data17.ApplicationConfig;
+if(!(data20 && typeof data20 == "object" && !Array.isArray(data20))){
+const err44 = {instancePath:instancePath+"/Arguments/ApplicationConfig",schemaPath:"#/properties/Arguments/properties/ApplicationConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.properties.Arguments.properties.ApplicationConfig.type,parentSchema:schema137.properties.Arguments.properties.ApplicationConfig,data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data17.JobConfig !== undefined){
+let data21 = data17.JobConfig;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.executionRoleArn === undefined){
+const err45 = {instancePath:instancePath+"/Arguments/JobConfig",schemaPath:"#/properties/Arguments/properties/JobConfig/required",keyword:"required",params:{missingProperty: "executionRoleArn"},message:"must have required property '"+"executionRoleArn"+"'",schema:schema137.properties.Arguments.properties.JobConfig.required,parentSchema:schema137.properties.Arguments.properties.JobConfig,data:data21};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data21.jobDriver === undefined){
+const err46 = {instancePath:instancePath+"/Arguments/JobConfig",schemaPath:"#/properties/Arguments/properties/JobConfig/required",keyword:"required",params:{missingProperty: "jobDriver"},message:"must have required property '"+"jobDriver"+"'",schema:schema137.properties.Arguments.properties.JobConfig.required,parentSchema:schema137.properties.Arguments.properties.JobConfig,data:data21};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key4 in data21){
+if(!(((((((key4 === "executionRoleArn") || (key4 === "applicationId")) || (key4 === "jobDriver")) || (key4 === "configurationOverrides")) || (key4 === "executionTimeoutMinutes")) || (key4 === "name")) || (key4 === "tags"))){
+const err47 = {instancePath:instancePath+"/Arguments/JobConfig",schemaPath:"#/properties/Arguments/properties/JobConfig/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema137.properties.Arguments.properties.JobConfig,data:data21};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data21.executionRoleArn !== undefined){
+if(!(validate23(data21.executionRoleArn, {instancePath:instancePath+"/Arguments/JobConfig/executionRoleArn",parentData:data21,parentDataProperty:"executionRoleArn",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data21.applicationId !== undefined){
+if(!(validate23(data21.applicationId, {instancePath:instancePath+"/Arguments/JobConfig/applicationId",parentData:data21,parentDataProperty:"applicationId",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data21.jobDriver !== undefined){
+let data24 = data21.jobDriver;
+if(!(data24 && typeof data24 == "object" && !Array.isArray(data24))){
+const err48 = {instancePath:instancePath+"/Arguments/JobConfig/jobDriver",schemaPath:"#/properties/Arguments/properties/JobConfig/properties/jobDriver/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.properties.Arguments.properties.JobConfig.properties.jobDriver.type,parentSchema:schema137.properties.Arguments.properties.JobConfig.properties.jobDriver,data:data24};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data21.configurationOverrides !== undefined){
+let data25 = data21.configurationOverrides;
+if(!(data25 && typeof data25 == "object" && !Array.isArray(data25))){
+const err49 = {instancePath:instancePath+"/Arguments/JobConfig/configurationOverrides",schemaPath:"#/properties/Arguments/properties/JobConfig/properties/configurationOverrides/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.properties.Arguments.properties.JobConfig.properties.configurationOverrides.type,parentSchema:schema137.properties.Arguments.properties.JobConfig.properties.configurationOverrides,data:data25};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data21.executionTimeoutMinutes !== undefined){
+if(!(validate34(data21.executionTimeoutMinutes, {instancePath:instancePath+"/Arguments/JobConfig/executionTimeoutMinutes",parentData:data21,parentDataProperty:"executionTimeoutMinutes",rootData}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+if(data21.name !== undefined){
+if(!(validate23(data21.name, {instancePath:instancePath+"/Arguments/JobConfig/name",parentData:data21,parentDataProperty:"name",rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+if(data21.tags !== undefined){
+let data28 = data21.tags;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+if(!(validate23(data28[key5], {instancePath:instancePath+"/Arguments/JobConfig/tags/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data28,parentDataProperty:key5,rootData}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/Arguments/JobConfig/tags",schemaPath:"#/properties/Arguments/properties/JobConfig/properties/tags/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.properties.Arguments.properties.JobConfig.properties.tags.type,parentSchema:schema137.properties.Arguments.properties.JobConfig.properties.tags,data:data28};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/Arguments/JobConfig",schemaPath:"#/properties/Arguments/properties/JobConfig/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.properties.Arguments.properties.JobConfig.type,parentSchema:schema137.properties.Arguments.properties.JobConfig,data:data21};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/Arguments",schemaPath:"#/properties/Arguments/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.properties.Arguments.type,parentSchema:schema137.properties.Arguments,data:data17};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema137.type,parentSchema:schema137,data};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate377.errors = vErrors;
 return errors === 0;
 }
 
@@ -16408,7 +17440,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(!((((((((((((((((data0 === "Condition") || (data0 === "Training")) || (data0 === "Processing")) || (data0 === "Transform")) || (data0 === "Model")) || (data0 === "RegisterModel")) || (data0 === "Lambda")) || (data0 === "Callback")) || (data0 === "Tuning")) || (data0 === "ClarifyCheck")) || (data0 === "QualityCheck")) || (data0 === "EMR")) || (data0 === "Fail")) || (data0 === "AutoML")) || (data0 === "Endpoint")) || (data0 === "EndpointConfig"))){
+if(!(((((((((((((((((data0 === "Condition") || (data0 === "Training")) || (data0 === "Processing")) || (data0 === "Transform")) || (data0 === "Model")) || (data0 === "RegisterModel")) || (data0 === "Lambda")) || (data0 === "Callback")) || (data0 === "Tuning")) || (data0 === "ClarifyCheck")) || (data0 === "QualityCheck")) || (data0 === "EMR")) || (data0 === "Fail")) || (data0 === "AutoML")) || (data0 === "Endpoint")) || (data0 === "EndpointConfig")) || (data0 === "EMRServerless"))){
 const err2 = {instancePath:instancePath+"/Type",schemaPath:"#/properties/Type/enum",keyword:"enum",params:{allowedValues: schema24.properties.Type.enum},message:"must be equal to one of the allowed values",schema:schema24.properties.Type.enum,parentSchema:schema24.properties.Type,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -16482,38 +17514,44 @@ errors = vErrors.length;
 }
 }
 else if(tag0 === "QualityCheck"){
-if(!(validate304(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate304.errors : vErrors.concat(validate304.errors);
+if(!(validate305(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate305.errors : vErrors.concat(validate305.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "EMR"){
-if(!(validate311(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate311.errors : vErrors.concat(validate311.errors);
+if(!(validate313(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate313.errors : vErrors.concat(validate313.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "Fail"){
-if(!(validate319(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate319.errors : vErrors.concat(validate319.errors);
+if(!(validate322(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate322.errors : vErrors.concat(validate322.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "AutoML"){
-if(!(validate321(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate321.errors : vErrors.concat(validate321.errors);
+if(!(validate324(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate324.errors : vErrors.concat(validate324.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "Endpoint"){
-if(!(validate333(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate333.errors : vErrors.concat(validate333.errors);
+if(!(validate336(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate336.errors : vErrors.concat(validate336.errors);
 errors = vErrors.length;
 }
 }
 else if(tag0 === "EndpointConfig"){
-if(!(validate337(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate337.errors : vErrors.concat(validate337.errors);
+if(!(validate340(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate340.errors : vErrors.concat(validate340.errors);
+errors = vErrors.length;
+}
+}
+else if(tag0 === "EMRServerless"){
+if(!(validate377(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate377.errors : vErrors.concat(validate377.errors);
 errors = vErrors.length;
 }
 }

@@ -118,4 +118,18 @@ export const EXPRESSIONS = {
       unknownProperty: { message: 'a {{kind}} step exposes no "{{tail}}"', hint: 'use one of: {{known}}' },
     },
   },
+  SMP3020: {
+    severity: 'error',
+    title: 'Tuning step has no such top training job (models.K takes K from 0 to 49)',
+    messages: {
+      topModelIndex: { message: 'steps.{{step}}.models.{{index}}: a tuning step keeps its 50 best training jobs', hint: 'use models.0 (the best) to models.{{last}}' },
+    },
+  },
+  SMP3021: {
+    severity: 'error',
+    title: 'Tuning objective metric is not among the training definition\'s metrics',
+    messages: {
+      objectiveMetric: { message: 'objective metric "{{metric}}" is not one of training.metrics', hint: 'training.metrics defines: {{metrics}}; add a regex for it there' },
+    },
+  },
 } as const satisfies Record<string, CodeInfo>;

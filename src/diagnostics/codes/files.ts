@@ -91,4 +91,35 @@ export const FILES = {
       unreadable: 'cannot pack {{folder}}: {{problem}}',
     },
   },
+  SMP6016: {
+    severity: 'error',
+    title: 'Unknown first-party image framework (image: {framework})',
+    messages: {
+      unknownFramework: { message: 'unknown image framework "{{framework}}"', hint: 'did you mean {{guess}}? known: {{known}}' },
+      unknownFrameworkListed: { message: 'unknown image framework "{{framework}}"', hint: 'known: {{known}}' },
+    },
+  },
+  SMP6017: {
+    severity: 'error',
+    title: 'First-party image combination the SDK\'s image tables do not list (version, scope, Python build, CPU/GPU)',
+    messages: {
+      noVersion: { message: '{{framework}} ({{scope}}) has no version "{{version}}"', hint: 'did you mean {{guess}}? listed: {{versions}}' },
+      noVersionListed: { message: '{{framework}} ({{scope}}) has no version "{{version}}"', hint: 'listed: {{versions}}' },
+      versionNeeded: { message: '{{framework}} ({{scope}}) lists several versions: say which', hint: 'add version: one of {{versions}}' },
+      noScope: { message: '{{framework}} has no {{use}} image', hint: 'its images: {{scopes}}' },
+      noPython: { message: '{{framework}} {{version}} has no {{python}} build', hint: 'Python builds: {{builds}}' },
+      pythonNeeded: { message: '{{framework}} {{version}} has several Python builds: say which', hint: 'add python: one of {{builds}}' },
+      noProcessor: { message: '{{framework}} {{version}} has no {{processor}} build', hint: 'builds: {{processors}}' },
+      processorNeeded: { message: '{{framework}} {{version}} has CPU and GPU builds: say which', hint: 'add gpu: true or gpu: false' },
+      notApplicable: { message: '{{framework}} {{version}} has no {{field}} choice', hint: 'remove {{field}}: the image has one build' },
+    },
+  },
+  SMP6018: {
+    severity: 'error',
+    title: 'First-party image not published in the AWS Region (vars.region)',
+    messages: {
+      notInRegion: { message: '{{framework}} {{version}} is not published in {{region}}', hint: 'Regions: {{regions}}' },
+      notInRegionGuess: { message: '{{framework}} {{version}} is not published in {{region}}', hint: 'did you mean {{guess}}?' },
+    },
+  },
 } as const satisfies Record<string, CodeInfo>;

@@ -15,5 +15,9 @@ export const RUN = {
   SMP9507: { severity: 'error', title: '--from cannot reuse earlier results (no earlier run, or a step before it did not succeed there)' },
   SMP9508: { severity: 'error', title: 'No Docker engine for --backend docker' },
   SMP9510: { severity: 'error', title: 'Fetching an S3 input from AWS failed' },
-  SMP9511: { severity: 'error', title: 'Invalid local answer file (--labels, --callback, --lambda outputs)' },
+  SMP9511: { severity: 'error', title: 'Invalid local answer file (--labels, --callback, --lambda outputs, --step-outputs)' },
+  SMP9512: { severity: 'error', title: 'Step that runs only in AWS (Clarify or quality check, EMR, EMR Serverless, AutoML, notebook job) without recorded outputs (--step-outputs)', messages: { problem: '{{message}}' } },
+  SMP9513: { severity: 'error', title: '--step-outputs names no step that runs only in AWS' },
+  SMP9514: { severity: 'error', title: 'Batch transform the local runner cannot run (a model that is not script mode, a data-processing filter it does not evaluate)', messages: { problem: '{{message}}' } },
+  SMP9515: { severity: 'error', title: 'Tuning job the local runner cannot run (a Grid search over numeric ranges, a training definition it cannot run)', messages: { problem: '{{message}}' } },
 } as const satisfies Record<string, CodeInfo>;

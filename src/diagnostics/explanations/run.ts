@@ -54,4 +54,24 @@ export const RUN = {
     'smpipe run spec.yaml --labels answers.csv, or --callback Review=outputs.json where outputs.json is a list.',
     'Give the file in the format the message names (see "Run it locally" in the README).',
   ),
+  SMP9512: situation(
+    'A step that runs only in AWS (a Clarify or Model Monitor check, EMR, EMR Serverless, AutoML, a notebook job) has no local equivalent: smpipe run needs its properties, as a real run reported them, to go on. Refused before any step runs.',
+    'smpipe run on a pipeline with a quality-check step, without --step-outputs.',
+    'Pass --step-outputs Quality=outputs.json with the step\'s properties (e.g. {"CalculatedBaselineStatistics": "s3://…", "CalculatedBaselineConstraints": "s3://…"}), or run the pipeline on SageMaker.',
+  ),
+  SMP9513: situation(
+    '--step-outputs answers steps that run only in AWS; it named a step that smpipe run executes here, or no step at all. A usage error (exit 2).',
+    'smpipe run spec.yaml --step-outputs Train=outputs.json, where Train is a training step.',
+    'Name the check, EMR, EMR Serverless, AutoML or notebook step; steps that run here produce their own properties.',
+  ),
+  SMP9514: situation(
+    'A batch transform the local runner cannot run: its model is not script mode (no SAGEMAKER_PROGRAM, so its image\'s own model server would answer), is not made by a model step of the pipeline, reads a manifest, or filters with a JSONPath outside $, $[i], $[i,j], $[i:j], $.key, $[\'a\',\'b\']. Refused before any step runs.',
+    'smpipe run on a pipeline transforming with a TGI or DJL model (a serving image without an inference script).',
+    'Give the model step SAGEMAKER_PROGRAM (and SAGEMAKER_SUBMIT_DIRECTORY) naming an inference script with model_fn, or run the transform on SageMaker.',
+  ),
+  SMP9515: situation(
+    'A tuning job the local runner cannot run: a Grid search over numeric ranges (the service\'s Grid takes categorical ranges only), several training definitions, or training jobs that are not script mode on the process backend. Refused before any step runs.',
+    'smpipe run on a tuning step with strategy: Grid and a continuous range.',
+    'Use categorical values for a Grid search or another strategy; give the training definition code and entry, or run with --backend docker.',
+  ),
 } satisfies Explanations;

@@ -9,6 +9,8 @@ import { processingImporter } from './processing.js';
 import { rawImporter } from './raw.js';
 import { registerModelImporter } from './register-model.js';
 import { trainingImporter } from './training.js';
+import { transformImporter } from './transform.js';
+import { tuningImporter } from './tuning.js';
 import type { StepImporter } from './types.js';
 
 /**
@@ -27,6 +29,8 @@ export const IMPORTERS: Readonly<Record<string, StepImporter>> = {
   RegisterModel: registerModelImporter,
   EndpointConfig: endpointConfigImporter,
   Endpoint: endpointImporter,
+  Transform: transformImporter,
+  Tuning: tuningImporter,
 };
 
 export function importerOf(type: string): StepImporter {

@@ -1,8 +1,7 @@
 import { isJsonObject, type JsonObject } from '../../expr/types.js';
 import { setOwn } from '../../util/own.js';
-import { RAW_STEP_TYPES, type RawStepType } from '../../steps/step.js';
+import { describeShapeOf } from '../../steps/step.js';
 import { resolvePropertyPath } from '../../check/api-shapes/check.js';
-import { rootShape } from '../../check/api-shapes/load.js';
 import type { ImportContext, SpecStep, StepImporter } from './types.js';
 
 /** Envelope members with spec fields of their own (import/envelope.ts), and those of every step. */
@@ -16,9 +15,8 @@ export const COMMON_MEMBERS = ['Name', 'Type', 'Arguments', 'DependsOn', 'Displa
 export const rawImporter: StepImporter = {
   sugar: (step, ctx) => rawStep(step, ctx),
   property(rest, spec) {
-    const row = RAW_STEP_TYPES[spec.type as RawStepType] as { describe?: string } | undefined;
-    const shape = row?.describe;
-    if (shape && rootShape(shape) && !resolvePropertyPath(shape, rest).ok) return undefined;
+    const shape = describeShapeOf(String(spec.type), rest);
+    if (shape && !resolvePropertyPath(shape, rest).ok) return undefined;
     return `properties.${rest}`;
   },
   reports(spec) {

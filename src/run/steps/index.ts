@@ -11,10 +11,15 @@ import { lambdaRunner } from './lambda.js';
 import { modelRunner } from './model.js';
 import { processingRunner } from './processing.js';
 import { registerModelRunner } from './register-model.js';
+import { autoMLRunner, clarifyCheckRunner, emrRunner, emrServerlessRunner, qualityCheckRunner } from './recorded.js';
 import { trainingRunner } from './training.js';
+import { transformRunner } from './transform.js';
+import { tuningRunner } from './tuning.js';
 import type { StepRunner } from './types.js';
 
-export type RunnableType = 'Processing' | 'Training' | 'Callback' | 'Lambda' | 'Condition' | 'Fail' | 'Model' | 'RegisterModel' | 'EndpointConfig' | 'Endpoint';
+export type RunnableType =
+  | 'Processing' | 'Training' | 'Callback' | 'Lambda' | 'Condition' | 'Fail' | 'Model' | 'RegisterModel' | 'EndpointConfig' | 'Endpoint'
+  | 'Transform' | 'Tuning' | 'ClarifyCheck' | 'QualityCheck' | 'EMR' | 'EMRServerless' | 'AutoML';
 
 export const STEP_RUNNERS = {
   Processing: processingRunner,
@@ -27,6 +32,14 @@ export const STEP_RUNNERS = {
   RegisterModel: registerModelRunner,
   EndpointConfig: endpointConfigRunner,
   Endpoint: endpointRunner,
+  Transform: transformRunner,
+  Tuning: tuningRunner,
+  // Only AWS runs these: refused before anything runs unless --step-outputs records them.
+  ClarifyCheck: clarifyCheckRunner,
+  QualityCheck: qualityCheckRunner,
+  EMR: emrRunner,
+  EMRServerless: emrServerlessRunner,
+  AutoML: autoMLRunner,
 } as const satisfies Record<RunnableType, StepRunner>;
 
 export function runnerFor(type: string): StepRunner | undefined {

@@ -19,6 +19,7 @@ import { ensureLocal } from '../remote-s3.js';
 import type { Json } from '../../expr/types.js';
 import { finalMetrics, logSince, logSize } from '../metrics.js';
 import { uploadModel } from '../model-output.js';
+import { isNotebookJob, recordedPreflight, recordedRun } from './recorded.js';
 import type { StepContext, StepResult, StepRunner } from './types.js';
 
 const LAUNCHER = fileURLToPath(new URL('../python/train_launcher.py', import.meta.url));
@@ -82,6 +83,12 @@ function checkpointConfig(ctx: StepContext): { uri: string; path: string } | und
 }
 
 async function run(ctx: StepContext): Promise<StepResult> {
+  if (isNotebookJob(ctx.planned)) return recordedRun(ctx);
+  return runTrainingJob(ctx);
+}
+
+/** One training job as SageMaker runs it; the tuning runner starts its jobs through this too. */
+export async function runTrainingJob(ctx: StepContext): Promise<StepResult> {
   const args = ctx.args;
   const arn = sagemakerArn(ctx, `training-job/${ctx.jobName.toLowerCase()}`);
   const started = new Date().toISOString();
@@ -126,6 +133,8 @@ async function run(ctx: StepContext): Promise<StepResult> {
 }
 
 export const trainingRunner: StepRunner = {
+  // A notebook job runs the notebook scheduler, which exists only in AWS (steps/recorded.ts).
+  preflight: (step, options) => (isNotebookJob(step) ? recordedPreflight(step, options, 'a notebook job', '{"TrainingJobStatus": "Completed", "OutputDataConfig": {"S3OutputPath": "s3://…"}}') : []),
   generated: ['TrainingJobName', 'TrainingJobArn', 'TrainingJobStatus', 'SecondaryStatus', 'ModelArtifacts', 'FinalMetricDataList', 'TrainingStartTime', 'TrainingEndTime', 'FailureReason', 'CreationTime', 'LastModifiedTime'],
   checkReference(step, tokens) {
     const [head, second, third] = tokens;

@@ -44,7 +44,7 @@ export interface StepResult {
 
 /** A problem found before anything runs: a code, the message, the JSON pointer in definition.json. */
 export interface PreflightProblem {
-  code: 'SMP9501' | 'SMP9502' | 'SMP9503' | 'SMP9504' | 'SMP9505';
+  code: 'SMP9501' | 'SMP9502' | 'SMP9503' | 'SMP9504' | 'SMP9505' | 'SMP9512' | 'SMP9514' | 'SMP9515';
   pointer: string;
   message: string;
   hint?: string;
@@ -58,8 +58,8 @@ export interface StepRunner {
    * than a name (a metric, an output parameter): a problem message, or undefined when it resolves.
    */
   checkReference?(step: PlannedStep, tokens: readonly PathToken[]): string | undefined;
-  /** What this step needs from the command line or this machine, checked before anything runs. */
-  preflight?(step: PlannedStep, options: RunOptions): PreflightProblem[];
+  /** What this step needs from the command line, this machine or the steps it reads, checked before anything runs. */
+  preflight?(step: PlannedStep, options: RunOptions, steps: ReadonlyMap<string, PlannedStep>): PreflightProblem[];
   run(ctx: StepContext): Promise<StepResult>;
 }
 

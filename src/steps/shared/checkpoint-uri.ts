@@ -34,6 +34,8 @@ const JOB_NAME_BY_PROPERTY: readonly [RegExp, string][] = [
   [/^(ProcessingOutputConfig|ProcessingInputs|ProcessingJob|PropertyFiles)\b/, 'ProcessingJobName'],
   [/^(ModelArtifacts|FinalMetricDataList|OutputDataConfig|TrainingJob)\b/, 'TrainingJobName'],
   [/^(TransformOutput|TransformJob)\b/, 'TransformJobName'],
+  [/^(BestTrainingJob|TrainingJobSummaries|TrainingJobDefinition|HyperParameterTuningJob)\b/, 'HyperParameterTuningJobName'],
+  [/^(BestCandidate|AutoMLJob)\b/, 'AutoMLJobName'],
 ];
 
 export const CHECKPOINTS_FOLDER = 'checkpoints';
@@ -42,8 +44,17 @@ export const CHECKPOINT_HASH_LENGTH = 16;
 export function defaultCheckpointUri(ctx: StepServices, args: Record<string, Json>): Json {
   const fields: Record<string, Json> = {};
   for (const name of KEY_FIELDS) if (args[name] !== undefined) fields[name] = args[name] as Json;
+  return keyedUri(ctx, CHECKPOINTS_FOLDER, fields);
+}
+
+/**
+ * `<artifacts>/<folder>/<step>/<hash of key fields>/<run-time parts>`: a default location inside
+ * a cache-key field that is a function of the rest of the key, as for checkpoints above (the check
+ * steps' results use it too: their output location is part of their key).
+ */
+export function keyedUri(ctx: StepServices, folder: string, fields: Record<string, Json>): Json {
   const hash = sha256Hex(canonicalJson(fields)).slice(0, CHECKPOINT_HASH_LENGTH);
-  return ctx.artifactsUri(CHECKPOINTS_FOLDER, ctx.name, hash, ...runIdentity(fields));
+  return ctx.artifactsUri(folder, ctx.name, hash, ...runIdentity(fields));
 }
 
 /** One expression per distinct run-time value, in the order they first appear. */

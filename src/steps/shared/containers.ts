@@ -28,7 +28,7 @@ type ContainerSpec = ObjectOf<typeof containerFields, never>;
 /** Image, Environment and the model data of one container. */
 export function containerDefinition(ctx: StepServices, container: Field<ContainerSpec>): Record<string, Json> {
   const out: Record<string, Json> = {};
-  put(out, 'Image', ctx.image(container.at('image')));
+  put(out, 'Image', ctx.image(container.at('image'), 'inference'));
   put(out, 'Environment', environment(ctx, container.at('environment')));
   const data = ctx.value(container.at('modelData'), 's3uri');
   if (data !== undefined && isUncompressed(ctx, container.at('uncompressed'))) {

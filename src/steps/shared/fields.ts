@@ -1,7 +1,7 @@
 import { anyOf, boolean, integer, literalBoolean, object, oneOfText, stringMap, text, type Static } from '../../spec/schema-helpers.js';
 
 /** Schema fragments shared by the job kinds, so each field is described once. */
-export const imageField = anyOf('Container image: a full ECR URI, or an AWS Deep Learning Container resolved for vars.region.', [
+export const imageField = anyOf('Container image: a full ECR URI, an AWS Deep Learning Container, or a first-party SageMaker image by framework, resolved for vars.region.', [
   text('A full image URI, e.g. 763104351884.dkr.ecr.us-east-1.amazonaws.com/pytorch-training:2.5.1-gpu-py311-cu124-ubuntu22.04-sagemaker.'),
   object('An AWS Deep Learning Container, resolved to the regional registry of vars.region.', {
     dlc: text('Image name, e.g. pytorch-training, huggingface-pytorch-tgi-inference.'),
@@ -9,6 +9,12 @@ export const imageField = anyOf('Container image: a full ECR URI, or an AWS Deep
     gpu: literalBoolean('GPU (CUDA) image; default true.'),
     python: text('Python tag such as py311; default: the newest for that version.'),
   }, ['dlc', 'version']),
+  object('A first-party SageMaker image from the SageMaker Python SDK\'s image tables (image_uri_config), resolved for vars.region as sagemaker.image_uris.retrieve does.', {
+    framework: text('xgboost, sklearn, spark, clarify, model-monitor, djl-lmi, vllm (the SDK\'s huggingface-vllm), huggingface-llm (TGI), huggingface-tei, huggingface-tei-cpu, huggingface-vllm, huggingface-sglang or huggingface-llamacpp.'),
+    version: text('The version as the SDK lists it (xgboost 1.7-1, sklearn 1.2-1, spark 3.3, djl-lmi 0.36.0) or one of its aliases; may be left out where only one is listed (clarify, model-monitor).'),
+    gpu: literalBoolean('GPU build (true) or CPU build (false), where the image has both; otherwise leave it out.'),
+    python: text('Python build (py39, 3.12) where the version has several.'),
+  }, ['framework']),
 ]);
 
 /** `image:` as written: a full URI, or a Deep Learning Container to resolve. */

@@ -44,4 +44,11 @@ export const MISSING_API_MEMBERS: Readonly<Record<string, readonly string[]>> = 
     'InstancePools', 'VariantInstanceProvisionTimeoutInSeconds', 'CapacityReservationConfig',
   ],
   'EndpointStep/Arguments': ['DeploymentConfig'],
+  'RegisterModelStep/Arguments/ModelMetrics/Bias': ['PreTrainingReport', 'PostTrainingReport'],
+  'TuningStep/Arguments': ['Autotune'],
+  'TuningStep/Arguments/HyperParameterTuningJobConfig': ['RandomSeed', 'StrategyConfig'],
+  'TuningStep/Arguments/HyperParameterTuningJobConfig/ResourceLimits': ['MaxRuntimeInSeconds'],
+  '#ParameterRanges': ['AutoParameters'],
+  '#HyperParameterTrainingJobDefinition': ['Environment', 'HyperParameterTuningResourceConfig'],
+  'TransformStep/Arguments': ['DataCaptureConfig', 'ExperimentConfig'],
 };

@@ -2,6 +2,8 @@ import type { SchemaCorrection } from '../correction.js';
 import { ARGUMENT_CORRECTIONS } from './arguments.js';
 import { CONDITION_CORRECTIONS } from './conditions.js';
 import { EXPRESSION_CORRECTIONS } from './expressions.js';
+import { JOB_STEP_CORRECTIONS } from './job-steps.js';
+import { NEW_STEP_TYPE_CORRECTIONS } from './new-step-types.js';
 import { PIPELINE_CORRECTIONS } from './pipeline.js';
 import { STEP_CORRECTIONS } from './steps.js';
 import { TUNING_CORRECTIONS } from './tuning.js';
@@ -14,7 +16,9 @@ export const CORRECTIONS: readonly SchemaCorrection[] = [
   ...PIPELINE_CORRECTIONS,
   ...EXPRESSION_CORRECTIONS,
   ...CONDITION_CORRECTIONS,
+  ...NEW_STEP_TYPE_CORRECTIONS,
   ...STEP_CORRECTIONS,
   ...ARGUMENT_CORRECTIONS,
   ...TUNING_CORRECTIONS,
+  ...JOB_STEP_CORRECTIONS,
 ];

@@ -1,5 +1,5 @@
 import type { SchemaCorrection } from '../correction.js';
-import { at, def, ref } from '../json.js';
+import { at, def } from '../json.js';
 
 /** What the SageMaker Python SDK writes for a TuningStep that the vendored schema predates. */
 export const TUNING_CORRECTIONS: readonly SchemaCorrection[] = [
@@ -21,20 +21,6 @@ export const TUNING_CORRECTIONS: readonly SchemaCorrection[] = [
       const required = (definition['required'] as string[]).filter((r) => r !== 'ResourceConfig');
       definition['required'] = required;
       definition['anyOf'] = [{ required: ['ResourceConfig'] }, { required: ['HyperParameterTuningResourceConfig'] }];
-    },
-  },
-  {
-    id: 'tuning-resource-limits-expression',
-    kind: 'service',
-    why:
-      'HyperparameterTuner takes max_jobs and max_parallel_jobs as Union[int, PipelineVariable] ' +
-      '(sagemaker/tuner.py, v2.240.0), so a ParameterInteger reaches ResourceLimits as {"Get": ' +
-      '"Parameters.MaxJobs"} (test/import/fixtures/sdk/tuning.json, printed by that SDK); the vendored ' +
-      'schema wants literal integers.',
-    apply(schema) {
-      const limits = at(def(schema, 'TuningStep'), 'properties', 'Arguments', 'properties', 'HyperParameterTuningJobConfig', 'properties', 'ResourceLimits', 'properties');
-      limits['MaxNumberOfTrainingJobs'] = ref('IntegerArgumentValue');
-      limits['MaxParallelTrainingJobs'] = ref('IntegerArgumentValue');
     },
   },
 ];
