@@ -101,9 +101,18 @@ test('tuning and transform steps come back as their kinds: the training definiti
   assert.match(result.text, /join: Input\n {4}inputFilter: \$\[1:\]\n {4}outputFilter: \$\[0,-1\]\n {4}modelClient:\n {6}timeout: 600\n {6}retries: 2\n/);
 });
 
-test('the check, EMR, AutoML and notebook steps import as raw steps and round-trip (no importer reads their kinds yet)', () => {
+test('EMR and EMR Serverless steps come back as their kinds; check, AutoML and notebook steps as raw steps (their kinds build more than the definition shows)', () => {
   assert.deepEqual(imported('test/golden/ok/checks.definition.json').result.raw, ['DataQuality', 'ModelQuality', 'DataBias', 'ModelBias', 'Explainability']);
-  assert.deepEqual(imported('test/golden/ok/emr-automl-notebook.definition.json').result.raw, ['SparkOnCluster', 'SparkOnNewCluster', 'ServerlessSpark', 'ServerlessNewApp', 'AutoPilot', 'AutoPilotSplit', 'Report', 'ReportFromS3']);
+  const { result } = imported('test/golden/ok/emr-automl-notebook.definition.json');
+  assert.deepEqual(result.raw, ['AutoPilot', 'AutoPilotSplit', 'Report', 'ReportFromS3']);
+  assert.match(result.text, /SparkOnCluster:\n {4}kind: emr\n {4}jar: command-runner\.jar\n {4}args:\n(?: {6}- .*\n)+ {4}jarProperties:\n {6}spark\.executor\.memory: 4g\n {4}cluster: \$\{params\.ClusterId\}\n/);
+  assert.match(result.text, /SparkOnNewCluster:\n {4}kind: emr\n {4}jar: s3:\/\/golden-bucket\/jars\/etl\.jar\n {4}mainClass: com\.example\.Etl\n {4}clusterConfig:\n {6}ReleaseLabel: emr-7\.1\.0\n/);
+  assert.match(result.text, /ServerlessSpark:\n {4}kind: emr-serverless\n {4}executionRole: .*\n {4}application: 00f1abcdefgh2345\n {4}spark:\n {6}entryPoint: s3:\/\/golden-bucket\/jobs\/features\.py\n/);
+  assert.match(result.text, /ServerlessNewApp:\n {4}kind: emr-serverless\n(?: {4}.*\n)*? {4}jobDriver:\n {6}hive:\n/);
+  // raw-steps.yaml writes its Tuning, Transform and EMR steps as raw steps; they import as the kinds.
+  const raw = imported('test/golden/ok/raw-steps.definition.json').result;
+  assert.deepEqual(raw.raw, []);
+  assert.match(raw.text, /Tune:\n {4}kind: tuning\n[\s\S]*Batch:\n {4}kind: transform\n[\s\S]*Spark:\n {4}kind: emr\n/);
 });
 
 test('the SDK fixtures are byte for byte what the SDK printed (their README lists each sha256)', () => {

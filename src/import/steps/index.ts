@@ -2,6 +2,8 @@ import { callbackImporter } from './callback.js';
 import { conditionImporter } from './condition.js';
 import { endpointImporter } from './endpoint.js';
 import { endpointConfigImporter } from './endpoint-config.js';
+import { emrImporter } from './emr.js';
+import { emrServerlessImporter } from './emr-serverless.js';
 import { failImporter } from './fail.js';
 import { lambdaImporter } from './lambda.js';
 import { modelImporter } from './model.js';
@@ -14,9 +16,9 @@ import { tuningImporter } from './tuning.js';
 import type { StepImporter } from './types.js';
 
 /**
- * One importer per definition Type that a kind compiles to; every other Type (Transform, Tuning,
- * EMR, ClarifyCheck, …) is imported as the raw `step` kind. The kinds helper's new kinds add
- * their importers here.
+ * One importer per definition Type a kind compiles to; every other Type (ClarifyCheck,
+ * QualityCheck, AutoML, a notebook job's Training: kinds whose compile builds
+ * more than the definition shows) is imported as the raw `step` kind.
  */
 export const IMPORTERS: Readonly<Record<string, StepImporter>> = {
   Processing: processingImporter,
@@ -31,6 +33,8 @@ export const IMPORTERS: Readonly<Record<string, StepImporter>> = {
   Endpoint: endpointImporter,
   Transform: transformImporter,
   Tuning: tuningImporter,
+  EMR: emrImporter,
+  EMRServerless: emrServerlessImporter,
 };
 
 export function importerOf(type: string): StepImporter {
