@@ -101,10 +101,13 @@ test('tuning and transform steps come back as their kinds: the training definiti
   assert.match(result.text, /join: Input\n {4}inputFilter: \$\[1:\]\n {4}outputFilter: \$\[0,-1\]\n {4}modelClient:\n {6}timeout: 600\n {6}retries: 2\n/);
 });
 
-test('EMR and EMR Serverless steps come back as their kinds; check, AutoML and notebook steps as raw steps (their kinds build more than the definition shows)', () => {
+test('EMR, EMR Serverless and AutoML steps come back as their kinds; check and notebook steps as raw steps (their kinds build more than the definition shows)', () => {
   assert.deepEqual(imported('test/golden/ok/checks.definition.json').result.raw, ['DataQuality', 'ModelQuality', 'DataBias', 'ModelBias', 'Explainability']);
   const { result } = imported('test/golden/ok/emr-automl-notebook.definition.json');
-  assert.deepEqual(result.raw, ['AutoPilot', 'AutoPilotSplit', 'Report', 'ReportFromS3']);
+  assert.deepEqual(result.raw, ['Report', 'ReportFromS3']);
+  assert.match(result.text, /AutoPilot:\n {4}kind: automl\n {4}data: s3:\/\/golden-bucket\/data\/churn\.csv\n {4}target: churn\n/);
+  assert.match(result.text, /AutoPilotSplit:\n {4}kind: automl\n {4}data:\n {6}train: s3:\/\/golden-bucket\/data\/train\.parquet\n {6}validation: s3:\/\/golden-bucket\/data\/validation\.parquet\n/);
+  assert.match(result.text, /\$\{steps\.AutoPilot\.bestImage\}/);
   assert.match(result.text, /SparkOnCluster:\n {4}kind: emr\n {4}jar: command-runner\.jar\n {4}args:\n(?: {6}- .*\n)+ {4}jarProperties:\n {6}spark\.executor\.memory: 4g\n {4}cluster: \$\{params\.ClusterId\}\n/);
   assert.match(result.text, /SparkOnNewCluster:\n {4}kind: emr\n {4}jar: s3:\/\/golden-bucket\/jars\/etl\.jar\n {4}mainClass: com\.example\.Etl\n {4}clusterConfig:\n {6}ReleaseLabel: emr-7\.1\.0\n/);
   assert.match(result.text, /ServerlessSpark:\n {4}kind: emr-serverless\n {4}executionRole: .*\n {4}application: 00f1abcdefgh2345\n {4}spark:\n {6}entryPoint: s3:\/\/golden-bucket\/jobs\/features\.py\n/);

@@ -1,3 +1,4 @@
+import { automlImporter } from './automl.js';
 import { callbackImporter } from './callback.js';
 import { conditionImporter } from './condition.js';
 import { endpointImporter } from './endpoint.js';
@@ -17,8 +18,8 @@ import type { StepImporter } from './types.js';
 
 /**
  * One importer per definition Type a kind compiles to; every other Type (ClarifyCheck,
- * QualityCheck, AutoML, a notebook job's Training: kinds whose compile builds
- * more than the definition shows) is imported as the raw `step` kind.
+ * QualityCheck: kinds whose compile builds more than the definition shows) is imported as the raw
+ * `step` kind, and so is a notebook job's Training step the training kind cannot say.
  */
 export const IMPORTERS: Readonly<Record<string, StepImporter>> = {
   Processing: processingImporter,
@@ -35,6 +36,7 @@ export const IMPORTERS: Readonly<Record<string, StepImporter>> = {
   Tuning: tuningImporter,
   EMR: emrImporter,
   EMRServerless: emrServerlessImporter,
+  AutoML: automlImporter,
 };
 
 export function importerOf(type: string): StepImporter {
