@@ -1,5 +1,5 @@
-import { isJsonObject, type Json, type JsonObject } from '../../expr/types.js';
-import { describedPath, integerOrText, objectAt, set, tagsOf } from './shared.js';
+import { isJsonObject, type JsonObject } from '../../expr/types.js';
+import { describedPath, integerOrText, literal, objectAt, set, tagsOf } from './shared.js';
 import type { ImportContext, SpecStep, StepImporter } from './types.js';
 
 const BEST = 'BestCandidate.InferenceContainers[0].';
@@ -51,10 +51,6 @@ export const automlImporter: StepImporter = {
     return describedPath('DescribeAutoMLJobResponse', rest);
   },
 };
-
-function literal(value: Json | undefined): string | undefined {
-  return typeof value === 'string' && !value.includes('${') ? value : undefined;
-}
 
 /** One channel as its source; a training and a validation channel as `{train, validation}`. */
 function dataOf(channels: JsonObject[], ctx: ImportContext): string | SpecStep | undefined {

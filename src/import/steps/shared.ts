@@ -56,6 +56,11 @@ export function tagsOf(value: Json | undefined): Record<string, string> | undefi
   return out;
 }
 
+/** A literal string (an enum value such as a content type); undefined for an expression or anything else. */
+export function literal(value: Json | undefined): string | undefined {
+  return typeof value === 'string' && !value.includes('${') ? value : undefined;
+}
+
 /** Sets `target[key]` when the value is defined. */
 export function set(target: Record<string, unknown>, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value;

@@ -1,5 +1,5 @@
-import { isJsonObject, type Json, type JsonObject } from '../../expr/types.js';
-import { describedPath, hasExactly, integerOrText, objectAt, set, tagsOf, textMap } from './shared.js';
+import { isJsonObject, type JsonObject } from '../../expr/types.js';
+import { describedPath, hasExactly, integerOrText, literal, objectAt, set, tagsOf, textMap } from './shared.js';
 import type { ImportContext, SpecStep, StepImporter } from './types.js';
 
 /**
@@ -34,10 +34,6 @@ export const transformImporter: StepImporter = {
     return describedPath('DescribeTransformJobResponse', rest);
   },
 };
-
-function literal(value: Json | undefined): string | undefined {
-  return typeof value === 'string' && !value.includes('${') ? value : undefined;
-}
 
 /** TransformInput as `input:`: the source alone, or its settings. */
 function transformInput(input: JsonObject, ctx: ImportContext): string | SpecStep | undefined {
