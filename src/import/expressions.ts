@@ -16,6 +16,8 @@ export interface Names {
   stepProperty(step: string, rest: string): string | undefined;
   /** Property file R of step S: is it one `${steps.S.reports.R…}` reads? */
   hasReport(step: string, file: string): boolean;
+  /** A whole Std:Join that a step's kind builds as one property (a tuning step's `bestModel`): its text after `steps.`. */
+  joinProperty?(join: JsonObject): string | undefined;
 }
 
 const EXECUTION_NAMES = new Map(Object.entries(EXECUTION_VARIABLES).map(([name, get]) => [get, name]));
@@ -59,7 +61,9 @@ function expressionText(value: JsonObject, names: Names): string | undefined {
     return ref === undefined ? undefined : `\${${ref}}`;
   }
   const join = value['Std:Join'];
-  return isJsonObject(join) ? joinText(join, names) : undefined;
+  if (!isJsonObject(join)) return undefined;
+  const whole = names.joinProperty?.(join);
+  return whole !== undefined && expressible(whole) ? `\${steps.${whole}}` : joinText(join, names);
 }
 
 /** `Parameters.X` → `params.X`, `Execution.PipelineExecutionId` → `execution.id`, `Steps.S.…` → what S's kind exposes. */

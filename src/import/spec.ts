@@ -71,7 +71,23 @@ function namesFrom(parameters: ReadonlySet<string>, built: ReadonlyMap<string, {
       const target = built.get(step);
       return Boolean(target?.importer.reports?.(target.spec).includes(file));
     },
+    joinProperty: (join) => {
+      const step = stepOfJoin(join);
+      const target = step === undefined ? undefined : built.get(step);
+      const tail = target?.importer.joinProperty?.(join, step as string, target.spec);
+      return tail === undefined ? undefined : `${step}.${tail}`;
+    },
   };
+}
+
+/** The step whose property a join reads (its first `Get` of `Steps.S.…`). */
+function stepOfJoin(join: JsonObject): string | undefined {
+  const values = Array.isArray(join.Values) ? join.Values : [];
+  for (const value of values) {
+    const get = isJsonObject(value) && typeof value.Get === 'string' ? /^Steps\.([A-Za-z0-9_-]{1,64})\./.exec(value.Get)?.[1] : undefined;
+    if (get !== undefined) return get;
+  }
+  return undefined;
 }
 
 function contextFor(names: Names, region: string | undefined): ImportContext {

@@ -97,6 +97,10 @@ test('tuning and transform steps come back as their kinds: the training definiti
   assert.match(result.text, /code: s3:\/\/golden-bucket\/smpipe\/assets\/[0-9a-f]{64}\/sourcedir\.tar\.gz\n {6}entry: train\.py\n/);
   assert.match(result.text, /warmStart:\n {6}parents:\n {8}- previous-tuning-job\n {6}type: IdenticalDataAndAlgorithm\n/);
   assert.match(result.text, /BEST_JOB: \$\{steps\.TuneXgb\.bestTrainingJob\}/);
+  // The top models' Std:Join (get_top_model_s3_uri) is the property the tuning kind builds it for.
+  assert.match(result.text, /modelData: \$\{steps\.TuneXgb\.bestModel\}\n/);
+  assert.match(result.text, /SECOND: \$\{steps\.TuneXgb\.models\.1\}\n/);
+  assert.match(result.text, /modelData: \$\{steps\.TuneScript\.bestModel\}\n/, 'a run-time training output: the join reads the tuning job\'s own OutputDataConfig');
   assert.match(result.text, /BatchScore:\n {4}kind: transform\n {4}model: \$\{steps\.BestModel\.name\}\n {4}instance:\n {6}type: \$\{params\.TransformInstance\}\n {6}count: 2\n/);
   assert.match(result.text, /join: Input\n {4}inputFilter: \$\[1:\]\n {4}outputFilter: \$\[0,-1\]\n {4}modelClient:\n {6}timeout: 600\n {6}retries: 2\n/);
 });

@@ -31,6 +31,7 @@ export const tuningImporter: StepImporter = {
     set(out, 'tags', tagsOf(args.Tags));
     return out;
   },
+  joinProperty: topModel,
   property(rest) {
     if (rest === 'BestTrainingJob.TrainingJobName') return 'bestTrainingJob';
     if (rest === 'BestTrainingJob.FinalHyperParameterTuningJobObjectiveMetric.Value') return 'bestObjective';
@@ -94,4 +95,20 @@ function warmStart(config: JsonObject, ctx: ImportContext): SpecStep | undefined
   const names = parents && textList(parents.filter((p): p is Json => p !== undefined), ctx);
   if (!names || names.length !== parents?.length || typeof config.WarmStartType !== 'string') return undefined;
   return { parents: names, type: config.WarmStartType };
+}
+
+/**
+ * `bestModel` or `models.K`: the join the tuning kind builds for them (src/steps/tuning.ts
+ * topModel, as the SDK's get_top_model_s3_uri), from the training output as the spec says it.
+ */
+function topModel(join: JsonObject, step: string, spec: SpecStep): string | undefined {
+  const values = Array.isArray(join.Values) ? join.Values : [];
+  const job = values.at(-2);
+  const k = isJsonObject(job) && typeof job.Get === 'string' ? new RegExp(`^Steps\\.${step}\\.TrainingJobSummaries\\[(\\d{1,2})\\]\\.TrainingJobName$`).exec(job.Get)?.[1] : undefined;
+  if (k === undefined || Number(k) >= 50 || join.On !== '/' || values.at(-1) !== 'output/model.tar.gz') return undefined;
+  const output = isJsonObject(spec.training as Json) ? (spec.training as { output?: unknown }).output : undefined;
+  const literal = typeof output === 'string' && !output.includes('${') ? /^s3:\/\/([^/]+)\/*(.*?)\/*$/.exec(output) : null;
+  const base: Json[] = literal ? ['s3:/', literal[1] as string, ...(literal[2] ? [literal[2]] : [])] : [{ Get: `Steps.${step}.TrainingJobDefinition.OutputDataConfig.S3OutputPath` }];
+  if (JSON.stringify(values.slice(0, -2)) !== JSON.stringify(base)) return undefined;
+  return k === '0' ? 'bestModel' : `models.${k}`;
 }

@@ -25,6 +25,8 @@ export interface StepImporter {
   sugar(step: JsonObject, ctx: ImportContext): SpecStep | undefined;
   /** How `${steps.S.<tail>}` names the property at `rest` (a Get path after `Steps.S.`) of a step imported as `spec`. */
   property(rest: string, spec: SpecStep): string | undefined;
+  /** How `${steps.S.<tail>}` names a whole Std:Join the kind builds as one property (a tuning step's top models). */
+  joinProperty?(join: JsonObject, step: string, spec: SpecStep): string | undefined;
   /** Property files the step declares (`${steps.S.reports.R…}`). */
   reports?(spec: SpecStep): readonly string[];
 }
