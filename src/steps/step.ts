@@ -29,6 +29,8 @@ interface RawType {
   readonly describe?: string;
   /** A second response the properties span: TuningStep's TrainingJobSummaries (sagemaker/workflow/steps.py, TuningStep.properties). */
   readonly describeAlso?: string;
+  /** Paths the SDK's step adds beside the Describe* response: taken as written. */
+  readonly extraPaths?: readonly string[];
   /**
    * Create* request shape of Arguments, the members the pipeline fills in itself, and those of
    * them a step may still give (then checked as written).
@@ -46,7 +48,8 @@ export const RAW_STEP_TYPES = {
   Training: { retry: JOB, cache: true, envelope: [], describe: 'DescribeTrainingJobResponse', request: { name: 'CreateTrainingJobRequest', omit: ['TrainingJobName'], mayGive: ['TrainingJobName'] } },
   Transform: { retry: JOB, cache: true, envelope: [], describe: 'DescribeTransformJobResponse', request: { name: 'CreateTransformJobRequest', omit: ['TransformJobName'] } },
   Tuning: { retry: JOB, cache: true, envelope: [], describe: 'DescribeHyperParameterTuningJobResponse', describeAlso: 'ListTrainingJobsForHyperParameterTuningJobResponse', request: { name: 'CreateHyperParameterTuningJobRequest', omit: ['HyperParameterTuningJobName'] } },
-  AutoML: { retry: JOB, cache: true, envelope: [], describe: 'DescribeAutoMLJobResponse', request: { name: 'CreateAutoMLJobRequest', omit: ['AutoMLJobName'] } },
+  // AutoMLStep's properties add the best candidate's report paths (sagemaker/workflow/automl_step.py, as the automl kind).
+  AutoML: { retry: JOB, cache: true, envelope: [], describe: 'DescribeAutoMLJobResponse', extraPaths: ['BestCandidateProperties.ModelInsightsJsonReportPath', 'BestCandidateProperties.ExplainabilityJsonReportPath'], request: { name: 'CreateAutoMLJobRequest', omit: ['AutoMLJobName'] } },
   Model: { retry: STEP_EXCEPTIONS, cache: false, envelope: [], describe: 'DescribeModelOutput', request: { name: 'CreateModelInput', omit: ['ModelName'] } },
   RegisterModel: { retry: STEP_EXCEPTIONS, cache: false, envelope: [], describe: 'DescribeModelPackageOutput', request: { name: 'CreateModelPackageInput', omit: [] } },
   EndpointConfig: { retry: STEP_EXCEPTIONS, cache: true, envelope: [], describe: 'DescribeEndpointConfigOutput', request: { name: 'CreateEndpointConfigInput', omit: [] } },
@@ -111,10 +114,12 @@ function resolveProperty(request: PropertyRequest<Spec>): PropertyResult {
 
 /**
  * The Describe* shape a property path of a step of this Type follows, where smpipe has one: the
- * first that has the path, else the first (whose message then says what is wrong).
+ * first that has the path, else the first (whose message then says what is wrong); none for a
+ * path the SDK's step adds beside its shapes.
  */
 export function describeShapeOf(type: string, path: string): string | undefined {
   const row: RawType | undefined = Object.hasOwn(RAW_STEP_TYPES, type) ? RAW_STEP_TYPES[type as RawStepType] : undefined;
+  if (row?.extraPaths?.includes(path)) return undefined;
   const shapes = [row?.describe, row?.describeAlso].filter((s): s is string => s !== undefined && rootShape(s) !== undefined);
   return shapes.find((s) => resolvePropertyPath(s, path).ok) ?? shapes[0];
 }

@@ -2,7 +2,8 @@
  * smpipe check on definitions nobody wrote a spec for (issue 15 item 4): each check finds its
  * defect and places it at the definition's own line and column.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkDefinitionText } from '../../src/import/check.js';
@@ -105,4 +106,11 @@ test('real SDK output checks clean but for the cache findings the SDK reference 
   }
   const reference = checkDefinitionText('ref.json', readFileSync('test/check/fixtures/sdk-v2-dpo-reference.json', 'utf8')).reporter.diagnostics;
   assert.deepEqual(reference.map((d) => d.code), ['SMP4008', 'SMP4008'], 'DeployEndpoint is cached but reads two steps that never cache');
+});
+
+test('every golden definition, the new step types included, checks without errors (its warnings are the compile\'s own)', () => {
+  for (const file of readdirSync('test/golden/ok').filter((f) => f.endsWith('.definition.json'))) {
+    const errors = checkDefinitionText(file, readFileSync(join('test/golden/ok', file), 'utf8')).reporter.diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => `${d.code} ${d.message}`), [], file);
+  }
 });
