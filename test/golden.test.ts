@@ -60,6 +60,10 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   SMP1011: 'test/cli/write-output.test.ts (a read-only or full output folder)',
   SMP4007: 'test/check/cache-safety.test.ts and the warnings golden test/golden/ok/processing-training.diagnostics.txt',
   SMP4008: 'test/check/cache-safety.test.ts and the warnings golden test/golden/ok/processing-training.diagnostics.txt',
+  SMP8007: 'test/import/check.test.ts (smpipe check on a file that is not a definition)',
+  SMP8008: 'test/import/check.test.ts (a definition that repeats a step name)',
+  SMP8009: 'test/import/cli.test.ts (what no spec field says, named by smpipe import)',
+  SMP8010: 'test/import/cli.test.ts (smpipe import --out refuses a file it did not write)',
 };
 
 test('every diagnostic code has a golden error case', () => {

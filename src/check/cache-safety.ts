@@ -13,7 +13,7 @@ import type { Json } from '../expr/types.js';
 import { EXECUTION_VARIABLES } from '../expr/resolve.js';
 import type { PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
-import { valueAt } from '../spec/pointer.js';
+import { joinPointer, valueAt } from '../spec/pointer.js';
 import { specPointer } from './api.js';
 import { showPath } from './value-refs.js';
 import { CACHE_KEYS_SOURCE, argumentsPath, cacheKeyAttributes } from './cache-keys.js';
@@ -32,8 +32,19 @@ export interface CacheSafetyFinding {
 
 const SPEC_VARIABLE = Object.fromEntries(Object.entries(EXECUTION_VARIABLES).map(([spec, get]) => [get.slice('Execution.'.length), spec]));
 
+/** Where a key field's value came from: a pointer, and whether the user wrote the expression there. */
+export type Locate = (step: string, path: (string | number)[], cause: Cause) => { pointer: string; written: boolean };
+
+/** Findings placed on the spec field that brought the value in (the kind's origins, `arguments:`, `inputs:`). */
+export function specLocator(kinds: Map<string, StepKind>, spec: PipelineSpec): Locate {
+  return (step, path, cause) => {
+    const pointer = narrow(spec, pointerOf(step, path, kinds, spec), needle(cause));
+    return { pointer, written: writes(spec, pointer, cause) };
+  };
+}
+
 /** The findings of a compiled definition, one per cached step and cause. */
-export function cacheSafetyFindings(definition: Json, kinds: Map<string, StepKind>, spec: PipelineSpec): CacheSafetyFinding[] {
+export function cacheSafetyFindings(definition: Json, locate: Locate): CacheSafetyFinding[] {
   const out: CacheSafetyFinding[] = [];
   for (const info of analyseCaching(definition).values()) {
     const groups = new Map<string, KeyFinding[]>();
@@ -41,17 +52,15 @@ export function cacheSafetyFindings(definition: Json, kinds: Map<string, StepKin
       const id = finding.cause.kind === 'execution' ? `x:${finding.cause.variable}` : `s:${finding.cause.step}`;
       groups.set(id, [...(groups.get(id) ?? []), finding]);
     }
-    for (const group of groups.values()) out.push(toFinding(info, group, kinds, spec));
+    for (const group of groups.values()) out.push(toFinding(info, group, locate));
   }
   return out;
 }
 
-function toFinding(info: StepCaching, group: KeyFinding[], kinds: Map<string, StepKind>, spec: PipelineSpec): CacheSafetyFinding {
+function toFinding(info: StepCaching, group: KeyFinding[], locate: Locate): CacheSafetyFinding {
   const cause = (group[0] as KeyFinding).cause;
-  const placed = group.map((f) => {
-    const pointer = narrow(spec, pointerOf(info.name, argumentsPath(info.type, f.path), kinds, spec), needle(cause));
-    return { pointer, written: writes(spec, pointer, cause) };
-  });
+  // A key field's path as the step's Arguments hold it (a check step's SDK object → its request member).
+  const placed = group.map((f) => locate(info.name, argumentsPath(info.type, f.path), cause));
   const best = placed.find((p) => p.written) ?? (placed[0] as { pointer: string; written: boolean });
   return {
     code: cause.kind === 'execution' ? 'SMP4007' : 'SMP4008',
@@ -92,14 +101,14 @@ function narrow(spec: PipelineSpec, pointer: string, text: string): string {
     if (node === null || typeof node !== 'object') return at;
     const holding = Object.entries(node).filter(([, child]) => JSON.stringify(child ?? null).includes(text));
     if (holding.length !== 1) return at;
-    at = `${at}/${(holding[0] as [string, unknown])[0].replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    at = joinPointer(at, (holding[0] as [string, unknown])[0]);
   }
 }
 
 /** Reports the findings as warnings. */
-export function checkCacheSafety(definition: Json, kinds: Map<string, StepKind>, spec: PipelineSpec, reporter: Reporter): void {
+export function checkCacheSafety(definition: Json, locate: Locate, reporter: Reporter): void {
   const caching = analyseCaching(definition);
-  for (const finding of cacheSafetyFindings(definition, kinds, spec)) {
+  for (const finding of cacheSafetyFindings(definition, locate)) {
     const info = caching.get(finding.step) as StepCaching;
     reporter.reportProblem(withHint(findingProblem(finding, caching), hint(finding, info)), finding.pointer);
   }

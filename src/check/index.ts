@@ -4,7 +4,8 @@ import type { ParameterType, PipelineSpec } from '../spec/types.js';
 import type { StepKind } from '../steps/types.js';
 import { definitionSteps } from '../compile/definition-steps.js';
 import { checkApiShapes } from './api.js';
-import { checkCacheSafety } from './cache-safety.js';
+import { checkCacheSafety, specLocator } from './cache-safety.js';
+import { specPointerOf } from './definition-paths.js';
 import { validateDefinition } from './definition-schema/index.js';
 import { checkContainerArguments, checkNames } from './names.js';
 import { scanSecrets } from './secrets.js';
@@ -38,11 +39,12 @@ export function runChecks(input: CheckInput): void {
   for (const { name, step } of steps) checkContainerArguments(name, step.Arguments, reporter);
   // Every step that compiled is checked now, so errors come in one round, not one per fix.
   checkApiShapes(steps.filter((s) => input.cleanSteps.has(s.name)), input.stepKinds, input.parameterTypes, spec, reporter);
-  if (reporter.errorCount > 0) return; // the schema would repeat earlier findings without positions
+  if (reporter.errorCount > 0) return; // the schema would repeat earlier findings
   for (const finding of validateDefinition(input.definition)) {
-    reporter.report('SMP8006.definition', '', { path: finding.path || '/', problem: finding.message });
+    const pointer = specPointerOf(input.definition, finding.path, input.stepKinds, spec);
+    reporter.report('SMP8006.definition', pointer, { path: finding.path || '/', problem: finding.message });
   }
-  checkCacheSafety(input.definition, input.stepKinds, spec, reporter);
+  checkCacheSafety(input.definition, specLocator(input.stepKinds, spec), reporter);
   const size = Buffer.byteLength(input.definitionText);
   if (size > INLINE_DEFINITION_LIMIT) {
     reporter.report('SMP5004.inlineLimit', '/steps', { size, limit: INLINE_DEFINITION_LIMIT }, { at: 'key' });

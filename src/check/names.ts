@@ -10,9 +10,10 @@ const PIPELINE_NAME_PRACTICAL = 82;
 const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 export const MAX_CONTAINER_ARGUMENT = 256;
 
-/** Limits from the service model: StepDisplayName 256, descriptions 3072. */
+/** Limits from the service model: StepDisplayName 256, descriptions 3072; a parameter's Description 4096 (the definition schema's ParameterDescription). */
 const MAX_DISPLAY_NAME = 256;
 const MAX_DESCRIPTION = 3072;
+const MAX_PARAMETER_DESCRIPTION = 4096;
 
 /** Display names and descriptions, of the pipeline and of each step. */
 export function checkTextLimits(spec: PipelineSpec, displayName: string | undefined, reporter: Reporter): void {
@@ -24,6 +25,9 @@ export function checkTextLimits(spec: PipelineSpec, displayName: string | undefi
     reporter.report('SMP5007.pipelineDisplayName', '/displayName', { displayName });
   }
   check('/description', spec.description, MAX_DESCRIPTION, 'description');
+  for (const [name, parameter] of Object.entries(spec.parameters ?? {})) {
+    check(joinPointer('/parameters', name, 'description'), parameter?.description, MAX_PARAMETER_DESCRIPTION, 'parameter description');
+  }
   for (const [name, step] of Object.entries(spec.steps ?? {})) {
     check(joinPointer('/steps', name, 'displayName'), step?.displayName, MAX_DISPLAY_NAME, 'display name');
     check(joinPointer('/steps', name, 'description'), step?.description, MAX_DESCRIPTION, 'description');

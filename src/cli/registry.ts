@@ -62,6 +62,9 @@ export const COMMANDS = {
   stop: aws('stop'),
   labeling: local('labeling', () => import('./commands/labeling.js')),
   run: local('run', async () => ({ run: (await import('../run/command.js')).runCommand })),
+  // A file import never loads the AWS SDK; DescribePipeline loads it when a pipeline name is given.
+  import: local('import', async () => ({ run: (await import('../import/command.js')).importCommand })),
+  check: local('check', async () => ({ run: (await import('../import/command.js')).checkCommand })),
 } satisfies Record<CommandName, Command>;
 
 /** The command called `name`, if there is one (never an Object.prototype key). */

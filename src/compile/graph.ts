@@ -21,17 +21,20 @@ export interface StepGraph {
   placement: Map<string, Placement>;
 }
 
-const pointerOf = (step: string, ...rest: (string | number)[]) => joinPointer('/steps', step, ...rest);
+/** Where a finding about a step goes: its spec field, or (smpipe check) its place in a definition. */
+export type StepPointer = (step: string, ...rest: (string | number)[]) => string;
+
+const specPointer: StepPointer = (step, ...rest) => joinPointer('/steps', step, ...rest);
 
 /** Branch membership, cycles and cross-branch references (the rules CreatePipeline enforces). */
-export function analyseGraph(nodes: Map<string, StepNode>, reporter: Reporter): StepGraph {
-  const placement = placeBranches(nodes, reporter);
-  findCycles(nodes, placement, reporter);
-  checkBranchReferences(nodes, placement, reporter);
+export function analyseGraph(nodes: Map<string, StepNode>, reporter: Reporter, pointerOf: StepPointer = specPointer): StepGraph {
+  const placement = placeBranches(nodes, reporter, pointerOf);
+  findCycles(nodes, placement, reporter, pointerOf);
+  checkBranchReferences(nodes, placement, reporter, pointerOf);
   return { placement };
 }
 
-function placeBranches(nodes: Map<string, StepNode>, reporter: Reporter): Map<string, Placement> {
+function placeBranches(nodes: Map<string, StepNode>, reporter: Reporter, pointerOf: StepPointer): Map<string, Placement> {
   const placement = new Map<string, Placement>();
   for (const node of nodes.values()) {
     for (const branch of ['then', 'else'] as const) {
@@ -75,7 +78,7 @@ function runsAfter(node: StepNode, placement: Map<string, Placement>): string[] 
   return after;
 }
 
-function findCycles(nodes: Map<string, StepNode>, placement: Map<string, Placement>, reporter: Reporter): void {
+function findCycles(nodes: Map<string, StepNode>, placement: Map<string, Placement>, reporter: Reporter, pointerOf: StepPointer): void {
   const state = new Map<string, 'visiting' | 'done'>();
   const stack: string[] = [];
   const reported = new Set<string>();
@@ -85,7 +88,7 @@ function findCycles(nodes: Map<string, StepNode>, placement: Map<string, Placeme
     const node = nodes.get(name);
     for (const next of node ? runsAfter(node, placement) : []) {
       if (!nodes.has(next)) continue;
-      if (state.get(next) === 'visiting') reportCycle(stack.slice(stack.indexOf(next)), reported, reporter);
+      if (state.get(next) === 'visiting') reportCycle(stack.slice(stack.indexOf(next)), reported, reporter, pointerOf);
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
@@ -94,7 +97,7 @@ function findCycles(nodes: Map<string, StepNode>, placement: Map<string, Placeme
   for (const name of nodes.keys()) if (!state.has(name)) visit(name);
 }
 
-function reportCycle(cycle: string[], reported: Set<string>, reporter: Reporter): void {
+function reportCycle(cycle: string[], reported: Set<string>, reporter: Reporter, pointerOf: StepPointer): void {
   const key = [...cycle].sort().join(',');
   if (reported.has(key)) return;
   reported.add(key);
@@ -105,7 +108,7 @@ function reportCycle(cycle: string[], reported: Set<string>, reporter: Reporter)
 }
 
 /** A step inside a branch may only be used from the same branch (or deeper inside it). */
-function checkBranchReferences(nodes: Map<string, StepNode>, placement: Map<string, Placement>, reporter: Reporter): void {
+function checkBranchReferences(nodes: Map<string, StepNode>, placement: Map<string, Placement>, reporter: Reporter, pointerOf: StepPointer): void {
   for (const node of nodes.values()) {
     const used = [...new Set([...node.references, ...node.dependsOn])];
     for (const target of used) {

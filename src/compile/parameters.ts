@@ -13,6 +13,10 @@ export function compileParameters(parameters: Record<string, ParameterSpec>, rep
     if (spec.default !== undefined) out.DefaultValue = spec.default;
     // The service takes EnumValues on String parameters only; other enums are enforced by `smpipe start`.
     if (Array.isArray(spec.enum) && spec.type === 'string') out.EnumValues = spec.enum;
+    // AWS's published definition schema gives every parameter type a Description (ParameterDescription,
+    // up to 4096 characters; schema/aws/), the schema the service model's PipelineDefinition documentation
+    // links (botocore sagemaker service-2.json). The SDK never writes one (Parameter.to_request).
+    if (typeof spec.description === 'string') out.Description = spec.description;
     return out;
   });
 }

@@ -51,7 +51,7 @@ export function compileSteps(input: CompileStepsInput): CompiledSteps {
   const clean = new Set<string>();
   const stepNames = new Set(Object.keys(spec.steps));
   for (const [name, step] of Object.entries(spec.steps)) {
-    const kind = kindOf(step);
+    const kind = ownKind(kindOf(step), step, input.validSteps.has(name));
     if (kind) stepKinds.set(name, kind);
     const isObject = typeof step === 'object' && step !== null;
     const node: StepNode = { name, references: new Set(), dependsOn: isObject ? checkDependsOn(name, step, spec, reporter) : [] };
@@ -105,6 +105,11 @@ function stepScope(input: CompileStepsInput, { name, node, stepNames, params, us
     onStepReference: (step) => node.references.add(step),
     onParameterReference: (param) => used.add(param),
   };
+}
+
+/** A validated step's kind as that step has it: a kind whose Type is chosen per step (forStep) gives its own. */
+function ownKind(kind: StepKind | undefined, step: StepBody, valid: boolean): StepKind | undefined {
+  return kind?.forStep && valid ? kind.forStep(validated(step)) : kind;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { API } from './codes/api.js';
+import { DEFINITIONS } from './codes/definitions.js';
 import { DEPLOY } from './codes/deploy.js';
 import { EXPRESSIONS } from './codes/expressions.js';
 import { FILES } from './codes/files.js';
@@ -20,7 +21,7 @@ export type { CodeInfo } from './codes/types.js';
  * code with its messages: the templates `report('SMP2004.queueUrl', at, { queue })` fills in
  * (diagnostics/messages.ts).
  */
-export const CODES = { ...LOADING, ...SCHEMA, ...EXPRESSIONS, ...GRAPH, ...NAMES, ...FILES, ...SECRETS, ...API, ...DEPLOY, ...RUN };
+export const CODES = { ...LOADING, ...SCHEMA, ...EXPRESSIONS, ...GRAPH, ...NAMES, ...FILES, ...SECRETS, ...API, ...DEFINITIONS, ...DEPLOY, ...RUN };
 
 export type Code = keyof typeof CODES;
 

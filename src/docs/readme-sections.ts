@@ -21,6 +21,8 @@ function cliReference(): string {
 function kindsTable(): string {
   const rows = KIND_LIST.map((k) => {
     const fields = Object.keys(k.fields.properties).map((f) => (k.fields.required.includes(f) ? `**${f}**` : f)).join(', ');
+    // A kind whose Type is chosen per step (the raw step) has its cache and retry per Type too.
+    if (k.forStep) return `| \`${k.kind}\` | any (\`type:\`) | ${fields} | per Type | per Type |`;
     return `| \`${k.kind}\` | ${k.type} | ${fields} | ${k.supportsCache ? 'yes' : 'no'} | ${k.retryExceptions.length ? 'yes' : 'no'} |`;
   });
   return ['| kind | definition Type | fields (**required**) | cache | retry |', '|---|---|---|---|---|', ...rows].join('\n');

@@ -57,7 +57,7 @@ export function decodeUtf8(bytes: Uint8Array, path: string): ReadResult {
 }
 
 /** The line and column just after `text` (1-based, columns in UTF-16 units as the YAML loader counts them). */
-function positionAfter(text: string): Position {
+export function positionAfter(text: string): Position {
   const lastBreak = text.lastIndexOf('\n');
   let line = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) line++;

@@ -80,7 +80,7 @@ const parameterSchema = object(
     type: oneOfText('The parameter type.', ['string', 'integer', 'float', 'boolean']),
     default: scalar(['string', 'number', 'boolean'], 'Value used when an execution does not set it.'),
     enum: list('The only values allowed (checked by smpipe start and shown in Studio).', scalar(['string', 'number', 'boolean']), { minItems: 1 }),
-    description: text('What the parameter means; shown by smpipe and in the definition metadata.'),
+    description: text('What the parameter means (at most 4096 characters): the parameter\'s Description in the definition, and shown by smpipe.'),
   },
   ['type'],
 );

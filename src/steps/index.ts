@@ -14,6 +14,7 @@ import { notebook } from './notebook.js';
 import { processing } from './processing.js';
 import { qualityCheck } from './quality-check.js';
 import { registerModel } from './register-model.js';
+import { step } from './step.js';
 import { training } from './training.js';
 import { transform } from './transform.js';
 import { tuning } from './tuning.js';
@@ -38,7 +39,8 @@ export type KindName =
   | 'emr'
   | 'emr-serverless'
   | 'automl'
-  | 'notebook';
+  | 'notebook'
+  | 'step';
 
 /** The explicit registry: a kind missing here fails to build (DESIGN §5). How to add one: steps/types.ts. */
 export const KINDS = {
@@ -61,6 +63,7 @@ export const KINDS = {
   'emr-serverless': emrServerless,
   automl,
   notebook,
+  step,
 } satisfies Record<KindName, StepKind>;
 
 export const KIND_LIST: readonly StepKind[] = Object.values(KINDS);

@@ -2,10 +2,11 @@ import { problem } from '../diagnostics/messages.js';
 import type { Json } from '../expr/types.js';
 import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
-import { anyOf, boolean, integer, literalBoolean, map, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
+import { anyOf, anyValue, boolean, integer, literalBoolean, map, object, oneOfText, stringMap, text, type Static } from '../spec/schema-helpers.js';
 import { compressionField, distributionField, environmentField, jobFields, jobTagsField, maxRuntimeField, s3DataTypeField, s3InputModeField } from './shared/fields.js';
 import { defaultCheckpointUri } from './shared/checkpoint-uri.js';
 import { packCode } from './shared/code.js';
+import { plainHyperparameter, pythonJsonDumps, scriptModeHyperparameter } from './shared/hyperparameters.js';
 import { environment, jobTags, put, vpcConfig } from './shared/job-settings.js';
 import { describeProperty, splitTail, unknownProperty } from './shared/properties.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
@@ -26,7 +27,7 @@ const channelSchema = anyOf('A data channel: an S3 URI / expression, or its sett
 /** The training kind's fields: the tuning kind's `training:` takes the same (steps/tuning.ts). */
 export const trainingFields = kindFields({
   ...jobFields,
-  hyperparameters: stringMap('Hyperparameters, passed to the script as --key value; values become strings.'),
+  hyperparameters: map('Hyperparameters by name. In script mode (code + entry) each value is JSON-encoded as the SageMaker SDK does, and the training toolkit decodes it and passes str() of it as --key value: write numbers, booleans, lists, mappings and null as YAML values and text as strings. Without code each value is passed as text.', anyValue('A hyperparameter value; strings may hold ${...} expressions.')),
   channels: map('Input data channels by name.', channelSchema),
   output: text('S3 prefix for the model artifacts; default <artifacts>/<execution id>/<step>/model.'),
   uncompressedModel: boolean('Upload /opt/ml/model as plain files instead of model.tar.gz (large models load faster; modelArtifacts becomes a prefix).'),
@@ -182,13 +183,17 @@ function inputDataConfig(ctx: StepServices, channels: Field<Readonly<Record<stri
 }
 
 /**
- * User hyperparameters as strings, then script mode's sagemaker_* entries. The
- * SDK JSON-encodes the string-valued sagemaker_* ones (the training toolkit
- * decodes them); user values stay plain strings, which the toolkit passes as is.
+ * User hyperparameters, then script mode's sagemaker_* entries. In script mode every value is
+ * encoded as the SDK does (shared/hyperparameters.ts), so the toolkit hands the script what the
+ * spec says; outside it the container reads the text as written.
  */
 function hyperParameters(ctx: StepContext<Spec>): Json | undefined {
   const out: Record<string, Json> = {};
-  for (const [key, value] of ctx.at('hyperparameters').entries()) setOwn(out, key, ctx.value(value, 'string'));
+  const script = ctx.spec.code !== undefined && ctx.spec.entry !== undefined;
+  for (const [key, value] of ctx.at('hyperparameters').entries()) {
+    const encoded = script ? scriptModeHyperparameter(ctx, value) : plainHyperparameter(ctx, value, key);
+    if (encoded !== undefined) setOwn(out, key, encoded);
+  }
   Object.assign(out, scriptMode(ctx));
   return Object.keys(out).length ? out : undefined;
 }
@@ -198,12 +203,12 @@ function scriptMode(ctx: StepContext<Spec>): Record<string, Json> {
   if (!packed) return {};
   const { script, archive } = packed;
   const out: Record<string, Json> = {
-    sagemaker_program: JSON.stringify(script),
-    sagemaker_submit_directory: JSON.stringify(archive ?? ''),
+    sagemaker_program: pythonJsonDumps(script),
+    sagemaker_submit_directory: pythonJsonDumps(archive ?? ''),
     sagemaker_container_log_level: '20',
   };
   const region = ctx.compileTimeRegion();
-  if (region) out.sagemaker_region = JSON.stringify(region);
+  if (region) out.sagemaker_region = pythonJsonDumps(region);
   if (ctx.spec.distribution === 'torchrun') {
     out.sagemaker_torch_distributed_enabled = 'true';
     // The toolkit checks the instance type supports torchrun, as the SDK sets it.

@@ -194,6 +194,11 @@ export interface KindDefinition<P extends Properties, R extends keyof P & string
   readonly api?: ApiShape<FieldPath<Spec<P, R>>>;
   /** The names of other steps this step's fields list directly (condition branches). */
   readonly branches?: (spec: Spec<P, R>) => { then: string[]; else: string[] };
+  /**
+   * For a kind whose definition Type is chosen per step (the raw `step` kind): the kind as one
+   * validated step has it, with that step's Type, what the Type accepts and its API shapes.
+   */
+  readonly forStep?: (spec: Spec<P, R>) => StepKind;
   readonly resolveProperty: (request: PropertyRequest<Spec<P, R>>) => PropertyResult;
   readonly compile: (ctx: StepContext<Spec<P, R>>) => CompiledStep;
 }
@@ -212,6 +217,7 @@ export interface StepKind {
   readonly cacheFromDefaults?: false;
   readonly api?: ApiShape;
   branches?(spec: object): { then: string[]; else: string[] };
+  forStep?(spec: object): StepKind;
   resolveProperty(request: PropertyRequest): PropertyResult;
   compile(ctx: StepContext<unknown>): CompiledStep;
 }

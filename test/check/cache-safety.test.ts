@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { cacheSafetyFindings } from '../../src/check/cache-safety.js';
+import { cacheSafetyFindings, specLocator } from '../../src/check/cache-safety.js';
 import { analyseCaching } from '../../src/check/per-execution.js';
 import { compile, type CompileResult } from '../../src/compile/compile.js';
 import type { PipelineSpec } from '../../src/spec/types.js';
@@ -58,7 +58,7 @@ test('every ok-golden and the flagship: no per-execution value in a cache key th
     const result = compileText(text, path, v);
     assert.ok(result.definition, `${path} compiles`);
     const spec = parse(text) as PipelineSpec;
-    const findings = cacheSafetyFindings(result.definition, kindsOf(spec), spec);
+    const findings = cacheSafetyFindings(result.definition, specLocator(kindsOf(spec), spec));
     assert.deepEqual(findings.filter((f) => !f.userWritten).map((f) => `${f.step}: ${f.fields.join(', ')}`), [], `${path}: a smpipe default put a per-execution value in a cache key`);
     if (path.includes('llama3-dpo')) assert.deepEqual(findings, [], 'the flagship has none at all');
     checked += 1;

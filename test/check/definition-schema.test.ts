@@ -62,6 +62,13 @@ const tuning = {
   },
 };
 
+const tuningDefinition = (resources: object) => ({
+  AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' },
+  OutputDataConfig: { S3OutputPath: 's3://b/out' },
+  RoleArn: 'arn:aws:iam::111122223333:role/R',
+  StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+  ...resources,
+});
 const tuningWith = (config: object) => ({
   Name: 'Tune', Type: 'Tuning',
   Arguments: { HyperParameterTuningJobConfig: { ResourceLimits: { MaxNumberOfTrainingJobs: 4, MaxParallelTrainingJobs: 2 }, Strategy: 'Bayesian', ...config } },
@@ -102,6 +109,7 @@ const EXAMPLES: Record<string, unknown> = {
   'emr-step-retry': pipeline([emrStep({ ClusterId: 'j-1' }, { RetryPolicies: [{ ExceptionType: ['Step.SERVICE_FAULT'], MaxAttempts: 2 }] })]),
   'emr-serverless-step': pipeline([{ Name: 'Serverless', Type: 'EMRServerless', Arguments: { ExecutionRoleArn: 'arn:aws:iam::1:role/R', ApplicationId: 'app', JobConfig: { executionRoleArn: 'arn:aws:iam::1:role/R', jobDriver: { sparkSubmit: { entryPoint: 's3://b/job.py' } } } } }]),
   'register-model-package-name': pipeline([{ Name: 'Register', Type: 'RegisterModel', Arguments: { ModelPackageName: 'p' } }]),
+  'tuning-resource-config': pipeline([{ ...tuning, Arguments: { ...tuning.Arguments, TrainingJobDefinition: tuningDefinition({ HyperParameterTuningResourceConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30 } }) } }]),
 };
 
 describe('definition schema: AWS schema plus named corrections', () => {

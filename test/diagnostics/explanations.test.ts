@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { compile } from '../../src/compile/compile.js';
 import { CODES, type Code } from '../../src/diagnostics/codes.js';
 import { EXPLANATIONS, explanationOf } from '../../src/diagnostics/explanations/index.js';
+import { checkDefinitionText } from '../../src/import/check.js';
 
 // The examples' local paths: code: src, entry: train.py, file: data/questions.jsonl.
 const dir = mkdtempSync(join(tmpdir(), 'smpipe-explain-'));
@@ -43,12 +44,22 @@ test('every code has an explanation, an example and a fix', () => {
 
 test('only deploy codes and limits no short spec reaches are told in words', () => {
   const situations = Object.entries(EXPLANATIONS).filter(([, e]) => e?.situation).map(([code]) => code);
-  // SMP1010/1011 are about the output folder, which no spec text can show.
-  assert.deepEqual(situations.filter((code) => !code.startsWith('SMP9')), ['SMP1010', 'SMP1011', 'SMP5004']);
+  // SMP1010/1011 are about the output folder, which no spec text can show; SMP8009/8010 about what
+  // smpipe import writes.
+  assert.deepEqual(situations.filter((code) => !code.startsWith('SMP9')), ['SMP1010', 'SMP1011', 'SMP5004', 'SMP8009', 'SMP8010']);
 });
 
 for (const [code, e] of Object.entries(EXPLANATIONS)) {
-  if (!e || e.situation) continue;
+  if (!e?.definition) continue;
+  test(`${code}: smpipe check finds ${code} in the example definition, nothing in the fix`, () => {
+    const example = checkDefinitionText('example.json', e.example).reporter.diagnostics.map((d) => d.code);
+    assert.ok(example.includes(code as Code), `example gives ${example.join(', ') || 'nothing'}`);
+    assert.deepEqual(checkDefinitionText('fix.json', e.fix).reporter.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+  });
+}
+
+for (const [code, e] of Object.entries(EXPLANATIONS)) {
+  if (!e || e.situation || e.definition) continue;
   test(`${code}: the example gives ${code}, the fix compiles without errors`, () => {
     const example = codesOf(e.example, e.set?.example);
     assert.ok(example.codes.includes(code as Code), `example gives ${example.codes.join(', ') || 'nothing'}:\n${example.errors.join('\n')}`);

@@ -34,7 +34,7 @@ test('training: script mode hyperparameters as the SDK writes them, torchrun', (
   const hp = a.HyperParameters;
   assert.deepEqual(hp.beta, { 'Std:Join': { On: '', Values: [{ Get: 'Parameters.Beta' }] } });
   assert.equal(hp.epochs, '2');
-  assert.equal(hp.name, 'x');
+  assert.equal(hp.name, '"x"', 'a literal string is JSON-encoded, as the SDK does (test/steps/hyperparameters.test.ts)');
   assert.equal(hp.sagemaker_program, '"train.py"');
   assert.match(hp.sagemaker_submit_directory, /^"s3:\/\/table-bucket\/smpipe\/assets\/[0-9a-f]{64}\/sourcedir\.tar\.gz"$/);
   assert.equal(hp.sagemaker_region, '"us-east-1"');

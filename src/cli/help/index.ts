@@ -3,6 +3,7 @@
  * list them. Plain strings: printing help loads nothing else.
  */
 import { DEPLOY_HELP } from './deploy.js';
+import { CHECK_HELP, IMPORT_HELP } from './import.js';
 import { LABELING_HELP } from './labeling.js';
 import { LOCAL_HELP } from './local.js';
 import { RUN_HELP } from './run.js';
@@ -12,6 +13,6 @@ export interface Help {
   usage: string;
 }
 
-export const HELP = { ...LOCAL_HELP, ...DEPLOY_HELP, labeling: LABELING_HELP, run: RUN_HELP } as const satisfies Record<string, Help>;
+export const HELP = { ...LOCAL_HELP, ...DEPLOY_HELP, labeling: LABELING_HELP, run: RUN_HELP, import: IMPORT_HELP, check: CHECK_HELP } as const satisfies Record<string, Help>;
 
 export type CommandName = keyof typeof HELP;

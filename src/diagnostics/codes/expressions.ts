@@ -48,6 +48,7 @@ export const EXPRESSIONS = {
     severity: 'error',
     title: 'Unknown output of a step',
     messages: {
+      noOutputParameter: { message: 'step "{{step}}" declares no output parameter "{{name}}"', hint: 'its OutputParameters: {{outputs}}' },
       reportOutput: 'report "{{report}}" names output "{{output}}", which this step does not declare',
       outputName: 'name the output: steps.{{step}}.outputs.<name>',
       noOutput: { message: 'step "{{step}}" has no output "{{name}}"', hint: 'outputs: {{outputs}}' },
@@ -59,6 +60,7 @@ export const EXPRESSIONS = {
     severity: 'error',
     title: 'Unknown report (property file) of a step',
     messages: {
+      noPropertyFile: { message: 'step "{{step}}" declares no property file "{{name}}"', hint: 'its PropertyFiles: {{files}}' },
       noReport: { message: 'step "{{step}}" has no report "{{name}}"', hint: 'reports: {{reports}}' },
       noReportDeclared: { message: 'step "{{step}}" has no report "{{name}}"', hint: 'declare it under reports:' },
     },
@@ -94,6 +96,7 @@ export const EXPRESSIONS = {
     severity: 'error',
     title: 'Run-time expression where only compile-time values are allowed',
     messages: {
+      hyperparameterJson: { message: 'a list or mapping hyperparameter is JSON-encoded at compile time, so it cannot hold a run-time value', hint: 'give the run-time value a hyperparameter of its own' },
       stepsAtPipelineLevel: 'step properties are not available here',
       runtimeValue: { message: '{{expression}} is only known at run time; this field needs a value at compile time', hint: 'use ${vars.NAME} here' },
     },

@@ -6,6 +6,7 @@ export const SCHEMA = {
     severity: 'error',
     title: 'Unknown property',
     messages: {
+      envelopeMember: { message: 'a {{type}} step has no envelope member "{{name}}"', hint: 'a {{type}} step takes: {{allowed}}; Arguments go under arguments:, and DependsOn, DisplayName, Description, CacheConfig and RetryPolicies have fields of their own' },
       unknownProperty: 'unknown property "{{name}}"',
     },
   },
@@ -74,6 +75,7 @@ export const SCHEMA = {
     severity: 'error',
     title: 'Invalid field combination (mutually exclusive or dependent fields)',
     messages: {
+      hyperparameterNeedsScriptMode: { message: 'hyperparameter {{name}}: a list, mapping or null is JSON-encoded for the training toolkit, which only script mode (code + entry) runs', hint: 'give code + entry, or write the text the container expects as a string' },
       kmsKeyLocalStorage: { message: '{{instanceType}} has local NVMe storage, encrypted by the instance; SageMaker rejects a KmsKeyId for it', hint: 'remove kmsKey, or pick an instance type without local storage' },
       codeOrEntrypoint: 'give either code + entry or entrypoint, not both',
       sourceOrFile: 'give either source or file, not both',

@@ -31,7 +31,7 @@ export const API = {
     fix: prep('    arguments: { Environment: { LOG_LEVEL: info } }\n'),
   },
   SMP8006: {
-    explain: 'The compiled definition does not pass AWS\'s pipeline definition schema (corrected where the service accepts more). Checked last, only when nothing else is wrong, because it cannot point at a spec line; it usually means a raw arguments: value on a step kind smpipe does not check field by field.',
+    explain: 'The compiled definition does not pass AWS\'s pipeline definition schema (corrected where the service accepts more). Checked last, only when nothing else is wrong (it would repeat earlier findings), and placed at the arguments:, envelope: or field line the value came from; it usually means a raw arguments: value on a step kind or a step Type smpipe does not check field by field (a raw step of Type ClarifyCheck, QualityCheck, Callback, …).',
     example: `${HEAD}steps:\n  Stop:\n    kind: fail\n    message: stopped\n    arguments: { ErrorMessage: [stopped] }\n`,
     fix: `${HEAD}steps:\n  Stop:\n    kind: fail\n    message: stopped\n`,
   },

@@ -1,5 +1,6 @@
 import type { Code } from '../codes.js';
 import { API } from './api.js';
+import { DEFINITIONS } from './definitions.js';
 import { DEPLOY } from './deploy.js';
 import { EXPRESSIONS } from './expressions.js';
 import { FILES } from './files.js';
@@ -18,7 +19,7 @@ export type { Explanation } from './types.js';
  * What each code means, a failing example and its fix: one file per code family, beside the
  * catalogue (codes.ts). test/diagnostics/explanations.test.ts checks every code has one.
  */
-export const EXPLANATIONS: Explanations = { ...LOADING, ...SCHEMA, ...EXPRESSIONS, ...GRAPH, ...NAMES, ...FILES, ...KINDS, ...SECRETS, ...API, ...DEPLOY, ...RUN };
+export const EXPLANATIONS: Explanations = { ...LOADING, ...SCHEMA, ...EXPRESSIONS, ...GRAPH, ...NAMES, ...FILES, ...KINDS, ...SECRETS, ...API, ...DEFINITIONS, ...DEPLOY, ...RUN };
 
 export function explanationOf(code: Code): Explanation | undefined {
   return Object.hasOwn(EXPLANATIONS, code) ? EXPLANATIONS[code] : undefined;

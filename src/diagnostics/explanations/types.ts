@@ -16,6 +16,8 @@ export interface Explanation {
   set?: { example?: readonly string[]; fix?: readonly string[] };
   /** The example is told in words: a deploy answer from AWS or a limit no short spec reaches. */
   situation?: true;
+  /** The example and the fix are pipeline definitions (JSON) that `smpipe check` reads, not specs. */
+  definition?: true;
 }
 
 export type Explanations = Partial<Record<Code, Explanation>>;

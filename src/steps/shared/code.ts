@@ -11,7 +11,8 @@ export interface PackedCode {
 /**
  * `code:` + `entry:` shared by processing (FrameworkProcessor style) and training (script mode):
  * both or neither, the entry must be a relative path inside the folder, and the folder is packed
- * into a deterministic archive. Undefined when the step has no code or it was reported.
+ * into a deterministic archive, or names a tar.gz already in S3 (s3://…), kept by its URI.
+ * Undefined when the step has no code or it was reported.
  */
 export function packCode(ctx: StepServices, step: Field<{ code?: string; entry?: string }>): PackedCode | undefined {
   const code = step.at('code');
@@ -33,6 +34,13 @@ export function packCode(ctx: StepServices, step: Field<{ code?: string; entry?:
     ctx.report('SMP6002.entryPath', entry, { folder, script: JSON.stringify(script) });
     return undefined;
   }
+  // An archive already in S3 (an imported pipeline's sourcedir.tar.gz) is used as it is.
+  if (isS3Archive(folder)) return { script, archive: folder };
   if (ctx.localExists(folder) && !ctx.localExists(`${folder}/${script}`)) ctx.report('SMP6002.entryMissing', entry, { script, folder });
   return { script, archive: ctx.packFolder(code, folder, { name: 'sourcedir.tar.gz' }) };
+}
+
+/** `code: s3://bucket/key.tar.gz`: an archive someone else packed (the SDK, an earlier build). */
+export function isS3Archive(code: string): boolean {
+  return /^s3:\/\/[^/]+\/.+\.tar\.gz$/.test(code);
 }

@@ -31,7 +31,7 @@ export function instanceField(defaultVolume: number) {
 export const roleField = text('IAM role ARN for this job; default: defaults.role.');
 export const environmentField = stringMap('Environment variables of the container. Never put secrets here: pass a Secrets Manager ARN instead.');
 export const maxRuntimeField = integer('Stop the job after this many seconds (StoppingCondition.MaxRuntimeInSeconds).', { min: 1 });
-export const codeField = text('Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz.');
+export const codeField = text('Local folder (relative to this spec file) packed into a deterministic, content-addressed tar.gz; or the S3 URI of a tar.gz already there (s3://bucket/…/sourcedir.tar.gz), used as it is.');
 export const entryField = text('Script inside the code folder that the job runs.');
 
 /** The fields every job kind starts with: the image and compute, and in script mode the code folder and entry. */

@@ -6,6 +6,7 @@ import { JOB_STEP_CORRECTIONS } from './job-steps.js';
 import { NEW_STEP_TYPE_CORRECTIONS } from './new-step-types.js';
 import { PIPELINE_CORRECTIONS } from './pipeline.js';
 import { STEP_CORRECTIONS } from './steps.js';
+import { TUNING_CORRECTIONS } from './tuning.js';
 
 /**
  * Every correction, in the order they are applied. Order matters in one direction only:
@@ -18,5 +19,6 @@ export const CORRECTIONS: readonly SchemaCorrection[] = [
   ...NEW_STEP_TYPE_CORRECTIONS,
   ...STEP_CORRECTIONS,
   ...ARGUMENT_CORRECTIONS,
+  ...TUNING_CORRECTIONS,
   ...JOB_STEP_CORRECTIONS,
 ];
