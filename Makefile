@@ -129,7 +129,7 @@ run-local: dist/.built .venv/.installed
 	HF_HUB_OFFLINE=1 node bin/smpipe.js run pipeline-specs/tabular-churn.yaml --python $(LOCAL_PYTHON)
 	$(LOCAL_PYTHON) scripts/build-tiny-llama.py $(TINY_LLAMA)
 	HF_HUB_OFFLINE=1 node bin/smpipe.js run $(SPEC) --vars pipeline-specs/vars/local.yaml --set baseModelId=$(CURDIR)/$(TINY_LLAMA) \
-	  --python $(LOCAL_PYTHON) --simulate-labels $(RUN_ARGS)
+	  --python $(LOCAL_PYTHON) --param GenerationBackend=transformers --simulate-labels $(RUN_ARGS)
 
 clean:
 	rm -rf build dist .venv
