@@ -18,8 +18,7 @@ BRIDGE_SOURCES := $(wildcard containers/labeling-bridge/*.ts containers/labeling
 
 help:
 	@echo "make compile   compile every spec in pipeline-specs/ to build/ (VARS=$(VARS))"
-	@echo "make test      lint, type-check, TypeScript tests, Python container tests, determinism on Node 22"
-	@echo "                (FORMAT_CHECK=1 also checks formatting: make format-check)"
+	@echo "make test      lint, format check, type-check, TypeScript tests, Python container tests, determinism on Node 22"
 	@echo "make lint      ESLint with typescript-eslint (eslint.config.js)"
 	@echo "make format    format the TypeScript and JavaScript in place (eslint.style.config.js)"
 	@echo "make bench     compile benchmarks (medians and ratios; BASELINE=DIR compares another built checkout)"
@@ -56,8 +55,14 @@ typecheck: node_modules/.package-lock.json
 	npx tsc -p tsconfig.json --noEmit
 
 # The run tests start job code with .venv's Python (torch, transformers, TRL: test/run/harness.ts).
+# Test files run TEST_JOBS at a time (node's default is one fewer than the cores: one on a 2-core
+# machine). The local flagship run (minutes of CPU training) starts first, so the other files run
+# beside it instead of after it.
+TEST_JOBS ?= $(shell n=$$(nproc); echo $$(( n > 2 ? n : 2 )))
+SLOW_TESTS = test/run/flagship-local.test.ts
 test-ts: dist/.built typecheck .venv/.installed
-	node --import tsx --test --test-reporter=spec $$(find test -name '*.test.ts' | sort)
+	node --import tsx --test --test-reporter=spec --test-concurrency=$(TEST_JOBS) \
+	  $(SLOW_TESTS) $$(find test -name '*.test.ts' | sort | grep -vxF '$(SLOW_TESTS)')
 
 # The mirror's second index holds few packages: pip warns "Location ... is ignored" for every other
 # package it looks up there (116 lines). Those lines are dropped; anything else pip says still shows,
@@ -85,16 +90,14 @@ test-py: .venv/.installed .venv-serving/.installed
 lint: node_modules/.package-lock.json
 	npx eslint .
 
-# The formatter (@stylistic rules in the house style, eslint.style.config.js). `make test` checks
-# formatting only with FORMAT_CHECK=1, until the tree has been formatted once.
+# The formatter (@stylistic rules in the house style, eslint.style.config.js); `make test` checks it.
 format: node_modules/.package-lock.json
 	npx eslint -c eslint.style.config.js --fix .
 
 format-check: node_modules/.package-lock.json
 	npx eslint -c eslint.style.config.js .
 
-FORMAT_CHECK ?=
-test: lint $(if $(filter-out 0,$(FORMAT_CHECK)),format-check) test-ts test-py test-node22
+test: lint format-check test-ts test-py test-node22
 
 # Determinism across Node releases (DESIGN.md §4): the determinism, golden and asset tests again
 # on Node 22, from the npm registry's per-platform Node package (no other download), and the

@@ -13,7 +13,6 @@ import { scanVarSecrets } from './var-secrets.js';
 import type { ResolvedVars } from '../spec/vars.js';
 import { INLINE_DEFINITION_LIMIT } from './limits.js';
 
-
 export interface CheckInput {
   spec: PipelineSpec;
   pipelineName: string;

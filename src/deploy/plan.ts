@@ -12,7 +12,6 @@ import { diffDefinitionSettings, diffSteps, flattenSteps, type StepChange } from
 import { forecastCaching, type CacheForecast } from './cache-forecast.js';
 import { estimateCost, type CostEstimate } from './cost.js';
 
-
 export interface Plan {
   pipeline: string;
   region: string;

@@ -79,7 +79,7 @@ describe('what is refused', () => {
   });
 
   it('a link to a place the spec may not read (SMP6007), checked on the real path', () => {
-    const outside = tree({ 'credentials': '[default]\n' });
+    const outside = tree({ credentials: '[default]\n' });
     const dir = tree({ 'job.py': '' });
     symlinkSync(outside, join(dir, 'aws'));
     const allowed = (real: string) => real.startsWith(dir);

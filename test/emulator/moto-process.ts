@@ -50,8 +50,7 @@ function waitForReady(child: ChildProcess, python: string): Promise<number> {
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
       const ready = /READY (\d+)/.exec(stdout);
-      if (ready) { clearTimeout(timer); resolve(Number(ready[1])); }
-      else if (stdout.includes('MOTO_MISSING')) fail(`${MISSING_HELP}\n${stdout.trim()}`);
+      if (ready) { clearTimeout(timer); resolve(Number(ready[1])); } else if (stdout.includes('MOTO_MISSING')) fail(`${MISSING_HELP}\n${stdout.trim()}`);
     });
     child.once('error', (error: NodeJS.ErrnoException) =>
       fail(error.code === 'ENOENT' ? `Cannot run ${python}: not found. ${MISSING_HELP}` : `Cannot run ${python}: ${error.message}`));

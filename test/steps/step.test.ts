@@ -198,4 +198,3 @@ test('a Type some kind compiles to accepts the same cache and retry policies in 
     assert.deepEqual([...row.retry], [...kind.retryExceptions], `${kind.kind}: retry`);
   }
 });
-

@@ -102,4 +102,3 @@ export const processingRunner: StepRunner = {
   generated: ['ProcessingJobName', 'ProcessingJobArn', 'ProcessingJobStatus', 'ProcessingStartTime', 'ProcessingEndTime', 'ExitMessage', 'FailureReason', 'CreationTime', 'LastModifiedTime', 'PropertyFiles'],
   run,
 };
-

@@ -31,7 +31,7 @@ export function jobName(step: string, executionId: string): string {
 }
 
 export function simulateJob(step: FlatStep, args: JsonObject, name: string, ids: JobIds, outputs: Record<string, unknown> = {}):
-    { metadata: Record<string, unknown>; properties: Record<string, unknown> } {
+{ metadata: Record<string, unknown>; properties: Record<string, unknown> } {
   const kind = JOBS[step.type];
   if (!kind) return { metadata: {}, properties: deepMerge({ ...args }, outputs) };
   const given = args[kind.nameField];

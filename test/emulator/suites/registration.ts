@@ -37,8 +37,8 @@ export function registrationSuites(harness: () => Harness): void {
         assert.equal(described.RoleArn, ROLE);
         assert.deepEqual(described.ParallelismConfiguration, { MaxParallelExecutionSteps: 2 });
         const byArn = await sagemaker.send(new DescribePipelineCommand({ PipelineName: created.PipelineArn }));
-      assert.equal(byArn.PipelineName, name);
-      const tags = await sagemaker.send(new ListTagsCommand({ ResourceArn: created.PipelineArn }));
+        assert.equal(byArn.PipelineName, name);
+        const tags = await sagemaker.send(new ListTagsCommand({ ResourceArn: created.PipelineArn }));
         assert.deepEqual(tags.Tags, [{ Key: 'team', Value: 'ml' }]);
       });
 
@@ -148,20 +148,20 @@ export function registrationSuites(harness: () => Harness): void {
       });
 
       it('serves clients configured only through AWS_ENDPOINT_URL', async () => {
-      const saved = process.env['AWS_ENDPOINT_URL'];
-      process.env['AWS_ENDPOINT_URL'] = emulator.endpoint;
-      try {
-        const plain = new SageMakerClient({ region: emulator.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
-        emulator.clearRequests();
-        await plain.send(new ListPipelinesCommand({}));
-        assert.equal(emulator.count('ListPipelines'), 1);
-      } finally {
-        if (saved === undefined) delete process.env['AWS_ENDPOINT_URL'];
-        else process.env['AWS_ENDPOINT_URL'] = saved;
-      }
-    });
+        const saved = process.env['AWS_ENDPOINT_URL'];
+        process.env['AWS_ENDPOINT_URL'] = emulator.endpoint;
+        try {
+          const plain = new SageMakerClient({ region: emulator.region, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+          emulator.clearRequests();
+          await plain.send(new ListPipelinesCommand({}));
+          assert.equal(emulator.count('ListPipelines'), 1);
+        } finally {
+          if (saved === undefined) delete process.env['AWS_ENDPOINT_URL'];
+          else process.env['AWS_ENDPOINT_URL'] = saved;
+        }
+      });
 
-    it('records SageMaker requests with their parsed parameters', async () => {
+      it('records SageMaker requests with their parsed parameters', async () => {
         emulator.clearRequests();
         await failure(sagemaker.send(new DescribePipelineCommand({ PipelineName: 'nothing-here' })));
         assert.deepEqual(emulator.requests.map((r) => [r.service, r.action, r.params]), [['sagemaker', 'DescribePipeline', { PipelineName: 'nothing-here' }]]);
