@@ -39,6 +39,11 @@ interface Upload {
  * Parts are read from the file as they are sent (memory: partSize × concurrency), in order, and
  * hashed: Complete is only sent when the file still has the sha256 it was checked with. An
  * interrupted process (`open.abortAll`) aborts the upload itself.
+ *
+ * Kept instead of @aws-sdk/lib-storage's Upload: that class sends CompleteMultipartUpload itself
+ * when the body ends (lib/lib-storage/README.md in aws/aws-sdk-js-v3), with no point at which a
+ * file that changed while it was read can be refused, and its parts do not go through callAws
+ * (per-request timeouts, retry classification, the interrupt bookkeeping above).
  */
 export async function multipartUpload(s3: S3Client, to: S3Location, file: StoredFile, metadata: Record<string, string>, call: AwsCall, options: MultipartOptions, onBytes: (sent: number) => void, open?: OpenUploads): Promise<void> {
   // Opened before CreateMultipartUpload: a file that cannot be read leaves no upload behind.
