@@ -41,10 +41,15 @@ def _sha256_json(value: Any) -> str:
 
 
 def model_files(base_model: str) -> list[list[Any]]:
-    """[relative path, size] of every file under the base model folder, sorted."""
+    """[relative path, size] of every file under the base model folder, sorted.
+
+    Hidden files and folders are left out: huggingface_hub's snapshot_download keeps
+    `.cache/huggingface/download/*.metadata` (with a timestamp) and lock files in the local folder,
+    and a job restarted on a new instance downloads again.
+    """
     root = Path(base_model)
-    files = [p for p in root.rglob("*") if p.is_file()]
-    return sorted([str(p.relative_to(root)), p.stat().st_size] for p in files)
+    visible = (p for p in root.rglob("*") if not any(part.startswith(".") for part in p.relative_to(root).parts))
+    return sorted([str(p.relative_to(root)), p.stat().st_size] for p in visible if p.is_file())
 
 
 def fingerprint(values: dict[str, Any], base_model: str, train: list[dict], test: list[dict]) -> dict[str, Any]:

@@ -66,3 +66,11 @@ def test_the_fingerprint_is_plain_json_holding_no_secret_arn(tmp_path, model):
     fp.record(str(tmp_path), current(model, hf_token_secret_arn=arn))
     text = (tmp_path / fp.FILE_NAME).read_text()
     assert arn not in text and json.loads(text)["version"] == fp.VERSION
+
+
+def test_download_bookkeeping_in_hidden_folders_does_not_count(tmp_path, model):
+    fp.record(str(tmp_path), current(model))
+    metadata = model / ".cache" / "huggingface" / "download" / "model.safetensors.metadata"
+    metadata.parent.mkdir(parents=True)
+    metadata.write_text("abc123\netag\n1765000000.123456\n")
+    fp.check_resume(str(tmp_path), current(model))  # no error
