@@ -35,6 +35,8 @@ function ignoreWriteError(): void {
 export async function main(argv: string[]): Promise<number> {
   dropOutputNobodyReads();
   const [name, ...rest] = argv;
+  // `smpipe help compile` is `smpipe compile --help`, as with git and npm.
+  if (name === 'help' && rest.length > 0) return main([rest[0] as string, '--help']);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(help());
     return name ? 0 : 2;

@@ -46,7 +46,7 @@ export function checkDefinition(definition: JsonObject, steps: readonly Definiti
 }
 
 /** Step names must be unique across the definition, branches included (SMP8008 at the second). */
-function uniqueSteps(steps: readonly DefinitionStep[], reporter: Reporter): Map<string, DefinitionStep> {
+export function uniqueSteps(steps: readonly DefinitionStep[], reporter: Reporter): Map<string, DefinitionStep> {
   const byName = new Map<string, DefinitionStep>();
   for (const placed of steps) {
     if (byName.has(placed.name)) reporter.report('SMP8008.duplicateStep', `${placed.pointer}/Name`, { name: placed.name });

@@ -3,7 +3,7 @@
  * through src/deploy's clients, loaded only then, so importing or checking a file never loads the
  * AWS SDK.
  */
-import { existsSync, lstatSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
@@ -13,7 +13,7 @@ import type { SourceFile } from '../spec/source.js';
 import { one, parse, UsageError } from '../cli/args.js';
 import { AWS_OPTIONS, awsOptions } from '../cli/aws-flags.js';
 import { readText } from '../cli/load-spec.js';
-import { checkDefinitionText } from './check.js';
+import { checkDefinitionText, uniqueSteps } from './check.js';
 import { loadDefinition } from './definition.js';
 import { importDefinition } from './round-trip.js';
 import { IMPORT_HEADER } from './yaml.js';
@@ -24,9 +24,12 @@ export async function importCommand(argv: string[]): Promise<number> {
   const out = parsed.values.out as string | undefined;
   const read = isFile(target) ? { text: readText(target, 'definition'), file: target, name: nameFromFile(target) } : await describe(target, parsed);
   const loaded = loadDefinition(read.file, read.text);
+  // A spec's steps are a map: a second step of the same name would silently replace the first.
+  if (loaded.definition) uniqueSteps(loaded.steps, loaded.reporter);
   if (!loaded.definition || hasErrors(loaded.reporter.diagnostics)) return print(loaded.reporter.diagnostics, new Map([[read.file, loaded.source]]));
   const name = (parsed.values.name as string | undefined) ?? read.name;
-  const file = out ?? `${name}.yaml`;
+  // Findings point into the printed spec when it goes to standard output (no file of that name exists).
+  const file = out ?? '(standard output)';
   const refused = out !== undefined ? refuse(out, loaded.source) : undefined;
   if (refused) return print([refused], new Map([[read.file, loaded.source]]));
   const imported = importDefinition(loaded.definition, loaded.steps, { name, file, from: read.file });
@@ -54,8 +57,9 @@ export function checkCommand(argv: string[]): number {
   return status;
 }
 
+/** A path, not a pipeline name: pipeline names (CreatePipeline's PipelineName) have no `/` or `.`. */
 function isFile(target: string): boolean {
-  return /\.json$/i.test(target) || (existsSync(target) && !lstatSync(target).isDirectory());
+  return /[/.]/.test(target) || existsSync(target);
 }
 
 /** `build/p/definition.json` → `p`; `abalone.json` → `abalone`: letters, digits and hyphens. */
@@ -88,6 +92,7 @@ function refuse(out: string, source: SourceFile): Diagnostic | undefined {
 
 /** Written whole or not at all: a temporary file beside it, renamed over it. */
 function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   writeFileSync(temporary, text);
   renameSync(temporary, path);

@@ -28,7 +28,8 @@ const steps = blocks.filter((b) => b.tag === 'steps').map((b) => b.text).join(''
 
 function compiled(text: string) {
   const result = compile(text, { file: join(dir, 'abalone.yaml') });
-  assert.deepEqual(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.range?.start.line}:${d.range?.start.col} ${d.message}`), []);
+  // Not even a warning: a guide's example is one to copy.
+  assert.deepEqual(result.diagnostics.map((d) => `${d.code} ${d.range?.start.line}:${d.range?.start.col} ${d.message}`), []);
   assert.deepEqual(validateDefinition(result.definition), []);
   return result;
 }

@@ -121,3 +121,42 @@ describe('import PIPELINE_NAME: the deployed definition, through DescribePipelin
     assert.match(missing.stderr, /error SMP9009/);
   });
 });
+
+test('two steps of one name are refused (SMP8008), not merged into one spec step', async () => {
+  const twice = join(work, 'twice.json');
+  const fail = (message: string) => ({ Name: 'Stop', Type: 'Fail', Arguments: { ErrorMessage: message } });
+  writeFileSync(twice, definition([fail('first'), fail('second')]));
+  const out = join(work, 'twice.yaml');
+  const run = await smpipe(['import', twice, '--out', out]);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /twice\.json:\d+:\d+: error SMP8008/);
+  assert.throws(() => readFileSync(out), /ENOENT/);
+});
+
+test('a folder or a path is never taken for a pipeline name; --out may name a folder that does not exist yet', async () => {
+  const folder = await smpipe(['import', work]);
+  assert.equal(folder.status, 1);
+  assert.match(folder.stderr, /is a folder, not a file/);
+  assert.doesNotMatch(folder.stderr, /region|credentials|internal error/i);
+  const missing = await smpipe(['import', join(work, 'no-such.json')]);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /no such file/);
+  const nested = join(work, 'new', 'folder', 'dpo.yaml');
+  const written = await smpipe(['import', REFERENCE, '--out', nested]);
+  assert.equal(written.status, 0, written.stderr);
+  assert.match(readFileSync(nested, 'utf8'), /^# smpipe import:/);
+});
+
+test('findings of a spec printed to standard output point into it, not at a file that does not exist', async () => {
+  const future = join(work, 'future-stdout.json');
+  writeFileSync(future, definition([{ Name: 'Later', Type: 'NotAStepTypeYet', Arguments: {} }]));
+  const run = await smpipe(['import', future]);
+  assert.match(run.stderr, /^\(standard output\):\d+:\d+: /m);
+  assert.doesNotMatch(run.stderr, /future-stdout\.yaml/);
+});
+
+test('smpipe help COMMAND prints the command\'s usage', async () => {
+  const run = await smpipe(['help', 'import']);
+  assert.equal(run.status, 0);
+  assert.match(run.stdout, /^smpipe import DEFINITION\.json\|PIPELINE_NAME/);
+});

@@ -1,9 +1,13 @@
 /** Flag descriptions shared by several commands' usage texts. */
-export const AWS_FLAGS = `  --profile NAME   AWS profile (else AWS_PROFILE, env credentials, SSO, container or instance role)
-  --region REGION  AWS region (else the compiled folder's or the ARN's, AWS_REGION, the profile's)
+const awsFlags = (regionFrom: string) => `  --profile NAME   AWS profile (else AWS_PROFILE, env credentials, SSO, container or instance role)
+  --region REGION  AWS region (else ${regionFrom}AWS_REGION, the profile's)
   --connect-timeout S  seconds to establish a connection (default 10; SMPIPE_CONNECT_TIMEOUT)
   --request-timeout S  seconds AWS may stay silent before a request is retried (default 60;
                    SMPIPE_REQUEST_TIMEOUT); attempts: AWS_MAX_ATTEMPTS (default 6)`;
+
+export const AWS_FLAGS = awsFlags("the compiled folder's or the ARN's, ");
+/** For commands with no compiled folder or ARN to take a region from (smpipe import). */
+export const AWS_FLAGS_PLAIN = awsFlags('');
 
 export const SPEC_FLAGS = `  --vars FILE      YAML file of compile-time vars (keys must be declared under vars:)
   --set KEY=VALUE  set one var (repeatable; wins over --vars)`;

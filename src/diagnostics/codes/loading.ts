@@ -27,7 +27,7 @@ export const LOADING = {
     title: 'Spec or vars file cannot be read (a folder, a pipe or device), or is empty',
     messages: {
       empty: 'the document is empty',
-      folder: '{{path}} is a folder, not a YAML file',
+      folder: '{{path}} is a folder, not a file',
       notRegularFile: '{{path}} is not a regular file (a pipe, socket or device); save it to a file first',
     },
   },
