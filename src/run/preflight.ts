@@ -13,6 +13,7 @@ import type { LocalS3 } from './local-s3.js';
 import type { RunOptions } from './options.js';
 import { tokenizePath, type PathToken } from './paths.js';
 import { runnerFor, STEP_RUNNERS } from './steps/index.js';
+import { runsOnlyInAws } from './steps/recorded.js';
 import type { PreflightProblem } from './steps/types.js';
 
 const EXECUTION_VARIABLES = new Set(['PipelineExecutionId', 'PipelineExecutionArn', 'PipelineName', 'PipelineArn', 'CurrentDateTime', 'StartDateTime']);
@@ -84,10 +85,14 @@ export function preflightProblems(graph: StepGraph, parameters: readonly Paramet
   return problems;
 }
 
-/** Literal S3 URIs that steps read (not produced by a step), with where they are. */
+/**
+ * Literal S3 URIs that steps read (not produced by a step), with where they are. A step that runs
+ * only in AWS is answered by --step-outputs and reads nothing here (a notebook job's S3 folder).
+ */
 export function literalInputs(graph: StepGraph): { uri: string; pointer: string; step: string }[] {
   const found: { uri: string; pointer: string; step: string }[] = [];
   for (const step of graph.steps.values()) {
+    if (runsOnlyInAws(step)) continue;
     const args = stepArguments(step);
     if (!isObject(args)) continue;
     const add = (value: Json | undefined, pointer: string): void => {

@@ -187,6 +187,7 @@ function parameterRanges(ctx: StepServices, ranges: Field<Readonly<Record<string
     const numeric = range as Field<Extract<RangeSpec, { type: string }>>;
     const entry = { Name: name, MinValue: ctx.value(numeric.at('min'), 'string'), MaxValue: ctx.value(numeric.at('max'), 'string'), ScalingType: raw.scaling ?? 'Auto' };
     if (raw.type === 'integer') checkIntegerBounds(ctx, numeric);
+    checkRangeBounds(ctx, numeric);
     (raw.type === 'integer' ? out.IntegerParameterRanges : out.ContinuousParameterRanges)?.push(entry);
   }
   return out;
@@ -196,6 +197,23 @@ function checkIntegerBounds(ctx: StepServices, range: Field<Extract<RangeSpec, {
   for (const bound of [range.at('min'), range.at('max')]) {
     if (typeof bound.raw === 'number' && !Number.isInteger(bound.raw)) ctx.report('SMP2010.integerRange', bound, { value: bound.raw });
   }
+}
+
+/**
+ * What CreateHyperParameterTuningJob refuses of literal bounds: MinValue above MaxValue, and the
+ * scaling types' domains (the service model's ContinuousParameterRange/IntegerParameterRange
+ * ScalingType: "Logarithmic scaling works only for ranges that have only values greater than 0";
+ * "Reverse logarithmic scaling works only for ranges that are entirely within the range
+ * 0<=x<1.0", and not for integer ranges).
+ */
+function checkRangeBounds(ctx: StepServices, range: Field<Extract<RangeSpec, { type: string }>>): void {
+  const [min, max] = [range.at('min'), range.at('max')];
+  if (typeof min.raw !== 'number' || typeof max.raw !== 'number') return;
+  if (min.raw > max.raw) ctx.report('SMP2010.minAboveMax', min, { min: min.raw, max: max.raw });
+  const scaling = range.raw.scaling;
+  if (scaling === 'Logarithmic' && min.raw <= 0) ctx.report('SMP2010.logarithmic', min, { min: min.raw });
+  if (scaling === 'ReverseLogarithmic' && range.raw.type === 'integer') ctx.report('SMP2010.reverseLogarithmicInteger', range.at('scaling'), {});
+  else if (scaling === 'ReverseLogarithmic' && (min.raw < 0 || max.raw >= 1)) ctx.report('SMP2010.reverseLogarithmic', min.raw < 0 ? min : max, { min: min.raw, max: max.raw });
 }
 
 /** The training kind's request as a HyperParameterTrainingJobDefinition (what _map_training_config keeps of it). */

@@ -119,6 +119,12 @@ describe('refused before anything runs', () => {
     ]);
   });
 
+  test('a step that runs only in AWS reads nothing here: a notebook job\'s S3 folder is not asked for', () => {
+    const graph = buildGraph(flattenSteps(readCompiledFolder(compileTo('test/golden/ok/emr-automl-notebook.yaml')).definition));
+    assert.ok(graph.steps.has('ReportFromS3'));
+    assert.deepEqual(literalInputs(graph).filter((i) => i.step === 'ReportFromS3'), []);
+  });
+
   test('SMP9513: --step-outputs naming a step that runs here is a usage error (exit 2)', async () => {
     const localDir = tempDir();
     mkdirSync(localDir, { recursive: true });

@@ -106,7 +106,8 @@ test('tuning: arguments: merges raw CreateHyperParameterTuningJob members into w
 const errors: ErrorCase[] = [
   { name: 'a member the training definition lacks, through arguments', spec: spec('', '    arguments: { TrainingJobDefinition: { Bogus: 1 } }\n'), expect: [{ code: 'SMP8001', at: 'Bogus' }] },
   { name: 'a tuned hyperparameter also fixed', spec: spec('      hyperparameters: { lr: 0.1 }\n', ''), expect: [{ code: 'SMP2010', at: 'lr: 0.1' }] },
-  { name: 'an integer range with fractions', spec: spec('', '').replace('type: continuous, min: 0.001', 'type: integer, min: 0.5'), expect: [{ code: 'SMP2010', at: '0.5' }, { code: 'SMP2010', at: '0.1 }' }] },
+  { name: 'an integer range with fractions', spec: spec('', '').replace('type: continuous, min: 0.001', 'type: integer, min: 0.05'), expect: [{ code: 'SMP2010', at: '0.05' }, { code: 'SMP2010', at: '0.1 }' }] },
+  { name: 'a range whose min is above its max', spec: spec('', '').replace('min: 0.001', 'min: 0.5'), expect: [{ code: 'SMP2010', at: '0.5' }] },
   { name: 'objective not among the training metrics', spec: spec('      metrics: { "val:acc": "acc=([0-9.]+)" }\n', ''), expect: [{ code: 'SMP3021', at: '"val:loss"' }] },
   { name: 'tags inside the training definition (they go on the tuning job)', spec: spec('      tags: { a: b }\n', ''), expect: [{ code: 'SMP2001', at: 'tags: { a: b }' }] },
   { name: 'a strategy the API does not know', spec: spec('', '    strategy: Genetic\n'), expect: [{ code: 'SMP2004', at: 'Genetic' }] },

@@ -87,9 +87,13 @@ export const SCHEMA = {
   },
   SMP2010: {
     severity: 'error',
-    title: 'Invalid hyperparameter tuning setup (a range, a hyperparameter both fixed and tuned)',
+    title: 'Invalid hyperparameter tuning setup (a range or its bounds, a hyperparameter both fixed and tuned)',
     messages: {
       integerRange: 'an integer range needs whole numbers, not {{value}}',
+      minAboveMax: { message: 'min {{min}} is above max {{max}}', hint: 'CreateHyperParameterTuningJob refuses a range whose MinValue is above its MaxValue' },
+      logarithmic: { message: 'Logarithmic scaling needs a range above 0; min is {{min}}', hint: 'raise min above 0, or use scaling: Linear' },
+      reverseLogarithmic: { message: 'ReverseLogarithmic scaling needs a range within 0 <= x < 1; this one is {{min}} to {{max}}', hint: 'use scaling: Linear or Logarithmic for this range' },
+      reverseLogarithmicInteger: { message: 'ReverseLogarithmic scaling is for continuous ranges only', hint: 'use scaling: Linear, Logarithmic or Auto for an integer range' },
       fixedAndTuned: { message: 'hyperparameter "{{name}}" is both fixed (training.hyperparameters) and tuned (ranges)', hint: 'remove it from training.hyperparameters: a tuned hyperparameter is set by each training job' },
     },
   },
