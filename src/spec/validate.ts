@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { formatProblem, problem, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { closest } from '../util/suggest.js';
-import { joinPointer, unescapePointer } from './pointer.js';
+import { joinPointer, unescapePointer, valueAt } from './pointer.js';
 import { ajvFindings } from '../util/ajv-errors.js';
 import type { JsonSchema } from './schema-helpers.js';
 // Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
@@ -67,7 +67,7 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
-      const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
+      const known = knownProperties(error, schema);
       const near = closest(name, known);
       const hint = near ? `did you mean "${near}"?` : known.length ? `known properties: ${known.join(', ')}` : undefined;
       reporter.report('SMP2001.unknownProperty', joinPointer(pointer, name), { name }, { at: 'key', hint });
@@ -79,6 +79,16 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
     default:
       reporter.reportProblem(schemaProblem(error), pointer, { ...enumHint(error), ...formsHint(error, schema) });
   }
+}
+
+/**
+ * The properties beside a failed additionalProperties keyword. The precompiled (standalone)
+ * validators keep no parentSchema in their errors, so the schema is read at the error's schemaPath.
+ */
+function knownProperties(error: ErrorObject, schema: JsonSchema): string[] {
+  const parent: unknown = error.parentSchema ?? valueAt(schema, error.schemaPath.replace(/^#\/?/, '').replace(/\/?additionalProperties$/, ''));
+  const properties = parent !== null && typeof parent === 'object' ? (parent as { properties?: unknown }).properties : undefined;
+  return properties !== null && typeof properties === 'object' ? Object.keys(properties) : [];
 }
 
 const RANGE_KEYWORDS = /^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/;
