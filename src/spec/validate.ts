@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { formatProblem, problem, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
 import { closest } from '../util/suggest.js';
-import { joinPointer, unescapePointer, valueAt } from './pointer.js';
+import { joinPointer, unescapePointer } from './pointer.js';
 import { ajvFindings } from '../util/ajv-errors.js';
 import type { JsonSchema } from './schema-helpers.js';
 // Type-only, so erased from the output: it makes tsc emit the generated module (.cts → .cjs).
@@ -76,6 +76,13 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
     case 'required':
       reporter.report('SMP2002.missingProperty', pointer, { name: String(params.missingProperty) }, { at: 'key' });
       return;
+    case 'pattern':
+      if (isExpressionPattern(error)) {
+        reporter.report('SMP2004.expressionPattern', pointer, { literal: expectedLiteral(error, schema) });
+        return;
+      }
+      reporter.reportProblem(schemaProblem(error), pointer, formsHint(error, schema));
+      return;
     default:
       reporter.reportProblem(schemaProblem(error), pointer, { ...enumHint(error), ...formsHint(error, schema) });
   }
@@ -86,9 +93,23 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
  * validators keep no parentSchema in their errors, so the schema is read at the error's schemaPath.
  */
 function knownProperties(error: ErrorObject, schema: JsonSchema): string[] {
-  const parent: unknown = error.parentSchema ?? valueAt(schema, error.schemaPath.replace(/^#\/?/, '').replace(/\/?additionalProperties$/, ''));
-  const properties = parent !== null && typeof parent === 'object' ? (parent as { properties?: unknown }).properties : undefined;
-  return properties !== null && typeof properties === 'object' ? Object.keys(properties) : [];
+  const parent = (error.parentSchema as JsonSchema | undefined) ?? schemaAt(schema, error.schemaPath.replace(/\/additionalProperties$/, ''));
+  return Object.keys((parent?.properties as object | undefined) ?? {});
+}
+
+const TYPE_WORDS: Readonly<Record<string, string>> = { integer: 'an integer', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping' };
+
+/**
+ * What a value in a field of "a literal or a ${...} expression" should have been: the field's
+ * other types (`type: [integer, string]` with the expression pattern), or its other anyOf
+ * branches (`#/…/count/anyOf/1/pattern`).
+ */
+function expectedLiteral(error: ErrorObject, schema: JsonSchema): string {
+  const field = schemaAt(schema, error.schemaPath.replace(/\/pattern$/, ''));
+  const branches = schemaAt(schema, error.schemaPath.replace(/\/\d+\/pattern$/, ''));
+  const types = Array.isArray(field?.type) ? (field.type as unknown[]) : Array.isArray(branches) ? branches.map((b: JsonSchema) => b.type) : [];
+  const words = types.map((t) => TYPE_WORDS[String(t)]).filter(Boolean);
+  return words.length ? words.join(' or ') : 'a literal value';
 }
 
 const RANGE_KEYWORDS = /^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/;
@@ -103,7 +124,7 @@ function schemaProblem(error: ErrorObject): Problem {
     case 'enum':
       return problem('SMP2004.enum', { values: (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'pattern':
-      return problem(isExpressionPattern(error) ? 'SMP2004.expressionPattern' : 'SMP2004.pattern');
+      return isExpressionPattern(error) ? problem('SMP2004.expressionPattern', { literal: 'a literal value' }) : problem('SMP2004.pattern');
     case 'anyOf':
       return problem('SMP2003.noForm');
     case 'oneOf':

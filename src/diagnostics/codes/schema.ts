@@ -47,7 +47,7 @@ export const SCHEMA = {
       workerTemplate: { message: 'the worker UI template cannot be rendered: {{problem}}', hint: 'fix the handlebars syntax; Liquid for Ground Truth goes inside {{rawBlock}}' },
       propertyName: 'name "{{name}}" {{problem}}',
       enum: 'must be one of: {{values}}',
-      expressionPattern: 'expected a literal value or a ${...} expression',
+      expressionPattern: 'expected {{literal}} or a ${...} expression',
       pattern: 'is not in the expected form',
       schema: '{{message}}',
     },
