@@ -3,6 +3,7 @@ import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, integer, list, literalBoolean, number, object, oneOfText, rawApiFields, scalar, text } from '../spec/schema-helpers.js';
 import { CHECK_API, baselineExtras, checkBaselineField, checkJobFields, checkJobRequest, checkProperty, type CheckProperty } from './shared/check-step.js';
+import { closest } from '../util/suggest.js';
 import { put } from './shared/job-settings.js';
 import { s3Input } from './shared/processing-io.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
@@ -107,6 +108,8 @@ export const clarifyCheck = defineKind({
 function compile(ctx: StepContext<Spec>) {
   const check = ctx.spec.check;
   checkApplicable(ctx, check);
+  checkColumns(ctx);
+  checkMethods(ctx, check);
   const config = analysisConfig(ctx, check);
   const uri = ctx.addGenerated(Buffer.from(JSON.stringify(config)), { name: 'analysis_config.json' }) ?? '';
   const inputs = [s3Input('analysis_config', uri, CONFIG_INPUT), s3Input('dataset', ctx.value(ctx.at('dataset'), 's3uri'), DATA_INPUT)];
@@ -125,6 +128,50 @@ function checkApplicable(ctx: StepContext<Spec>, check: Check): void {
   }
   const needs: [keyof typeof APPLIES, string][] = check === 'explainability' ? [['model', 'the model to explain'], ['shap', 'the SHAP settings (shap: {} takes the defaults)']] : check === 'model-bias' ? [['bias', 'the sensitive groups'], ['model', 'the model to check'], ['predicted', 'where the prediction is in the response']] : [['bias', 'the sensitive groups']];
   for (const [field, what] of needs) if (ctx.spec[field] === undefined) ctx.report('SMP2011.checkNeeds', ctx.step, { check, field, what }, { at: 'key' });
+}
+
+/** Datasets whose columns have names (label and facets of JSON data are JMESPath expressions instead). */
+const NAMED_COLUMNS = new Set(['text/csv', 'application/x-parquet']);
+
+/**
+ * The analysis config is a compile-time file: a label, facet, group or excluded column that is
+ * not one of the literal headers would only fail inside the Clarify job (SMP2013). Integers are
+ * column indices and are not checked.
+ */
+function checkColumns(ctx: StepContext<Spec>): void {
+  const headers = ctx.spec.headers;
+  if (!headers?.every((h) => !h.includes('${')) || !NAMED_COLUMNS.has(ctx.spec.datasetType ?? 'text/csv')) return;
+  const bias = ctx.at('bias');
+  const columns: [string, Field<unknown>][] = [['label', ctx.at('label')], ['bias.group', bias.at('group')],
+    ...bias.at('facets').items().map((facet): [string, Field<unknown>] => ['facet', facet.at('name')]),
+    ...ctx.at('excludedColumns').items().map((column): [string, Field<unknown>] => ['excluded column', column])];
+  for (const [field, at] of columns) {
+    if (typeof at.raw !== 'string' || at.raw.includes('${') || headers.includes(at.raw)) continue;
+    ctx.report('SMP2013.column', at, { field, column: at.raw, headers: headers.join(', '), near: didYouMean(at.raw, headers) });
+  }
+}
+
+/**
+ * Metric names as the SDK documents them (aws/sagemaker-python-sdk src/sagemaker/clarify.py,
+ * SageMakerClarifyProcessor.run_pre_training_bias and run_post_training_bias): the Clarify job
+ * fails on any other. Explainability takes no methods list.
+ */
+const METHODS: Readonly<Record<'data-bias' | 'model-bias', readonly string[]>> = {
+  'data-bias': ['CI', 'DPL', 'KL', 'JS', 'LP', 'TVD', 'KS', 'CDDL'],
+  'model-bias': ['DPPL', 'DI', 'DCA', 'DCR', 'RD', 'DAR', 'DRR', 'AD', 'CDDPL', 'TE', 'FT'],
+};
+
+function checkMethods(ctx: StepContext<Spec>, check: Check): void {
+  if (check === 'explainability') return;
+  for (const item of ctx.at('methods').items()) {
+    if (item.raw.includes('${') || item.raw === 'all' || METHODS[check].includes(item.raw)) continue;
+    ctx.report('SMP2013.method', item, { method: item.raw, check, methods: METHODS[check].join(', '), near: didYouMean(item.raw, METHODS[check]) });
+  }
+}
+
+function didYouMean(name: string, known: readonly string[]): string {
+  const near = closest(name, known);
+  return near ? `did you mean "${near}"? ` : '';
 }
 
 /** The analysis config, as ClarifyCheckStep._generate_processing_job_analysis_config writes it. */

@@ -126,4 +126,12 @@ export const SCHEMA = {
       notebookRegion: { message: 'a notebook step needs the AWS Region (AWS_DEFAULT_REGION of the job), and none is set', hint: 'set region in the vars file (or --set region=us-east-1)' },
     },
   },
+  SMP2013: {
+    severity: 'error',
+    title: 'clarify-check: a column the dataset\'s headers do not have, or a metric the check does not compute',
+    messages: {
+      column: { message: '{{field}} "{{column}}" is not one of the headers', hint: '{{near}}headers: {{headers}}' },
+      method: { message: '"{{method}}" is not a {{check}} metric', hint: '{{near}}{{check}} computes: {{methods}} (or all)' },
+    },
+  },
 } as const satisfies Record<string, CodeInfo>;

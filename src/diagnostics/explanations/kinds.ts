@@ -12,7 +12,7 @@ const LR = '      lr: { type: continuous, min: 0.001, max: 0.1 }\n';
 const withImage = (image: string, kind = 'training') =>
   `${HEAD}${REGION}steps:\n  Job:\n    kind: ${kind}\n    image: ${image}\n${kind === 'model' ? '' : '    instance: { type: ml.m5.xlarge }\n'}`;
 
-/** SMP2010-SMP2012, SMP3020-SMP3021, SMP6016-SMP6018: the batch, check and external kinds, first-party images. */
+/** SMP2010-SMP2013, SMP3020-SMP3021, SMP6016-SMP6018: the batch, check and external kinds, first-party images. */
 export const KINDS = {
   SMP2010: {
     explain: 'A tuning step\'s setup cannot work: a hyperparameter both fixed (training.hyperparameters) and tuned (ranges), or an integer range with a fraction.',
@@ -28,6 +28,11 @@ export const KINDS = {
     explain: 'An EMR, EMR Serverless, AutoML or notebook step cannot be built as given: an EMR step needs exactly one of cluster and clusterConfig (and a new cluster may not hold what the pipeline sets), an EMR Serverless step one of application and applicationConfig and a job driver, a notebook\'s init script must sit beside it in S3.',
     example: `${HEAD}steps:\n  Spark:\n    kind: emr\n    jar: command-runner.jar\n`,
     fix: `${HEAD}steps:\n  Spark:\n    kind: emr\n    cluster: j-2AXXXXXXGAPLF\n    jar: command-runner.jar\n`,
+  },
+  SMP2013: {
+    explain: 'A clarify-check step\'s analysis config names a column its literal headers do not have (label, a facet, bias.group, an excluded column), or a metric its check does not compute (data-bias: CI, DPL, KL, JS, LP, TVD, KS, CDDL; model-bias: DPPL, DI, DCA, DCR, RD, DAR, DRR, AD, CDDPL, TE, FT). The config is a file written at compile time, so the Clarify job would fail on it after it started.',
+    example: `${HEAD}${REGION}steps:\n  Bias:\n    kind: clarify-check\n    check: data-bias\n    dataset: s3://my-bucket/data.csv\n    headers: [age, income, churn]\n    label: chrun\n    bias: { labelValues: [1], facets: [{ name: age }] }\n    methods: [CI, DPL]\n`,
+    fix: `${HEAD}${REGION}steps:\n  Bias:\n    kind: clarify-check\n    check: data-bias\n    dataset: s3://my-bucket/data.csv\n    headers: [age, income, churn]\n    label: churn\n    bias: { labelValues: [1], facets: [{ name: age }] }\n    methods: [CI, DPL]\n`,
   },
   SMP3020: {
     explain: 'steps.T.models.K names the K-th best training job of a tuning step; the step keeps its 50 best, so K runs from 0 (the best, also steps.T.bestModel) to 49.',
