@@ -43,6 +43,19 @@ export function checkDefinition(definition: JsonObject, steps: readonly Definiti
   }
   analyseGraph(graphOf(steps, byName), reporter, pointerIn(byName));
   checkCacheSafety(definition, (step, path) => ({ pointer: joinPointer(`${byName.get(step)?.pointer ?? ''}/Arguments`, ...path), written: true }), reporter);
+  dropSchemaRepeats(reporter);
+}
+
+const API_SHAPE_CODES: ReadonlySet<string> = new Set(['SMP8001', 'SMP8002', 'SMP8003', 'SMP8004', 'SMP8005']);
+
+/**
+ * A field the API request shape refuses (SMP8001-SMP8005, which names the request and says why)
+ * is refused by the definition schema at the same spot too: one mistake, one finding.
+ */
+function dropSchemaRepeats(reporter: Reporter): void {
+  const byApi = new Set(reporter.diagnostics.filter((d) => API_SHAPE_CODES.has(d.code)).map((d) => d.pointer));
+  const kept = reporter.diagnostics.filter((d) => d.code !== 'SMP8006' || !byApi.has(d.pointer));
+  reporter.diagnostics.splice(0, reporter.diagnostics.length, ...kept);
 }
 
 /** Step names must be unique across the definition, branches included (SMP8008 at the second). */

@@ -75,12 +75,13 @@ test('duplicate names, a cycle, a branch step used from outside its branch', () 
   ].sort());
 });
 
-test('the schema and the API shapes, at the member\'s own line', () => {
-  const source = text([processing('Prep', {}, { ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarg', InstanceCount: 1, VolumeSizeInGB: 30 } }, Enviroment: {} })]);
+test('the schema and the API shapes, at the member\'s own line, one finding per mistake', () => {
+  const retry = { RetryPolicies: [{ ExceptionType: ['Step.OOPS'], MaxAttempts: 2 }] };
+  const source = text([processing('Prep', retry, { ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.xlarg', InstanceCount: 1, VolumeSizeInGB: 30 } }, Enviroment: {} })]);
   assert.deepEqual(findings(source), [
-    `SMP8001 ${at(source, '"Enviroment"')}`,
+    `SMP8001 ${at(source, '"Enviroment"')}`, // the schema refuses it too: not said twice
     `SMP8003 ${at(source, '"ml.m5.xlarg"')}`,
-    `SMP8006 ${at(source, '"Enviroment"')}`,
+    `SMP8006 ${at(source, '"Step.OOPS"')}`, // what only the schema knows
   ].sort());
 });
 
