@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { formatProblem, problem, type Problem } from '../diagnostics/messages.js';
 import type { Reporter } from '../diagnostics/reporter.js';
-import { closest } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { joinPointer, unescapePointer } from './pointer.js';
 import { ajvFindings } from '../util/ajv-errors.js';
 import type { JsonSchema } from './schema-helpers.js';
@@ -68,23 +68,15 @@ function reportError(error: ErrorObject, base: string, reporter: Reporter, schem
     case 'additionalProperties': {
       const name = String(params.additionalProperty);
       const known = knownProperties(error, schema);
-      const near = closest(name, known);
-      const hint = near ? `did you mean "${near}"?` : known.length ? `known properties: ${known.join(', ')}` : undefined;
+      const hint = didYouMean(name, known) ?? (known.length ? `known properties: ${known.join(', ')}` : undefined);
       reporter.report('SMP2001.unknownProperty', joinPointer(pointer, name), { name }, { at: 'key', hint });
       return;
     }
     case 'required':
       reporter.report('SMP2002.missingProperty', pointer, { name: String(params.missingProperty) }, { at: 'key' });
       return;
-    case 'pattern':
-      if (isExpressionPattern(error)) {
-        reporter.report('SMP2004.expressionPattern', pointer, { literal: expectedLiteral(error, schema) });
-        return;
-      }
-      reporter.reportProblem(schemaProblem(error), pointer, formsHint(error, schema));
-      return;
     default:
-      reporter.reportProblem(schemaProblem(error), pointer, { ...enumHint(error), ...formsHint(error, schema) });
+      reporter.reportProblem(schemaProblem(error, schema), pointer, { ...enumHint(error), ...formsHint(error, schema) });
   }
 }
 
@@ -115,7 +107,7 @@ function expectedLiteral(error: ErrorObject, schema: JsonSchema): string {
 const RANGE_KEYWORDS = /^(minimum|maximum|exclusiveMinimum|exclusiveMaximum|minLength|maxLength|minItems|maxItems|minProperties|maxProperties|uniqueItems)$/;
 
 /** What a failed schema keyword says, under its code: wrong type 2003, not an allowed value 2004, out of range 2005. */
-function schemaProblem(error: ErrorObject): Problem {
+function schemaProblem(error: ErrorObject, schema?: JsonSchema): Problem {
   const params = error.params as Record<string, unknown>;
   const message = error.message ?? error.keyword;
   switch (error.keyword) {
@@ -124,7 +116,7 @@ function schemaProblem(error: ErrorObject): Problem {
     case 'enum':
       return problem('SMP2004.enum', { values: (params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'pattern':
-      return isExpressionPattern(error) ? problem('SMP2004.expressionPattern', { literal: 'a literal value' }) : problem('SMP2004.pattern');
+      return isExpressionPattern(error) ? problem('SMP2004.expressionPattern', { literal: schema ? expectedLiteral(error, schema) : 'a literal value' }) : problem('SMP2004.pattern');
     case 'anyOf':
       return problem('SMP2003.noForm');
     case 'oneOf':
@@ -167,6 +159,6 @@ function enumHint(error: ErrorObject): { hint?: string } {
   if (error.keyword !== 'enum') return {};
   const allowed = ((error.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
   if (typeof error.data !== 'string') return {};
-  const near = closest(error.data, allowed);
-  return near ? { hint: `did you mean "${near}"?` } : {};
+  const hint = didYouMean(error.data, allowed);
+  return hint ? { hint } : {};
 }

@@ -1,6 +1,6 @@
 import type { Reporter } from '../diagnostics/reporter.js';
 import { loadYaml } from './load.js';
-import { closest } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { joinPointer } from './pointer.js';
 
 export type VarValue = string | number | boolean | null;
@@ -83,6 +83,5 @@ function applySet(resolved: ResolvedVars, pair: string, declared: Record<string,
 }
 
 function hintFor(name: string, declared: Record<string, VarValue>): string {
-  const near = closest(name, Object.keys(declared));
-  return near ? `did you mean "${near}"?` : `declared vars: ${Object.keys(declared).join(', ') || '(none)'}`;
+  return didYouMean(name, Object.keys(declared)) ?? `declared vars: ${Object.keys(declared).join(', ') || '(none)'}`;
 }

@@ -3,7 +3,7 @@ import type { Field } from '../spec/field.js';
 import { RETRY_EXCEPTIONS } from '../spec/retry-exceptions.js';
 import { anyOf, integer, list, literalBoolean, number, object, oneOfText, rawApiFields, scalar, text } from '../spec/schema-helpers.js';
 import { CHECK_API, baselineExtras, checkBaselineField, checkJobFields, checkJobRequest, checkProperty, type CheckProperty } from './shared/check-step.js';
-import { closest } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { put } from './shared/job-settings.js';
 import { s3Input } from './shared/processing-io.js';
 import { defineKind, kindFields, type PropertyRequest, type PropertyResult, type SpecOf, type StepContext, type StepServices } from './types.js';
@@ -147,7 +147,7 @@ function checkColumns(ctx: StepContext<Spec>): void {
     ...ctx.at('excludedColumns').items().map((column): [string, Field<unknown>] => ['excluded column', column])];
   for (const [field, at] of columns) {
     if (typeof at.raw !== 'string' || at.raw.includes('${') || headers.includes(at.raw)) continue;
-    ctx.report('SMP2013.column', at, { field, column: at.raw, headers: headers.join(', '), near: didYouMean(at.raw, headers) });
+    ctx.report('SMP2013.column', at, { field, column: at.raw, headers: headers.join(', '), near: nearHint(at.raw, headers) });
   }
 }
 
@@ -165,13 +165,14 @@ function checkMethods(ctx: StepContext<Spec>, check: Check): void {
   if (check === 'explainability') return;
   for (const item of ctx.at('methods').items()) {
     if (item.raw.includes('${') || item.raw === 'all' || METHODS[check].includes(item.raw)) continue;
-    ctx.report('SMP2013.method', item, { method: item.raw, check, methods: METHODS[check].join(', '), near: didYouMean(item.raw, METHODS[check]) });
+    ctx.report('SMP2013.method', item, { method: item.raw, check, methods: METHODS[check].join(', '), near: nearHint(item.raw, METHODS[check]) });
   }
 }
 
-function didYouMean(name: string, known: readonly string[]): string {
-  const near = closest(name, known);
-  return near ? `did you mean "${near}"? ` : '';
+/** The hint's opening: `did you mean "X"? `, or nothing. */
+function nearHint(name: string, known: readonly string[]): string {
+  const hint = didYouMean(name, known);
+  return hint ? `${hint} ` : '';
 }
 
 /** The analysis config, as ClarifyCheckStep._generate_processing_job_analysis_config writes it. */

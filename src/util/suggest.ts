@@ -32,3 +32,9 @@ export function closest(name: string, candidates: readonly string[]): string | u
   }
   return bestDistance <= limit ? best : undefined;
 }
+
+/** `did you mean "X"?` for the closest candidate, or undefined when none is a likely typo. */
+export function didYouMean(name: string, candidates: readonly string[]): string | undefined {
+  const near = closest(name, candidates);
+  return near === undefined ? undefined : `did you mean "${near}"?`;
+}
